@@ -1,0 +1,164 @@
+"""Composition root: parse the command line, open the journal, wire the services, show the window.
+
+Start-up stages of the GUI (``main``):
+
+1. parse arguments; ``--help``, ``--version`` and the non-GUI commands never create a window;
+2. create the QApplication (names for QSettings);
+3. resolve the journal folder (``--data-dir``, ``CRAWL_JOURNAL_DIR``, or the user data folder);
+4. take the folder's lock, or tell the user the journal is already open and exit (code 3);
+5. open the journal: integrity check, migrations (skipped when current), engine; a damaged file
+   leads to the restore dialog, a newer file to a refusal (code 4);
+6. build the main window with ``create_main_window`` and show it;
+7. once the event loop runs: the daily automatic backup, on a worker thread.
+
+matplotlib, Alembic (when the schema is current) and the printing code are not imported on this path.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal_app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from journal_app.cli import EXIT_ALREADY_OPEN, EXIT_BAD_JOURNAL, EXIT_OK, parse_args, run_command
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from journal_app.services.context import JournalContext
+    from journal_app.ui.main_window import MainWindow
+
+_PROCESS_START = time.perf_counter()
+#: When set, the app prints the seconds from process start to a usable window and quits (bench/).
+STARTUP_PROBE_ENV = "CRAWL_JOURNAL_STARTUP_PROBE"
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("crawl-journal")
+    icon = Path(__file__).parent / "resources" / "crawl-journal.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def create_main_window(
+    data_dir: Path,
+    *,
+    today: Callable[[], date] = date.today,
+    clock: Callable[[], float] = time.monotonic,
+    is_sample: bool = False,
+) -> MainWindow:
+    """The main window on the journal in ``data_dir`` (opened, checked and migrated first).
+
+    Storage errors (damaged, too new, unavailable) propagate to the caller.
+    """
+    from journal_app.paths import JournalPaths
+    from journal_app.services.context import open_context
+    from journal_app.ui.main_window import MainWindow
+
+    context = open_context(JournalPaths(data_dir), today, is_sample=is_sample)
+    return MainWindow(context, clock=clock)
+
+
+def _headless() -> bool:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName() in {"offscreen", "minimal"}
+
+
+def _tell(title: str, text: str, *, error: bool = True) -> None:
+    """A message for the user: a dialog on a real screen, and always on stderr."""
+    print(text, file=sys.stderr)
+    if _headless():
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    (QMessageBox.critical if error else QMessageBox.information)(None, title, text)
+
+
+def _open_window(data_dir: Path, is_sample: bool) -> MainWindow | int:
+    """Open the journal in ``data_dir``; handles the damaged and too-new cases with the user."""
+    from journal_app.storage.errors import (
+        JournalDamagedError,
+        JournalError,
+        JournalTooNewError,
+    )
+
+    try:
+        return create_main_window(data_dir, is_sample=is_sample)
+    except JournalTooNewError as exc:
+        _tell(APP_NAME, str(exc))
+        return EXIT_BAD_JOURNAL
+    except JournalDamagedError as exc:
+        from journal_app.ui.dialogs.damaged_journal import offer_restore
+
+        if _headless() or not offer_restore(exc):
+            print(str(exc), file=sys.stderr)
+            return EXIT_BAD_JOURNAL
+        return create_main_window(data_dir, is_sample=is_sample)
+    except JournalError as exc:
+        _tell(APP_NAME, str(exc))
+        return EXIT_BAD_JOURNAL
+
+
+def _start_daily_backup(window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, window.start_automatic_backup)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command:
+        return run_command(args)
+
+    app = create_application()
+    from journal_app.paths import JournalPaths, resolve_data_dir
+    from journal_app.single_instance import JournalLock
+
+    is_sample = bool(args.demo)
+    if is_sample:
+        data_dir = Path(tempfile.mkdtemp(prefix="crawl-journal-sample-"))
+        from journal_app.services.sample_journal import write_sample_journal
+
+        write_sample_journal(data_dir)
+    else:
+        data_dir = resolve_data_dir(args.data_dir)
+    paths = JournalPaths(data_dir).ensure()
+    lock = JournalLock(paths.lock)
+    if not lock.acquire():
+        _tell(
+            APP_NAME,
+            f"The journal in {paths.data_dir} is already open in another Crawl Journal window. "
+            "Switch to that window, or close it first.",
+            error=False,
+        )
+        return EXIT_ALREADY_OPEN
+    try:
+        window = _open_window(paths.data_dir, is_sample)
+        if isinstance(window, int):
+            return window
+        window.show()
+        if os.environ.get(STARTUP_PROBE_ENV):
+            window.report_when_ready(_PROCESS_START)
+        else:
+            _start_daily_backup(window)
+        code = app.exec()
+        return int(code) if code else EXIT_OK
+    finally:
+        lock.release()

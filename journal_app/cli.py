@@ -1,0 +1,210 @@
+"""The command line: start the app, or run one non-GUI command on the journal and exit.
+
+Exit codes: 0 success, 1 the command failed (message on stderr), 2 bad arguments,
+3 the journal is open in another copy of the app, 4 the journal is damaged or too new.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from journal_app import APP_NAME, __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_ALREADY_OPEN = 3
+EXIT_BAD_JOURNAL = 4
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crawl-journal",
+        description=f"{APP_NAME}: a journal of a baby's crawling and early movement. "
+        "Without a command, the app's window opens.",
+        epilog="The journal is stored in the user's data folder unless --data-dir or "
+        "CRAWL_JOURNAL_DIR names another. Everything stays on this computer.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder of the journal (created if missing)")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a generated sample journal in a temporary folder"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("export", help="export the journal as JSON or CSV (zip)")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--child", metavar="NAME", help="only this child")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=_cmd_export)
+
+    p = sub.add_parser("import", help="merge a JSON export into the journal (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=_cmd_import)
+
+    p = sub.add_parser("backup", help="back up the journal now")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the backup here instead of backups/")
+    p.set_defaults(handler=_cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the journal with a backup (the current one is backed up first)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=_cmd_restore)
+
+    p = sub.add_parser("check", help="check the journal's integrity and print a report")
+    p.set_defaults(handler=_cmd_check)
+
+    p = sub.add_parser("summary", help="write the doctor-visit summary as a PDF")
+    p.add_argument("--child", metavar="NAME", required=True)
+    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=_cmd_summary)
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a non-GUI command; storage errors become a message and an exit code, not a traceback."""
+    from journal_app.paths import JournalPaths, resolve_data_dir
+    from journal_app.services.context import open_context
+    from journal_app.storage.errors import (
+        JournalDamagedError,
+        JournalError,
+        JournalTooNewError,
+    )
+    from journal_app.single_instance import JournalLock
+
+    paths = JournalPaths(resolve_data_dir(args.data_dir)).ensure()
+    lock = JournalLock(paths.lock)
+    if not lock.acquire():
+        print(f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.", file=sys.stderr)
+        return EXIT_ALREADY_OPEN
+    try:
+        ctx = open_context(paths)
+    except (JournalDamagedError, JournalTooNewError) as exc:
+        lock.release()
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_JOURNAL
+    except JournalError as exc:
+        lock.release()
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        handler: Callable[[argparse.Namespace, object], int] = args.handler
+        return handler(args, ctx)
+    except JournalError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"{exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        ctx.close()
+        lock.release()
+
+
+def _child_id(ctx: object, name: str | None) -> int | None:
+    from journal_app.services.context import JournalContext
+
+    assert isinstance(ctx, JournalContext)
+    if name is None:
+        return None
+    child = ctx.journal.find_child(name)
+    if child is None or child.id is None:
+        names = ", ".join(c.name for c in ctx.journal.list_children()) or "none yet"
+        raise LookupError(f"No child named {name!r} in this journal (children: {names}).")
+    return child.id
+
+
+def _cmd_export(args: argparse.Namespace, ctx: object) -> int:
+    from journal_app.services.context import JournalContext
+
+    assert isinstance(ctx, JournalContext)
+    try:
+        child_id = _child_id(ctx, args.child)
+    except LookupError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    out = Path(args.output)
+    if args.format == "json":
+        ctx.portability.export_json(out, child_id=child_id)
+    else:
+        ctx.portability.export_csv(out, child_id=child_id)
+    print(f"Exported to {out}")
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace, ctx: object) -> int:
+    from journal_app.services.context import JournalContext
+    from journal_app.services.portability import ImportRefused
+
+    assert isinstance(ctx, JournalContext)
+    try:
+        report = ctx.portability.import_json(Path(args.file))
+    except ImportRefused as exc:
+        print(f"Import refused, the journal is unchanged: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(report.describe())
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace, ctx: object) -> int:
+    from journal_app.services.context import JournalContext
+
+    assert isinstance(ctx, JournalContext)
+    made = ctx.backups.back_up_now(Path(args.output) if args.output else None)
+    print(f"Backup written to {made}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, ctx: object) -> int:
+    from journal_app.services.context import JournalContext
+
+    assert isinstance(ctx, JournalContext)
+    source = Path(args.file)
+    if not source.is_file():
+        print(f"No backup file at {source}", file=sys.stderr)
+        return EXIT_FAILED
+    safety = ctx.backups.restore(source)
+    print(f"Journal restored from {source}. The journal as it was before is kept in {safety}")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, ctx: object) -> int:
+    from journal_app.services.context import JournalContext
+
+    assert isinstance(ctx, JournalContext)
+    report = ctx.backups.check()
+    print(report.describe())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _cmd_summary(args: argparse.Namespace, ctx: object) -> int:
+    from journal_app.services.context import JournalContext
+
+    assert isinstance(ctx, JournalContext)
+    child = ctx.journal.find_child(args.child)
+    if child is None:
+        names = ", ".join(c.name for c in ctx.journal.list_children()) or "none yet"
+        print(f"No child named {args.child!r} in this journal (children: {names}).", file=sys.stderr)
+        return EXIT_FAILED
+    from journal_app.ui.printing.summary_pdf import write_summary_pdf_headless
+
+    out = Path(args.output)
+    write_summary_pdf_headless(ctx, child, args.start, args.end, out)
+    print(f"Summary written to {out}")
+    return EXIT_OK

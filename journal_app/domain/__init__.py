@@ -1,0 +1,1 @@
+"""Plain domain types (no Qt, no SQLAlchemy): movements, milestones, warning signs, ages."""

@@ -1,0 +1,68 @@
+"""Reference figures: WHO windows of achievement, CDC movement checkpoints, tummy-time guidance.
+
+Figures are exactly as published; see ``../shared/DOMAIN.md`` and the sources named below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journal_app.domain.enums import Milestone
+
+WHO_WINDOWS_SOURCE = (
+    "WHO Multicentre Growth Reference Study Group. WHO Motor Development Study: windows of "
+    "achievement for six gross motor development milestones. Acta Paediatrica Suppl "
+    "2006;450:86-95. doi:10.1111/j.1651-2227.2006.tb02379.x"
+)
+WHO_WINDOWS_SOURCE_SHORT = "WHO Motor Development Study, Acta Paediatrica Suppl 2006;450:86-95"
+CDC_SOURCE = 'CDC "Learn the Signs. Act Early." milestone checklists (2022 revision)'
+WHO_TUMMY_SOURCE = "WHO guidelines on physical activity, sedentary behaviour and sleep for children under 5 years of age (2019)"
+
+#: WHO: infants not yet mobile, at least 30 minutes a day on the tummy.
+WHO_TUMMY_MINUTES_PER_DAY = 30
+#: Forward crawling usually starts between these ages (months).
+FORWARD_CRAWL_TYPICAL_MONTHS = (7, 10)
+#: Backward crawling as the main movement past this age is worth mentioning to the doctor.
+BACKWARD_CRAWL_CONCERN_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class WhoWindow:
+    """The 1st to 99th percentile ages (months) at which children achieved a milestone."""
+
+    milestone: Milestone
+    p1_months: float
+    p99_months: float
+
+
+WHO_WINDOWS: tuple[WhoWindow, ...] = (
+    WhoWindow(Milestone.SITTING_WITHOUT_SUPPORT, 3.8, 9.2),
+    WhoWindow(Milestone.STANDING_WITH_ASSISTANCE, 4.8, 11.4),
+    WhoWindow(Milestone.HANDS_AND_KNEES_CRAWLING, 5.2, 13.5),
+    WhoWindow(Milestone.WALKING_WITH_ASSISTANCE, 5.9, 13.7),
+    WhoWindow(Milestone.STANDING_ALONE, 6.9, 16.9),
+    WhoWindow(Milestone.WALKING_ALONE, 8.2, 17.6),
+)
+
+WHO_WINDOW_BY_MILESTONE: dict[Milestone, WhoWindow] = {w.milestone: w for w in WHO_WINDOWS}
+
+
+@dataclass(frozen=True)
+class CdcCheckpoint:
+    """A CDC checklist movement item: most children (75% or more) do it by ``months``."""
+
+    months: int
+    milestone: Milestone
+    wording: str
+
+
+CDC_CHECKPOINTS: tuple[CdcCheckpoint, ...] = (
+    CdcCheckpoint(6, Milestone.ROLLS_TUMMY_TO_BACK, "rolls from tummy to back"),
+    CdcCheckpoint(6, Milestone.PUSHES_UP_ON_ARMS, "pushes up on straight arms when on the tummy"),
+    CdcCheckpoint(9, Milestone.GETS_TO_SITTING, "gets to a sitting position alone"),
+    CdcCheckpoint(9, Milestone.SITTING_WITHOUT_SUPPORT, "sits without support"),
+    CdcCheckpoint(12, Milestone.PULLS_TO_STAND, "pulls up to stand"),
+    CdcCheckpoint(12, Milestone.CRUISING, "walks holding on to furniture"),
+    CdcCheckpoint(15, Milestone.FIRST_STEPS_ALONE, "takes a few steps alone"),
+    CdcCheckpoint(18, Milestone.WALKING_ALONE, "walks without holding on"),
+)

@@ -1,0 +1,107 @@
+"""Rules for what a journal day and a child profile may hold; shared by the UI, CLI and importers.
+
+Each rule yields a :class:`FieldError` naming the field and saying in plain words what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from journal_app.domain.entries import ChildProfile, DayEntry
+
+MAX_MINUTES = 24 * 60
+MAX_EPISODES = 500
+MAX_NAME_LENGTH = 100
+MAX_TEXT_LENGTH = 1_000_000
+MAX_DUE_AFTER_BIRTH = timedelta(weeks=20)
+MAX_DUE_BEFORE_BIRTH = timedelta(weeks=4)
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class ValidationFailed(ValueError):
+    """Raised by services when input breaks a rule; nothing was saved."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(e.message for e in errors))
+
+
+def validate_child(profile: ChildProfile, today: date) -> list[FieldError]:
+    errors: list[FieldError] = []
+    name = profile.name.strip()
+    if not name:
+        errors.append(FieldError("name", "Please enter the child's name."))
+    elif len(name) > MAX_NAME_LENGTH:
+        errors.append(FieldError("name", f"The name is too long (at most {MAX_NAME_LENGTH} characters)."))
+    if profile.birth_date > today:
+        errors.append(FieldError("birth_date", "The birth date cannot be in the future."))
+    elif profile.birth_date < EARLIEST_BIRTH_DATE:
+        errors.append(FieldError("birth_date", "Please check the birth date."))
+    if profile.due_date is not None:
+        gap = profile.due_date - profile.birth_date
+        if gap > MAX_DUE_AFTER_BIRTH:
+            errors.append(
+                FieldError(
+                    "due_date",
+                    "The due date is more than 20 weeks after the birth date. Please check it.",
+                )
+            )
+        elif -gap > MAX_DUE_BEFORE_BIRTH:
+            errors.append(
+                FieldError(
+                    "due_date",
+                    "The due date is more than 4 weeks before the birth date. Please check it.",
+                )
+            )
+    return errors
+
+
+def _check_minutes(value: int | None, field: str, what: str) -> list[FieldError]:
+    if value is None:
+        return []
+    if value < 0:
+        return [FieldError(field, f"{what} cannot be negative.")]
+    if value > MAX_MINUTES:
+        return [FieldError(field, f"{what} cannot be more than 24 hours (1440 minutes).")]
+    return []
+
+
+def validate_day(entry: DayEntry, child: ChildProfile, today: date) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if entry.day > today:
+        errors.append(FieldError("day", "This day is in the future. Only days up to today can be saved."))
+    if entry.day < child.birth_date:
+        errors.append(
+            FieldError("day", f"This day is before {child.name}'s birth date ({child.birth_date:%d %b %Y}).")
+        )
+    errors += _check_minutes(entry.tummy_minutes, "tummy_minutes", "Tummy time")
+    for style, count in entry.movements.items():
+        field = f"movement.{style.value}"
+        if count.episodes is not None:
+            if count.episodes < 0:
+                errors.append(FieldError(field, f"{style.label}: the number of times cannot be negative."))
+            elif count.episodes > MAX_EPISODES:
+                errors.append(
+                    FieldError(field, f"{style.label}: {count.episodes} times in one day is more than {MAX_EPISODES}; please check.")
+                )
+        errors += _check_minutes(count.minutes, field, f"{style.label}: minutes")
+    for index, sign in enumerate(entry.warning_signs):
+        if sign.side is not None and not sign.sign.side_applies:
+            errors.append(FieldError(f"warning_signs.{index}", f"{sign.sign.label}: a side does not apply."))
+        if len(sign.note) > MAX_TEXT_LENGTH:
+            errors.append(FieldError(f"warning_signs.{index}", "The note is too long."))
+    if len(set(s.sign for s in entry.warning_signs)) != len(entry.warning_signs):
+        errors.append(FieldError("warning_signs", "Each warning sign can be listed once per day."))
+    for field, text in (("notes", entry.notes), ("questions", entry.questions)):
+        if len(text) > MAX_TEXT_LENGTH:
+            errors.append(FieldError(field, "This text is too long (over a million characters)."))
+    if len(set(entry.milestones)) != len(entry.milestones):
+        errors.append(FieldError("milestones", "A milestone is listed twice."))
+    return errors

@@ -1,0 +1,62 @@
+"""Where the journal lives: the user's data folder, ``--data-dir`` or ``CRAWL_JOURNAL_DIR``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from journal_app import APP_NAME
+
+ENV_VAR = "CRAWL_JOURNAL_DIR"
+JOURNAL_FILENAME = "journal.sqlite3"
+BACKUP_DIRNAME = "backups"
+LOCK_FILENAME = "journal.lock"
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder for the app (``~/.local/share/Crawl Journal`` on Linux)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The journal folder: the command line wins, then the environment variable, then the default."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if missing; the folder itself is made readable by the user only."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+class JournalPaths:
+    """The files of one journal folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+
+    @property
+    def journal(self) -> Path:
+        return self.data_dir / JOURNAL_FILENAME
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / BACKUP_DIRNAME
+
+    @property
+    def lock(self) -> Path:
+        return self.data_dir / LOCK_FILENAME
+
+    def ensure(self) -> JournalPaths:
+        ensure_private_dir(self.data_dir)
+        ensure_private_dir(self.backups)
+        return self

@@ -1,0 +1,74 @@
+"""Backup use cases: the daily automatic backup, Back Up Now, listing, restore and the check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from journal_app.paths import JournalPaths
+from journal_app.storage import backups as store
+from journal_app.storage.backups import BackupInfo
+from journal_app.storage.database import HEAD_REVISION, known_revisions, migrate, raw_connection, read_revision
+from journal_app.storage.errors import JournalTooNewError
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    ok: bool
+    problems: list[str]
+    counts: dict[str, int]
+
+    def describe(self) -> str:
+        lines = ["Journal check: " + ("OK" if self.ok else "PROBLEMS FOUND")]
+        lines += [f"  {name}: {n}" for name, n in self.counts.items()]
+        lines += [f"  problem: {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+class BackupService:
+    def __init__(self, paths: JournalPaths, engine: Engine) -> None:
+        self.paths = paths
+        self.engine = engine
+
+    def automatic_backup(self, now: datetime | None = None) -> Path | None:
+        return store.run_automatic_backup(self.paths.journal, self.paths.backups, now)
+
+    def back_up_now(self, target: Path | None = None) -> Path:
+        return store.make_backup(self.paths.journal, self.paths.backups, store.MANUAL, target=target)
+
+    def list_backups(self) -> list[BackupInfo]:
+        return store.list_backups(self.paths.backups)
+
+    def restore(self, backup: Path) -> Path:
+        """Replace the journal with ``backup``; the current journal is backed up first (returned)."""
+        revision = read_revision(backup)
+        if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
+            raise JournalTooNewError(backup, revision)
+        self.engine.dispose()
+        safety = store.restore_into_live_journal(self.paths.journal, backup, self.paths.backups)
+        self.engine.dispose()
+        migrate(self.engine, self.paths.journal, self.paths.backups)
+        return safety
+
+    def check(self) -> IntegrityReport:
+        """A full integrity and foreign-key check, with the number of rows in each table."""
+        problems: list[str] = []
+        counts: dict[str, int] = {}
+        with raw_connection(self.paths.journal) as conn:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            if result != ["ok"]:
+                problems += [str(r) for r in result]
+            for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"{table} row {rowid} points to a missing {parent}")
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != 'alembic_version' ORDER BY name"
+            ).fetchall():
+                counts[name] = int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+            revision = read_revision(self.paths.journal)
+        if revision != HEAD_REVISION:
+            problems.append(f"schema revision {revision} is not the app's {HEAD_REVISION}")
+        return IntegrityReport(not problems, problems, counts)

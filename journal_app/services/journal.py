@@ -1,0 +1,348 @@
+"""The journal use cases: children's profiles, saving and loading a day, the recent-days list.
+
+Every method is one short transaction. Input is checked by the domain rules before anything is
+written; a failed check raises :class:`ValidationFailed` and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, select
+
+from journal_app.domain.entries import (
+    ChildProfile,
+    DayEntry,
+    DaySummaryRow,
+    MovementCount,
+    WarningSignEntry,
+)
+from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.validation import (
+    FieldError,
+    ValidationFailed,
+    validate_child,
+    validate_day,
+)
+from journal_app.services.transaction import transaction
+from journal_app.storage.models import (
+    ChildRow,
+    DayRow,
+    MilestoneRow,
+    MovementRow,
+    WarningSignRow,
+    utc_now,
+)
+
+#: Short names for the one-line day summaries.
+_SHORT_STYLE = {
+    MovementStyle.ROLLING: "roll",
+    MovementStyle.BACKWARD: "back",
+    MovementStyle.BELLY: "belly",
+    MovementStyle.FORWARD: "fwd",
+    MovementStyle.BEAR: "bear",
+    MovementStyle.BOTTOM_SCOOTING: "scoot",
+    MovementStyle.PULLING_TO_STAND: "pull up",
+    MovementStyle.CRUISING: "cruise",
+    MovementStyle.WALKING_WITH_HELP: "walk w/ help",
+    MovementStyle.WALKING_ALONE: "walk",
+}
+
+
+class ChildNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class DeletedDay:
+    """Everything a deleted day held, to put it back exactly (same UUIDs) on undo."""
+
+    child_id: int
+    day: date
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _columns(row: Any, *, skip: tuple[str, ...] = ("id",)) -> dict[str, Any]:
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key not in skip}
+
+
+def _to_profile(row: ChildRow) -> ChildProfile:
+    return ChildProfile(
+        name=row.name, birth_date=row.birth_date, due_date=row.due_date, id=row.id, uuid=row.uuid
+    )
+
+
+def describe_movements(movements: dict[MovementStyle, MovementCount]) -> str:
+    """``back x4, fwd 10 min`` in the order of the styles."""
+    parts: list[str] = []
+    for style in MovementStyle:
+        count = movements.get(style)
+        if count is None:
+            continue
+        text = _SHORT_STYLE[style]
+        if count.episodes:
+            text += f" x{count.episodes}"
+        if count.minutes:
+            text += f" {count.minutes} min"
+        parts.append(text)
+    return ", ".join(parts)
+
+
+class JournalService:
+    """Children and their journal days, over one journal file."""
+
+    def __init__(self, engine: Engine, today: Callable[[], date] = date.today) -> None:
+        self.engine = engine
+        self.today = today
+
+    # -- children -------------------------------------------------------------------------
+
+    def list_children(self) -> list[ChildProfile]:
+        with transaction(self.engine) as s:
+            rows = s.scalars(select(ChildRow).order_by(ChildRow.name, ChildRow.id)).all()
+            return [_to_profile(r) for r in rows]
+
+    def get_child(self, child_id: int) -> ChildProfile:
+        with transaction(self.engine) as s:
+            row = s.get(ChildRow, child_id)
+            if row is None:
+                raise ChildNotFound(child_id)
+            return _to_profile(row)
+
+    def find_child(self, name: str) -> ChildProfile | None:
+        """The child with this name (case-insensitive), if exactly one matches."""
+        matches = [c for c in self.list_children() if c.name.casefold() == name.strip().casefold()]
+        return matches[0] if len(matches) == 1 else None
+
+    def save_child(self, profile: ChildProfile) -> ChildProfile:
+        """Add a child (``id`` None) or update one; returns the stored profile."""
+        errors = validate_child(profile, self.today())
+        if errors:
+            raise ValidationFailed(errors)
+        with transaction(self.engine) as s:
+            if profile.id is None:
+                row = ChildRow(name=profile.name.strip(), birth_date=profile.birth_date, due_date=profile.due_date)
+                s.add(row)
+            else:
+                found = s.get(ChildRow, profile.id)
+                if found is None:
+                    raise ChildNotFound(profile.id)
+                row = found
+                first_day = s.scalar(select(func.min(DayRow.day)).where(DayRow.child_id == row.id))
+                if first_day is not None and first_day < profile.birth_date:
+                    raise ValidationFailed(
+                        [FieldError("birth_date", f"The journal has days from {first_day:%d %b %Y}, before this birth date.")]
+                    )
+                row.name = profile.name.strip()
+                row.birth_date = profile.birth_date
+                row.due_date = profile.due_date
+            s.flush()
+            return _to_profile(row)
+
+    def count_days(self, child_id: int) -> int:
+        with transaction(self.engine) as s:
+            return int(s.scalar(select(func.count()).where(DayRow.child_id == child_id)) or 0)
+
+    def delete_child(self, child_id: int) -> None:
+        with transaction(self.engine) as s:
+            s.execute(delete(ChildRow).where(ChildRow.id == child_id))
+
+    # -- days -----------------------------------------------------------------------------
+
+    def milestones(self, child_id: int) -> dict[Milestone, date]:
+        with transaction(self.engine) as s:
+            rows = s.execute(
+                select(MilestoneRow.kind, MilestoneRow.achieved_on).where(MilestoneRow.child_id == child_id)
+            ).all()
+        return {Milestone(kind): day for kind, day in rows}
+
+    def load_day(self, child_id: int, day: date) -> DayEntry:
+        """The day as stored, or an empty entry for a day with nothing recorded."""
+        entry = DayEntry(child_id=child_id, day=day)
+        with transaction(self.engine) as s:
+            entry.milestones = [
+                Milestone(k)
+                for k in s.scalars(
+                    select(MilestoneRow.kind)
+                    .where(MilestoneRow.child_id == child_id, MilestoneRow.achieved_on == day)
+                    .order_by(MilestoneRow.id)
+                )
+            ]
+            row = s.scalar(select(DayRow).where(DayRow.child_id == child_id, DayRow.day == day))
+            if row is None:
+                return entry
+            entry.tummy_minutes = row.tummy_minutes
+            entry.floor = FloorSurface(row.floor_surface) if row.floor_surface else None
+            entry.notes = row.notes
+            entry.questions = row.questions
+            entry.notes_in_summary = row.notes_in_summary
+            entry.movements = {
+                MovementStyle(m.style): MovementCount(m.episodes, m.minutes) for m in row.movements
+            }
+            entry.warning_signs = [
+                WarningSignEntry(WarningSign(w.sign), Side(w.side) if w.side else None, w.note)
+                for w in sorted(row.warning_signs, key=lambda w: w.id)
+            ]
+        return entry
+
+    def save_day(self, entry: DayEntry) -> None:
+        """Store the day (replacing what was there); an entry with nothing in it removes the day."""
+        child = self.get_child(entry.child_id)
+        errors = validate_day(entry, child, self.today())
+        if errors:
+            raise ValidationFailed(errors)
+        with transaction(self.engine) as s:
+            recorded = dict(
+                s.execute(
+                    select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
+                        MilestoneRow.child_id == entry.child_id
+                    )
+                ).all()
+            )
+            clashes = [
+                FieldError("milestones", f"{m.label} was already recorded on {recorded[m.value]:%d %b %Y}.")
+                for m in entry.milestones
+                if m.value in recorded and recorded[m.value] != entry.day
+            ]
+            if clashes:
+                raise ValidationFailed(clashes)
+            self._write_milestones(s, entry)
+            row = s.scalar(select(DayRow).where(DayRow.child_id == entry.child_id, DayRow.day == entry.day))
+            if entry.is_empty:
+                if row is not None:
+                    s.delete(row)
+                return
+            if row is None:
+                row = DayRow(child_id=entry.child_id, day=entry.day)
+                s.add(row)
+            row.tummy_minutes = entry.tummy_minutes
+            row.floor_surface = entry.floor.value if entry.floor else None
+            row.notes = entry.notes
+            row.questions = entry.questions
+            row.notes_in_summary = entry.notes_in_summary
+            self._write_movements(row, entry)
+            self._write_signs(row, entry)
+            row.updated_at = utc_now()  # the day changed even if only its observations did
+
+    @staticmethod
+    def _write_milestones(s: Any, entry: DayEntry) -> None:
+        existing = {
+            r.kind: r
+            for r in s.scalars(
+                select(MilestoneRow).where(
+                    MilestoneRow.child_id == entry.child_id, MilestoneRow.achieved_on == entry.day
+                )
+            )
+        }
+        wanted = {m.value for m in entry.milestones}
+        for kind, r in existing.items():
+            if kind not in wanted:
+                s.delete(r)
+        for kind in wanted - existing.keys():
+            s.add(MilestoneRow(child_id=entry.child_id, kind=kind, achieved_on=entry.day))
+
+    @staticmethod
+    def _write_movements(row: DayRow, entry: DayEntry) -> None:
+        by_style = {m.style: m for m in row.movements}
+        keep = {s.value: c for s, c in entry.movements.items()}
+        for style, m in by_style.items():
+            if style not in keep:
+                row.movements.remove(m)
+        for style, count in keep.items():
+            m = by_style.get(style)
+            if m is None:
+                row.movements.append(MovementRow(style=style, episodes=count.episodes, minutes=count.minutes))
+            elif (m.episodes, m.minutes) != (count.episodes, count.minutes):
+                m.episodes, m.minutes = count.episodes, count.minutes
+
+    @staticmethod
+    def _write_signs(row: DayRow, entry: DayEntry) -> None:
+        by_sign = {w.sign: w for w in row.warning_signs}
+        keep = {w.sign.value: w for w in entry.warning_signs}
+        for sign, w in by_sign.items():
+            if sign not in keep:
+                row.warning_signs.remove(w)
+        for sign, wanted in keep.items():
+            side = wanted.side.value if wanted.side else None
+            w = by_sign.get(sign)
+            if w is None:
+                row.warning_signs.append(WarningSignRow(sign=sign, side=side, note=wanted.note))
+            elif (w.side, w.note) != (side, wanted.note):
+                w.side, w.note = side, wanted.note
+
+    def days_with_entries(self, child_id: int, start: date, end: date) -> set[date]:
+        with transaction(self.engine) as s:
+            return set(
+                s.scalars(
+                    select(DayRow.day).where(DayRow.child_id == child_id, DayRow.day.between(start, end))
+                )
+            )
+
+    def recent_days(self, child_id: int, limit: int | None = None) -> list[DaySummaryRow]:
+        """One summary line per recorded day, newest first."""
+        with transaction(self.engine) as s:
+            query = (
+                select(DayRow.id, DayRow.day, DayRow.notes, DayRow.tummy_minutes)
+                .where(DayRow.child_id == child_id)
+                .order_by(DayRow.day.desc())
+            )
+            if limit is not None:
+                query = query.limit(limit)
+            days = s.execute(query).all()
+            ids = [d.id for d in days]
+            movements: dict[int, dict[MovementStyle, MovementCount]] = defaultdict(dict)
+            signs: set[int] = set()
+            if ids:
+                day_filter = DayRow.child_id == child_id
+                for day_id, style, episodes, minutes in s.execute(
+                    select(MovementRow.day_id, MovementRow.style, MovementRow.episodes, MovementRow.minutes)
+                    .join(DayRow, DayRow.id == MovementRow.day_id)
+                    .where(day_filter)
+                ):
+                    movements[day_id][MovementStyle(style)] = MovementCount(episodes, minutes)
+                signs = set(
+                    s.scalars(
+                        select(WarningSignRow.day_id).join(DayRow, DayRow.id == WarningSignRow.day_id).where(day_filter)
+                    )
+                )
+        result = []
+        for d in days:
+            parts = [describe_movements(movements.get(d.id, {}))]
+            if d.tummy_minutes:
+                parts.append(f"tummy {d.tummy_minutes} min")
+            if d.id in signs:
+                parts.append("warning sign noted")
+            summary = " · ".join(p for p in parts if p) or "notes only"
+            result.append(DaySummaryRow(d.day, summary, d.notes, d.tummy_minutes, d.id in signs))
+        return result
+
+    def delete_day(self, child_id: int, day: date) -> DeletedDay:
+        """Remove a day (with its milestones); the returned snapshot puts it back with :meth:`restore_day`."""
+        with transaction(self.engine) as s:
+            rows: dict[str, list[dict[str, Any]]] = {"milestone": [], "day": [], "movement": [], "sign": []}
+            for m in s.scalars(
+                select(MilestoneRow).where(MilestoneRow.child_id == child_id, MilestoneRow.achieved_on == day)
+            ):
+                rows["milestone"].append(_columns(m))
+                s.delete(m)
+            row = s.scalar(select(DayRow).where(DayRow.child_id == child_id, DayRow.day == day))
+            if row is not None:
+                rows["day"].append(_columns(row))
+                rows["movement"] = [_columns(m, skip=("id", "day_id")) for m in row.movements]
+                rows["sign"] = [_columns(w, skip=("id", "day_id")) for w in row.warning_signs]
+                s.delete(row)
+        return DeletedDay(child_id, day, rows)
+
+    def restore_day(self, deleted: DeletedDay) -> None:
+        with transaction(self.engine) as s:
+            for values in deleted.rows.get("milestone", []):
+                s.add(MilestoneRow(**values))
+            for values in deleted.rows.get("day", []):
+                day_row = DayRow(**values)
+                day_row.movements = [MovementRow(**v) for v in deleted.rows.get("movement", [])]
+                day_row.warning_signs = [WarningSignRow(**v) for v in deleted.rows.get("sign", [])]
+                s.add(day_row)

@@ -1,0 +1,46 @@
+"""One short session per user action, committed or rolled back as a whole.
+
+Failures caused by the machine (disk full, read-only folder, file locked) become a
+:class:`JournalUnavailableError` with a clear message; anything else is a bug and propagates as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from journal_app.storage.errors import JournalUnavailableError
+
+_ENVIRONMENT_MESSAGES = {
+    "database or disk is full": "the disk is full",
+    "disk i/o error": "the disk could not be written",
+    "attempt to write a readonly database": "the journal file is read-only",
+    "database is locked": "another program is using the journal",
+    "unable to open database file": "the journal file could not be opened",
+}
+
+
+def environment_problem(exc: BaseException) -> str | None:
+    text = str(exc).lower()
+    for needle, message in _ENVIRONMENT_MESSAGES.items():
+        if needle in text:
+            return message
+    return None
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """``with transaction(engine) as session:`` commits on success, rolls back on any error."""
+    try:
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            yield session
+    except OperationalError as exc:
+        problem = environment_problem(exc)
+        if problem is None:
+            raise
+        raise JournalUnavailableError(Path(engine.url.database or ""), problem) from exc

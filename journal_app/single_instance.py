@@ -1,0 +1,27 @@
+"""One writer per journal folder: a lock file that a second copy of the app cannot take."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+
+class JournalLock:
+    """Wraps QLockFile (stale locks from a crashed app are detected and taken over)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = QLockFile(str(path))
+        self._lock.setStaleLockTime(0)  # only a dead process's lock is stale, never a live one's
+
+    def acquire(self) -> bool:
+        return bool(self._lock.tryLock(0))
+
+    def release(self) -> None:
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+    def holder_pid(self) -> int | None:
+        ok, pid, _host, _app = self._lock.getLockInfo()
+        return int(pid) if ok else None

@@ -1,0 +1,1 @@
+"""Storage: the SQLite journal file through SQLAlchemy, its migrations, backups and checks."""

@@ -1,0 +1,176 @@
+"""Backups of the journal with SQLite's online backup API: written aside, verified, then named.
+
+A backup only appears under its final name once it is complete and has passed an integrity check,
+so a backup cut short (power loss, kill) is never listed as good. Automatic backups are made at
+most once a day and the newest :data:`KEEP_AUTOMATIC` are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from journal_app.storage.database import raw_connection
+from journal_app.storage.errors import JournalDamagedError, JournalError
+from journal_app.storage.files import PRIVATE_FILE_MODE, fsync_dir, make_private
+
+KEEP_AUTOMATIC = 14
+SUFFIX = ".sqlite3"
+_NAME = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)\.sqlite3$")
+AUTO = "auto"
+MANUAL = "manual"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str
+    made_at: datetime
+    size_bytes: int
+
+    @property
+    def is_automatic(self) -> bool:
+        return self.kind == AUTO
+
+
+def _is_healthy(path: Path) -> bool:
+    try:
+        with raw_connection(path) as conn:
+            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _unique_target(backup_dir: Path, kind: str, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{kind}-{stamp}{SUFFIX}"
+    n = 1
+    while target.exists():
+        target = backup_dir / f"{kind}-{stamp}-{n}{SUFFIX}"
+        n += 1
+    return target
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy the database at ``source`` into a new private file ``target`` (online, consistent)."""
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
+    os.close(fd)
+    make_private(target)
+    with raw_connection(source) as src, raw_connection(target) as dst:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def make_backup(
+    journal: Path, backup_dir: Path, kind: str = MANUAL, now: datetime | None = None,
+    target: Path | None = None,
+) -> Path:
+    """Back up ``journal`` into ``backup_dir`` (or to ``target``); returns the verified file."""
+    now = now or datetime.now()
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    final = target or _unique_target(backup_dir, kind, now)
+    partial = final.with_name(f".{final.name}.partial")
+    try:
+        copy_database(journal, partial)
+        if not _is_healthy(partial):
+            raise JournalError(f"The backup written to {final} did not pass its check; it was removed.")
+        os.replace(partial, final)
+        fsync_dir(final.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return final
+
+
+def list_backups(backup_dir: Path) -> list[BackupInfo]:
+    """Complete backups, newest first (partial files from an interrupted backup are not listed)."""
+    found: list[BackupInfo] = []
+    if not backup_dir.is_dir():
+        return found
+    for entry in backup_dir.iterdir():
+        match = _NAME.match(entry.name)
+        if not match or not entry.is_file():
+            continue
+        made_at = datetime.strptime(match["stamp"][:15], "%Y%m%d-%H%M%S")
+        found.append(BackupInfo(entry, match["kind"], made_at, entry.stat().st_size))
+    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return found
+
+
+def remove_partial_backups(backup_dir: Path) -> None:
+    if backup_dir.is_dir():
+        for entry in backup_dir.glob(".*.partial"):
+            entry.unlink(missing_ok=True)
+
+
+def automatic_backup_due(backup_dir: Path, today: date) -> bool:
+    return not any(b.is_automatic and b.made_at.date() == today for b in list_backups(backup_dir))
+
+
+def run_automatic_backup(journal: Path, backup_dir: Path, now: datetime | None = None) -> Path | None:
+    """The once-a-day backup: made if none exists for today, then only the newest 14 are kept."""
+    now = now or datetime.now()
+    remove_partial_backups(backup_dir)
+    made: Path | None = None
+    if automatic_backup_due(backup_dir, now.date()):
+        made = make_backup(journal, backup_dir, AUTO, now)
+    autos = [b for b in list_backups(backup_dir) if b.is_automatic]
+    for old in autos[KEEP_AUTOMATIC:]:
+        old.path.unlink(missing_ok=True)
+    return made
+
+
+def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
+    for backup in list_backups(backup_dir):
+        if _is_healthy(backup.path):
+            return backup
+    return None
+
+
+def move_aside(journal: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged journal (and its WAL/SHM) out of the way; nothing is deleted."""
+    now = now or datetime.now()
+    aside = journal.with_name(f"{journal.stem}.damaged-{now:%Y%m%d-%H%M%S}{journal.suffix}")
+    n = 1
+    while aside.exists():
+        aside = journal.with_name(f"{journal.stem}.damaged-{now:%Y%m%d-%H%M%S}-{n}{journal.suffix}")
+        n += 1
+    for suffix in ("-wal", "-shm"):
+        side = journal.with_name(journal.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
+    os.replace(journal, aside)
+    fsync_dir(journal.parent)
+    return aside
+
+
+def restore_damaged_from_backup(journal: Path, backup: Path, now: datetime | None = None) -> Path:
+    """Move the damaged journal aside and put a copy of ``backup`` in its place; returns the aside path."""
+    if not _is_healthy(backup):
+        raise JournalDamagedError(backup, "the backup did not pass its integrity check")
+    aside = move_aside(journal, now)
+    copy_database(backup, journal)
+    return aside
+
+
+def restore_into_live_journal(journal: Path, backup: Path, backup_dir: Path) -> Path:
+    """Replace the journal's content with ``backup`` after backing up the current journal.
+
+    The copy runs through SQLite's backup API into the journal itself, so it is a single
+    transaction: a crash part-way leaves the old journal. Returns the pre-restore backup.
+    """
+    if not _is_healthy(backup):
+        raise JournalDamagedError(backup, "the backup did not pass its integrity check")
+    safety = make_backup(journal, backup_dir, "pre-restore")
+    with raw_connection(backup) as src, raw_connection(journal) as dst:
+        src.backup(dst)
+    return safety
+
+

@@ -1,0 +1,158 @@
+"""Opening the journal file: a durable SQLite engine, the integrity check and schema migrations.
+
+Start-up order (``open_journal``):
+
+1. create the file with mode 0600 if it is new (SQLite gives its WAL and SHM files the same mode);
+2. ``PRAGMA quick_check`` with plain sqlite3; a damaged file raises :class:`JournalDamagedError`
+   and is left exactly as it was;
+3. read the schema revision; if it is the app's head revision, Alembic is not even imported;
+   an unknown (newer) revision raises :class:`JournalTooNewError` and nothing is written;
+4. otherwise copy the file into ``backups/`` (when it holds data) and upgrade from wherever it is
+   to head, in one transaction on the app's own connection;
+5. return an engine whose every connection has foreign keys on, WAL and synchronous=FULL, so a
+   save that returned is on disk.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError as SAOperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from journal_app.storage.errors import (
+    JournalDamagedError,
+    JournalTooNewError,
+    JournalUnavailableError,
+)
+from journal_app.storage.files import create_private_file, make_private
+
+#: The newest migration; kept equal to Alembic's head by a test.
+HEAD_REVISION = "0001_initial"
+BUSY_TIMEOUT_MS = 5000
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def create_journal_engine(path: Path) -> Engine:
+    """An engine on ``path`` with the durability PRAGMAs set on every connection."""
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def raw_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection, closed afterwards (no SQLAlchemy, for start-up and backups)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def quick_check(path: Path) -> None:
+    """Raise :class:`JournalDamagedError` if ``path`` is not a healthy SQLite database."""
+    try:
+        with raw_connection(path) as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise JournalDamagedError(path, str(exc)) from exc
+    if rows != [("ok",)]:
+        raise JournalDamagedError(path, "; ".join(str(r[0]) for r in rows[:3]))
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision stored in the file, or None for a new, empty file."""
+    with raw_connection(path) as conn:
+        table = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if table is None:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if row is None else str(row[0])
+
+
+def has_user_tables(path: Path) -> bool:
+    with raw_connection(path) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()
+    return bool(row and row[0])
+
+
+def alembic_config(connection: Any) -> Any:
+    """An Alembic Config for the migrations shipped in the package, bound to ``connection``."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def migrate(engine: Engine, path: Path, backup_dir: Path | None) -> None:
+    """Bring the file to the head revision; refuse files from a newer app. All or nothing."""
+    revision = read_revision(path)
+    if revision == HEAD_REVISION:
+        return
+    if revision is not None and revision not in known_revisions():
+        raise JournalTooNewError(path, revision)
+    if backup_dir is not None and has_user_tables(path):
+        from journal_app.storage.backups import make_backup
+
+        make_backup(path, backup_dir, kind=f"pre-migration-{revision or 'none'}")
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+
+
+def open_journal(path: Path, backup_dir: Path | None = None) -> Engine:
+    """Open (creating if needed), check and migrate the journal at ``path``; see the module doc."""
+    try:
+        create_private_file(path)
+    except OSError as exc:
+        raise JournalUnavailableError(path, exc.strerror or str(exc)) from exc
+    quick_check(path)
+    engine = create_journal_engine(path)
+    try:
+        migrate(engine, path, backup_dir)
+        with engine.connect():  # make sure the WAL/SHM files exist, then tighten their modes
+            pass
+    except (sqlite3.OperationalError, SAOperationalError) as exc:
+        engine.dispose()
+        raise JournalUnavailableError(path, str(exc)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    for suffix in ("-wal", "-shm"):
+        make_private(path.with_name(path.name + suffix))
+    return engine

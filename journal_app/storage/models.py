@@ -1,0 +1,146 @@
+"""SQLAlchemy ORM models of the journal file. Every row has a stable UUID and created/updated times."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def utc_now() -> datetime:
+    """Current UTC time, naive (SQLite stores no zone), to the microsecond."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Tracked:
+    """Columns every table has: a UUID that never changes and created/updated times (UTC)."""
+
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+
+
+class ChildRow(Tracked, Base):
+    __tablename__ = "child"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    days: Mapped[list[DayRow]] = relationship(
+        back_populates="child", cascade="all, delete-orphan", passive_deletes=True
+    )
+    milestones: Mapped[list[MilestoneRow]] = relationship(
+        back_populates="child", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class DayRow(Tracked, Base):
+    __tablename__ = "journal_day"
+    __table_args__ = (UniqueConstraint("child_id", "day", name="uq_journal_day_child_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    tummy_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    floor_surface: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    questions: Mapped[str] = mapped_column(Text, default="")
+    notes_in_summary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    child: Mapped[ChildRow] = relationship(back_populates="days")
+    movements: Mapped[list[MovementRow]] = relationship(
+        back_populates="journal_day", cascade="all, delete-orphan", passive_deletes=True
+    )
+    warning_signs: Mapped[list[WarningSignRow]] = relationship(
+        back_populates="journal_day", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class MovementRow(Tracked, Base):
+    __tablename__ = "movement_observation"
+    __table_args__ = (UniqueConstraint("day_id", "style", name="uq_movement_observation_day_style"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("journal_day.id", ondelete="CASCADE"), index=True)
+    style: Mapped[str] = mapped_column(String(32))
+    episodes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    journal_day: Mapped[DayRow] = relationship(back_populates="movements")
+
+
+class MilestoneRow(Tracked, Base):
+    __tablename__ = "milestone"
+    __table_args__ = (UniqueConstraint("child_id", "kind", name="uq_milestone_child_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(48))
+    achieved_on: Mapped[date] = mapped_column(Date)
+
+    child: Mapped[ChildRow] = relationship(back_populates="milestones")
+
+
+class WarningSignRow(Tracked, Base):
+    __tablename__ = "warning_sign"
+    __table_args__ = (UniqueConstraint("day_id", "sign", name="uq_warning_sign_day_sign"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("journal_day.id", ondelete="CASCADE"), index=True)
+    sign: Mapped[str] = mapped_column(String(48))
+    side: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    journal_day: Mapped[DayRow] = relationship(back_populates="warning_signs")
+
+
+class TipTriedRow(Tracked, Base):
+    __tablename__ = "tip_tried"
+    __table_args__ = (UniqueConstraint("child_id", "tip_id", name="uq_tip_tried_child_tip"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    tip_id: Mapped[str] = mapped_column(String(64))
+    tried_on: Mapped[date] = mapped_column(Date)
+
+
+class SummaryMadeRow(Tracked, Base):
+    """A doctor summary that was made, so the next one can start where this one ended."""
+
+    __tablename__ = "summary_made"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    made_on: Mapped[date] = mapped_column(Date)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)

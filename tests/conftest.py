@@ -1,0 +1,56 @@
+"""Shared fixtures: every test gets its own journal folder; nothing touches the user's real data."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+# Before Qt is imported anywhere: no display, and settings/data folders inside a throwaway place.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = Path(tempfile.mkdtemp(prefix="crawl-journal-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
+os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
+os.environ["MPLCONFIGDIR"] = str(_SANDBOX / "mpl")
+os.environ.pop("CRAWL_JOURNAL_DIR", None)
+
+import pytest  # noqa: E402
+
+from journal_app.domain.entries import ChildProfile  # noqa: E402
+from journal_app.paths import JournalPaths  # noqa: E402
+from journal_app.services.context import JournalContext, open_context  # noqa: E402
+
+#: The fixed "today" of the tests, so ages and date rules do not depend on when they run.
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "journal"
+
+
+@pytest.fixture
+def context(data_dir: Path) -> Iterator[JournalContext]:
+    ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def child(context: JournalContext) -> ChildProfile:
+    """Maya, born 1 March 2026 at full term: 8 months 22 days old on TODAY."""
+    return context.journal.save_child(ChildProfile("Maya", date(2026, 3, 1)))
+
+
+@pytest.fixture
+def preterm_child(context: JournalContext) -> ChildProfile:
+    """Leo, born 1 March 2026 at 32 weeks (due 26 April 2026): corrected age applies."""
+    return context.journal.save_child(ChildProfile("Leo", date(2026, 3, 1), date(2026, 4, 26)))
