@@ -50,8 +50,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("crawl-journal")
-    icon = Path(__file__).parent / "resources" / "crawl-journal.svg"
-    if icon.exists():
+    from importlib.resources import files
+
+    icon = files("journal_app.resources").joinpath("crawl-journal.svg")
+    if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app
 
