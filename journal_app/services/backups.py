@@ -72,3 +72,13 @@ class BackupService:
         if revision != HEAD_REVISION:
             problems.append(f"schema revision {revision} is not the app's {HEAD_REVISION}")
         return IntegrityReport(not problems, problems, counts)
+
+
+def newest_good_backup(journal: Path) -> BackupInfo | None:
+    """The newest backup of ``journal`` that passes an integrity check (for a damaged journal)."""
+    return store.newest_good_backup(JournalPaths(journal.parent).backups)
+
+
+def restore_damaged_journal(journal: Path, backup: Path) -> Path:
+    """Keep the damaged journal beside it (renamed) and put ``backup`` in its place."""
+    return store.restore_damaged_from_backup(journal, backup)

@@ -1,0 +1,467 @@
+"""The day form: what the baby did today, with tummy time, floor, milestones, signs and notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
+from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.validation import FieldError, ValidationFailed
+from journal_app.ui.widgets.common import ErrorBanner, NumberField, set_invalid
+
+
+class MovementRow:
+    """One movement style: seen today, how many times, how many minutes."""
+
+    def __init__(self, style: MovementStyle, parent: QWidget) -> None:
+        self.style = style
+        self.seen = QCheckBox(style.label, parent)
+        self.seen.setAccessibleName(style.label)
+        self.episodes = NumberField(f"{style.label}: times", parent)
+        self.minutes = NumberField(f"{style.label}: minutes", parent)
+        # Typing a number means it was seen.
+        self.episodes.textEdited.connect(self._seen_if_counted)
+        self.minutes.textEdited.connect(self._seen_if_counted)
+
+    def _seen_if_counted(self, text: str) -> None:
+        if text.strip():
+            self.seen.setChecked(True)
+
+    def load(self, count: MovementCount | None) -> None:
+        self.seen.setChecked(count is not None)
+        self.episodes.set_value(count.episodes if count else None)
+        self.minutes.set_value(count.minutes if count else None)
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.seen, self.episodes, self.minutes)
+
+
+class WarningSignRow(QWidget):
+    """A warning sign noticed today: which, where (when a side applies) and a short note."""
+
+    removed = Signal(object)
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sign = QComboBox(self)
+        for sign in WarningSign:
+            self.sign.addItem(sign.label, sign.value)
+        self.sign.setAccessibleName(self.tr("Warning sign"))
+        self.side = QComboBox(self)
+        self.side.addItem(self.tr("Side: not noted"), None)
+        for side in Side:
+            self.side.addItem(side.label, side.value)
+        self.side.setAccessibleName(self.tr("Side"))
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("What you saw (optional)"))
+        self.note.setAccessibleName(self.tr("Note about the sign"))
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setAccessibleName(self.tr("Remove"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sign, 3)
+        layout.addWidget(self.side, 1)
+        layout.addWidget(self.note, 3)
+        layout.addWidget(self.remove_button)
+        self.sign.currentIndexChanged.connect(self._update_side)
+        self.sign.currentIndexChanged.connect(self.changed)
+        self.side.currentIndexChanged.connect(self.changed)
+        self.note.textEdited.connect(self.changed)
+        self.remove_button.clicked.connect(lambda: self.removed.emit(self))
+        self._update_side()
+
+    def _update_side(self) -> None:
+        applies = WarningSign(self.sign.currentData()).side_applies
+        self.side.setEnabled(applies)
+        if not applies:
+            self.side.setCurrentIndex(0)
+
+    def load(self, entry: WarningSignEntry) -> None:
+        self.sign.setCurrentIndex(self.sign.findData(entry.sign.value))
+        self.side.setCurrentIndex(self.side.findData(entry.side.value) if entry.side else 0)
+        self.note.setText(entry.note)
+
+    def value(self) -> WarningSignEntry:
+        side = self.side.currentData()
+        return WarningSignEntry(WarningSign(self.sign.currentData()), Side(side) if side else None, self.note.text())
+
+
+class DayForm(QWidget):
+    """Edits one :class:`DayEntry`. It holds no rules: the journal service validates and saves."""
+
+    changed = Signal()
+    save_requested = Signal()
+    timer_toggled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._child: ChildProfile | None = None
+        self._day: date | None = None
+        self._dirty = False
+        self._loading = False
+
+        self.title = QLabel(self)
+        self.title.setObjectName("dayTitle")
+        self.title.setStyleSheet("QLabel#dayTitle { font-size: 16pt; font-weight: 600; }")
+        self.age_label = QLabel(self)
+        self.age_label.setObjectName("ageLabel")
+        self.errors = ErrorBanner(self)
+
+        # Movement
+        self.movement_box = QGroupBox(self.tr("Movement seen today"), self)
+        grid = QGridLayout(self.movement_box)
+        grid.addWidget(QLabel(self.tr("<i>Tick what you saw; counts are optional.</i>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("Times")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Minutes")), 0, 2)
+        self.movement_rows: dict[MovementStyle, MovementRow] = {}
+        for i, style in enumerate(MovementStyle, start=1):
+            row = MovementRow(style, self.movement_box)
+            self.movement_rows[style] = row
+            for column, widget in enumerate(row.widgets()):
+                grid.addWidget(widget, i, column)
+            row.seen.toggled.connect(self._on_changed)
+            row.episodes.textEdited.connect(self._on_changed)
+            row.minutes.textEdited.connect(self._on_changed)
+        grid.setColumnStretch(0, 1)
+
+        # Tummy time and floor
+        self.tummy_field = NumberField(self.tr("Tummy time (minutes)"), self, width=72)
+        self.tummy_field.textEdited.connect(self._on_changed)
+        self.timer_button = QPushButton(self.tr("Start timer"), self)
+        self.timer_button.setAccessibleName(self.tr("Start timer"))
+        self.timer_button.clicked.connect(self.timer_toggled)
+        self.timer_label = QLabel("", self)
+        self.timer_label.setAccessibleName(self.tr("Timer"))
+        tummy_row = QWidget(self)
+        tummy_layout = QHBoxLayout(tummy_row)
+        tummy_layout.setContentsMargins(0, 0, 0, 0)
+        tummy_layout.addWidget(self.tummy_field)
+        tummy_layout.addWidget(QLabel(self.tr("minutes")))
+        tummy_layout.addWidget(self.timer_button)
+        tummy_layout.addWidget(self.timer_label)
+        tummy_layout.addStretch()
+        self.floor_combo = QComboBox(self)
+        self.floor_combo.addItem(self.tr("Not noted"), None)
+        for surface in FloorSurface:
+            self.floor_combo.addItem(surface.label, surface.value)
+        self.floor_combo.setAccessibleName(self.tr("Floor surface"))
+        self.floor_combo.currentIndexChanged.connect(self._on_changed)
+        play_box = QGroupBox(self.tr("Play"), self)
+        play_form = QFormLayout(play_box)
+        play_form.addRow(self.tr("Tummy time"), tummy_row)
+        play_form.addRow(self.tr("Floor surface"), self.floor_combo)
+
+        # Milestones
+        self.milestone_box = QGroupBox(self.tr("First-time milestones reached today"), self)
+        self.milestone_list = QListWidget(self.milestone_box)
+        self.milestone_list.setAccessibleName(self.tr("First-time milestones reached today"))
+        self.milestone_list.itemChanged.connect(self._on_changed)
+        QVBoxLayout(self.milestone_box).addWidget(self.milestone_list)
+
+        # Warning signs
+        self.signs_box = QGroupBox(self.tr("Warning signs noticed today"), self)
+        self.signs_layout = QVBoxLayout(self.signs_box)
+        self.signs_hint = QLabel(
+            self.tr("Nothing noted. Add a sign only if you saw it; it goes into the doctor summary."),
+            self.signs_box,
+        )
+        self.signs_hint.setWordWrap(True)
+        self.add_sign_button = QPushButton(self.tr("Add warning sign"), self.signs_box)
+        self.add_sign_button.setAccessibleName(self.tr("Add warning sign"))
+        self.add_sign_button.clicked.connect(self._add_sign_clicked)
+        self.signs_layout.addWidget(self.signs_hint)
+        self.signs_layout.addWidget(self.add_sign_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.sign_rows: list[WarningSignRow] = []
+
+        # Notes and questions
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setAccessibleName(self.tr("Notes"))
+        self.notes_edit.setPlaceholderText(self.tr("Anything you want to remember about today"))
+        self.notes_edit.textChanged.connect(self._on_changed)
+        self.notes_in_summary = QCheckBox(self.tr("Include these notes in the doctor summary"), self)
+        self.notes_in_summary.setAccessibleName(self.notes_in_summary.text())
+        self.notes_in_summary.toggled.connect(self._on_changed)
+        self.questions_edit = QPlainTextEdit(self)
+        self.questions_edit.setTabChangesFocus(True)
+        self.questions_edit.setAccessibleName(self.tr("Questions for the doctor"))
+        self.questions_edit.setPlaceholderText(self.tr("Questions to ask at the next visit"))
+        self.questions_edit.textChanged.connect(self._on_changed)
+        for edit in (self.notes_edit, self.questions_edit):
+            edit.setMinimumHeight(64)
+            edit.setMaximumHeight(120)
+        text_box = QGroupBox(self.tr("Notes and questions"), self)
+        text_layout = QVBoxLayout(text_box)
+        notes_label = QLabel(self.tr("Notes"), text_box)
+        notes_label.setBuddy(self.notes_edit)
+        questions_label = QLabel(self.tr("Questions for the doctor"), text_box)
+        questions_label.setBuddy(self.questions_edit)
+        for widget in (notes_label, self.notes_edit, self.notes_in_summary, questions_label, self.questions_edit):
+            text_layout.addWidget(widget)
+
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save_requested)
+        self.saved_label = QLabel("", self)
+
+        left = QVBoxLayout()
+        left.addWidget(self.movement_box)
+        left.addWidget(play_box)
+        left.addStretch()
+        right = QVBoxLayout()
+        right.addWidget(self.milestone_box, 1)
+        right.addWidget(self.signs_box)
+        right.addWidget(text_box)
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved_label)
+        buttons.addStretch()
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.age_label)
+        layout.addWidget(self.errors)
+        layout.addLayout(columns)
+        layout.addLayout(buttons)
+        self._fix_tab_order()
+
+    #: Below this width the two columns stack, so nothing is cut off in a narrow window.
+    TWO_COLUMN_MIN_WIDTH = 880
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= self.TWO_COLUMN_MIN_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+        super().resizeEvent(event)
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def day(self) -> date | None:
+        return self._day
+
+    @property
+    def child(self) -> ChildProfile | None:
+        return self._child
+
+    def mark_clean(self) -> None:
+        self._dirty = False
+        self.changed.emit()
+
+    def _on_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.changed.emit()
+
+    def _fix_tab_order(self) -> None:
+        order: list[QWidget] = []
+        for row in self.movement_rows.values():
+            order += row.widgets()
+        order += [self.tummy_field, self.timer_button, self.floor_combo, self.milestone_list]
+        for sign_row in self.sign_rows:
+            order += [sign_row.sign, sign_row.side, sign_row.note, sign_row.remove_button]
+        order += [self.add_sign_button, self.notes_edit, self.notes_in_summary, self.questions_edit, self.save_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # -- loading and reading ----------------------------------------------------------------
+
+    def load(
+        self,
+        child: ChildProfile,
+        entry: DayEntry,
+        recorded_milestones: dict[Milestone, date],
+        today: date,
+    ) -> None:
+        """Show ``entry`` for ``child``; ``recorded_milestones`` are all the child's milestones."""
+        self._loading = True
+        try:
+            self._child = child
+            self._day = entry.day
+            self.title.setText(f"{entry.day:%A %d %B %Y}" + (self.tr("  (today)") if entry.day == today else ""))
+            self.age_label.setText(f"{child.name}: {child.age_on(entry.day).describe()}")
+            self.errors.clear_errors()
+            for style, row in self.movement_rows.items():
+                row.load(entry.movements.get(style))
+            self.tummy_field.set_value(entry.tummy_minutes)
+            self.floor_combo.setCurrentIndex(self.floor_combo.findData(entry.floor.value) if entry.floor else 0)
+            self._load_milestones(entry, recorded_milestones)
+            for sign_row in list(self.sign_rows):
+                self._remove_sign_row(sign_row)
+            for sign in entry.warning_signs:
+                self._add_sign_row().load(sign)
+            self.notes_edit.setPlainText(entry.notes)
+            self.notes_in_summary.setChecked(entry.notes_in_summary)
+            self.questions_edit.setPlainText(entry.questions)
+            for widget in self._all_fields():
+                set_invalid(widget, False)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self.changed.emit()
+
+    def _load_milestones(self, entry: DayEntry, recorded: dict[Milestone, date]) -> None:
+        self.milestone_list.clear()
+        for milestone in Milestone:
+            item = QListWidgetItem(milestone.label)
+            item.setData(Qt.ItemDataRole.UserRole, milestone.value)
+            on = recorded.get(milestone)
+            if on is not None and on != entry.day:
+                item.setText(self.tr("{label} (recorded {date})").format(label=milestone.label, date=f"{on:%d %b %Y}"))
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable)
+                item.setCheckState(Qt.CheckState.Checked)
+            else:
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+                checked = milestone in entry.milestones
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.milestone_list.addItem(item)
+
+    def entry(self) -> DayEntry:
+        """What the form holds; raises :class:`ValidationFailed` for numbers that are not numbers."""
+        if self._child is None or self._child.id is None or self._day is None:
+            raise RuntimeError("No day is loaded")
+        errors: list[FieldError] = []
+        movements: dict[MovementStyle, MovementCount] = {}
+        for style, row in self.movement_rows.items():
+            episodes = self._number(row.episodes, f"movement.{style.value}", f"{style.label}: times", errors)
+            minutes = self._number(row.minutes, f"movement.{style.value}", f"{style.label}: minutes", errors)
+            if row.seen.isChecked():
+                movements[style] = MovementCount(episodes, minutes)
+        tummy = self._number(self.tummy_field, "tummy_minutes", self.tr("Tummy time"), errors)
+        if errors:
+            raise ValidationFailed(errors)
+        floor = self.floor_combo.currentData()
+        milestones = []
+        for i in range(self.milestone_list.count()):
+            item = self.milestone_list.item(i)
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState() == Qt.CheckState.Checked:
+                milestones.append(Milestone(item.data(Qt.ItemDataRole.UserRole)))
+        return DayEntry(
+            child_id=self._child.id,
+            day=self._day,
+            movements=movements,
+            tummy_minutes=tummy,
+            floor=FloorSurface(floor) if floor else None,
+            milestones=milestones,
+            warning_signs=[row.value() for row in self.sign_rows],
+            notes=self.notes_edit.toPlainText(),
+            questions=self.questions_edit.toPlainText(),
+            notes_in_summary=self.notes_in_summary.isChecked(),
+        )
+
+    @staticmethod
+    def _number(field: NumberField, key: str, what: str, errors: list[FieldError]) -> int | None:
+        try:
+            return field.value()
+        except ValueError:
+            errors.append(FieldError(key, f"{what}: please enter a whole number (you typed {field.text()!r})."))
+            return None
+
+    # -- errors -----------------------------------------------------------------------------
+
+    def _all_fields(self) -> list[QWidget]:
+        fields: list[QWidget] = [self.tummy_field, self.milestone_list, self.notes_edit, self.questions_edit]
+        for row in self.movement_rows.values():
+            fields += [row.episodes, row.minutes]
+        for sign_row in self.sign_rows:
+            fields.append(sign_row)
+        return fields
+
+    def _widgets_for(self, field: str) -> list[QWidget]:
+        if field == "tummy_minutes":
+            return [self.tummy_field]
+        if field.startswith("movement."):
+            row = self.movement_rows[MovementStyle(field.split(".", 1)[1])]
+            return [row.episodes, row.minutes]
+        if field.startswith("warning_signs."):
+            index = int(field.split(".", 1)[1])
+            return [self.sign_rows[index]] if index < len(self.sign_rows) else []
+        return {"milestones": [self.milestone_list], "notes": [self.notes_edit], "questions": [self.questions_edit]}.get(field, [])
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        self.errors.show_errors(errors)
+        bad = [w for e in errors for w in self._widgets_for(e.field)]
+        for widget in self._all_fields():
+            set_invalid(widget, widget in bad)
+        if bad:
+            bad[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        self.show_errors([])
+
+    # -- warning sign rows ------------------------------------------------------------------
+
+    def _add_sign_clicked(self) -> None:
+        row = self._add_sign_row()
+        self._on_changed()
+        row.sign.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add_sign_row(self) -> WarningSignRow:
+        row = WarningSignRow(self.signs_box)
+        row.changed.connect(self._on_changed)
+        row.removed.connect(self._remove_sign_clicked)
+        self.sign_rows.append(row)
+        self.signs_layout.insertWidget(len(self.sign_rows), row)
+        self.signs_hint.setVisible(False)
+        self._fix_tab_order()
+        return row
+
+    def _remove_sign_clicked(self, row: WarningSignRow) -> None:
+        self._remove_sign_row(row)
+        self._on_changed()
+        self.add_sign_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _remove_sign_row(self, row: WarningSignRow) -> None:
+        self.sign_rows.remove(row)
+        self.signs_layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self.signs_hint.setVisible(not self.sign_rows)
+        self._fix_tab_order()
+
+    # -- timer ------------------------------------------------------------------------------
+
+    def set_timer_state(self, running: bool, elapsed: str = "") -> None:
+        text = self.tr("Stop timer") if running else self.tr("Start timer")
+        self.timer_button.setText(text)
+        self.timer_button.setAccessibleName(text)
+        self.timer_label.setText(elapsed)
+
+    def add_tummy_minutes(self, minutes: int) -> None:
+        try:
+            current = self.tummy_field.value() or 0
+        except ValueError:
+            current = 0
+        self.tummy_field.set_value(current + minutes)
+        self._on_changed()

@@ -1,0 +1,84 @@
+"""Backups: verified before they are listed, once a day, the newest 14 kept, damaged files kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from journal_app.domain.entries import ChildProfile, DayEntry
+from journal_app.storage.backups import (
+    KEEP_AUTOMATIC,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    restore_damaged_from_backup,
+    run_automatic_backup,
+)
+from journal_app.storage.database import open_journal, quick_check
+
+
+def test_backup_holds_the_journal_and_is_a_healthy_database(context, child) -> None:
+    context.journal.save_day(DayEntry(child.id, date(2026, 11, 1), notes="backed up"))
+    made = context.backups.back_up_now()
+    quick_check(made)
+    with sqlite3.connect(made) as conn:
+        assert conn.execute("SELECT notes FROM journal_day").fetchall() == [("backed up",)]
+    assert [b.path for b in context.backups.list_backups()] == [made]
+
+
+def test_automatic_backup_runs_once_a_day_and_keeps_the_newest_14(context, child) -> None:
+    start = datetime(2026, 11, 1, 9, 0)
+    for n in range(KEEP_AUTOMATIC + 3):
+        made = context.backups.automatic_backup(start + timedelta(days=n))
+        assert made is not None
+        again = context.backups.automatic_backup(start + timedelta(days=n, hours=5))
+        assert again is None  # already one today
+    autos = [b for b in context.backups.list_backups() if b.is_automatic]
+    assert len(autos) == KEEP_AUTOMATIC
+    assert autos[0].made_at.date() == (start + timedelta(days=KEEP_AUTOMATIC + 2)).date()
+    assert autos[-1].made_at.date() == (start + timedelta(days=3)).date()
+
+
+def test_manual_backups_are_not_rotated_away(context, child) -> None:
+    manual = context.backups.back_up_now()
+    for n in range(KEEP_AUTOMATIC + 2):
+        context.backups.automatic_backup(datetime(2026, 1, 1) + timedelta(days=n))
+    assert manual in [b.path for b in context.backups.list_backups()]
+
+
+def test_an_unfinished_backup_is_never_listed(context, child) -> None:
+    backups = context.paths.backups
+    (backups / ".auto-20261120-090000.sqlite3.partial").write_bytes(b"half a backup")
+    (backups / "notes.txt").write_text("not a backup")
+    assert context.backups.list_backups() == []
+    run_automatic_backup(context.paths.journal, backups, datetime(2026, 11, 21, 9))
+    assert not list(backups.glob("*.partial"))
+    assert [b.kind for b in list_backups(backups)] == ["auto"]
+
+
+def test_a_damaged_journal_is_moved_aside_and_the_newest_good_backup_restored(tmp_path: Path) -> None:
+    journal = tmp_path / "journal.sqlite3"
+    backups = tmp_path / "backups"
+    engine = open_journal(journal, backups)
+    from journal_app.services.journal import JournalService
+
+    service = JournalService(engine, lambda: date(2026, 11, 23))
+    maya = service.save_child(ChildProfile("Maya", date(2026, 3, 1)))
+    service.save_day(DayEntry(maya.id or 0, date(2026, 11, 1), notes="before the damage"))
+    good = make_backup(journal, backups, "auto", datetime(2026, 11, 2, 8))
+    (backups / "auto-20261103-080000.sqlite3").write_bytes(b"a broken backup")  # newer, but bad
+    engine.dispose()
+    garbage = b"\x00garbage" * 1000
+    journal.write_bytes(garbage)
+    for side in ("-wal", "-shm"):
+        Path(f"{journal}{side}").unlink(missing_ok=True)
+
+    best = newest_good_backup(backups)
+    assert best is not None and best.path == good
+    aside = restore_damaged_from_backup(journal, best.path)
+    assert aside.read_bytes() == garbage  # the damaged file is kept, not overwritten
+    assert aside != journal and aside.parent == journal.parent
+    quick_check(journal)
+    with sqlite3.connect(journal) as conn:
+        assert conn.execute("SELECT notes FROM journal_day").fetchall() == [("before the damage",)]
