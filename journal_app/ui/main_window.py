@@ -370,8 +370,8 @@ class MainWindow(QMainWindow):
                        self.next_day_action, self.today_action, self.find_action):
             action.setEnabled(has_children)
         self.child_toolbar.setVisible(has_children)
-        self.tips_dock.setVisible(has_children and not self.tips_dock.isHidden() or has_children)
         if not has_children:
+            self.tips_dock.hide()
             self._child = None
             self.pages.setCurrentWidget(self.welcome_page)
             self.welcome_form.name_edit.setFocus()
@@ -419,6 +419,7 @@ class MainWindow(QMainWindow):
             return
         self.welcome_form.set_profile(None)
         self._reload_children(select_id=child.id)
+        self.tips_dock.show()
         self.form.movement_rows[next(iter(self.form.movement_rows))].seen.setFocus()
         self.statusBar().showMessage(self.tr("{name}'s journal is ready. Record today below.").format(name=child.name), 8000)
 
