@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self._tips_panel: QWidget | None = None
         self._last_saved: datetime | None = None
         self.setObjectName("mainWindow")
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(720, 480)
 
         self._build_actions()
         self._build_menus()

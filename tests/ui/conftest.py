@@ -90,3 +90,22 @@ def answer_next_message_box(qtbot, button_text: str, seen: list[str] | None = No
         raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.findChildren(QPushButton)]}")
 
     QTimer.singleShot(0, click)
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type ``text`` as a user would: keys for plain ASCII, an input-method commit (as an emoji
+    picker or a keyboard layout for other scripts sends) for everything else."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    run = ""
+    for char in text + "\0":
+        if char != "\0" and char.isascii() and char.isprintable():
+            run += char
+            continue
+        if run:
+            qtbot.keyClicks(widget, run)
+            run = ""
+        if char != "\0":
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(widget, event)
