@@ -31,7 +31,6 @@ from journal_app.cli import EXIT_ALREADY_OPEN, EXIT_BAD_JOURNAL, EXIT_OK, parse_
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from journal_app.services.context import JournalContext
     from journal_app.ui.main_window import MainWindow
 
 _PROCESS_START = time.perf_counter()
@@ -44,7 +43,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
+    app = (
+        existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
+    )
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)

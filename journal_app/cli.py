@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
         "CRAWL_JOURNAL_DIR names another. Everything stays on this computer.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="folder of the journal (created if missing)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="folder of the journal (created if missing)"
+    )
     parser.add_argument(
         "--demo", action="store_true", help="open a generated sample journal in a temporary folder"
     )
@@ -54,10 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_import)
 
     p = sub.add_parser("backup", help="back up the journal now")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the backup here instead of backups/")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write the backup here instead of backups/"
+    )
     p.set_defaults(handler=_cmd_backup)
 
-    p = sub.add_parser("restore", help="replace the journal with a backup (the current one is backed up first)")
+    p = sub.add_parser(
+        "restore", help="replace the journal with a backup (the current one is backed up first)"
+    )
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=_cmd_restore)
 
@@ -81,17 +87,20 @@ def run_command(args: argparse.Namespace) -> int:
     """Run a non-GUI command; storage errors become a message and an exit code, not a traceback."""
     from journal_app.paths import JournalPaths, resolve_data_dir
     from journal_app.services.context import open_context
+    from journal_app.single_instance import JournalLock
     from journal_app.storage.errors import (
         JournalDamagedError,
         JournalError,
         JournalTooNewError,
     )
-    from journal_app.single_instance import JournalLock
 
     paths = JournalPaths(resolve_data_dir(args.data_dir)).ensure()
     lock = JournalLock(paths.lock)
     if not lock.acquire():
-        print(f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.", file=sys.stderr)
+        print(
+            f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.",
+            file=sys.stderr,
+        )
         return EXIT_ALREADY_OPEN
     try:
         ctx = open_context(paths)
@@ -200,7 +209,9 @@ def _cmd_summary(args: argparse.Namespace, ctx: object) -> int:
     child = ctx.journal.find_child(args.child)
     if child is None:
         names = ", ".join(c.name for c in ctx.journal.list_children()) or "none yet"
-        print(f"No child named {args.child!r} in this journal (children: {names}).", file=sys.stderr)
+        print(
+            f"No child named {args.child!r} in this journal (children: {names}).", file=sys.stderr
+        )
         return EXIT_FAILED
     from journal_app.ui.printing.summary_pdf import write_summary_pdf_headless
 

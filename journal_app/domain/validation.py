@@ -39,7 +39,9 @@ def validate_child(profile: ChildProfile, today: date) -> list[FieldError]:
     if not name:
         errors.append(FieldError("name", "Please enter the child's name."))
     elif len(name) > MAX_NAME_LENGTH:
-        errors.append(FieldError("name", f"The name is too long (at most {MAX_NAME_LENGTH} characters)."))
+        errors.append(
+            FieldError("name", f"The name is too long (at most {MAX_NAME_LENGTH} characters).")
+        )
     if profile.birth_date > today:
         errors.append(FieldError("birth_date", "The birth date cannot be in the future."))
     elif profile.birth_date < EARLIEST_BIRTH_DATE:
@@ -76,25 +78,37 @@ def _check_minutes(value: int | None, field: str, what: str) -> list[FieldError]
 def validate_day(entry: DayEntry, child: ChildProfile, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     if entry.day > today:
-        errors.append(FieldError("day", "This day is in the future. Only days up to today can be saved."))
+        errors.append(
+            FieldError("day", "This day is in the future. Only days up to today can be saved.")
+        )
     if entry.day < child.birth_date:
         errors.append(
-            FieldError("day", f"This day is before {child.name}'s birth date ({child.birth_date:%d %b %Y}).")
+            FieldError(
+                "day",
+                f"This day is before {child.name}'s birth date ({child.birth_date:%d %b %Y}).",
+            )
         )
     errors += _check_minutes(entry.tummy_minutes, "tummy_minutes", "Tummy time")
     for style, count in entry.movements.items():
         field = f"movement.{style.value}"
         if count.episodes is not None:
             if count.episodes < 0:
-                errors.append(FieldError(field, f"{style.label}: the number of times cannot be negative."))
+                errors.append(
+                    FieldError(field, f"{style.label}: the number of times cannot be negative.")
+                )
             elif count.episodes > MAX_EPISODES:
                 errors.append(
-                    FieldError(field, f"{style.label}: {count.episodes} times in one day is more than {MAX_EPISODES}; please check.")
+                    FieldError(
+                        field,
+                        f"{style.label}: {count.episodes} times in one day is more than {MAX_EPISODES}; please check.",
+                    )
                 )
         errors += _check_minutes(count.minutes, field, f"{style.label}: minutes")
     for index, sign in enumerate(entry.warning_signs):
         if sign.side is not None and not sign.sign.side_applies:
-            errors.append(FieldError(f"warning_signs.{index}", f"{sign.sign.label}: a side does not apply."))
+            errors.append(
+                FieldError(f"warning_signs.{index}", f"{sign.sign.label}: a side does not apply.")
+            )
         if len(sign.note) > MAX_TEXT_LENGTH:
             errors.append(FieldError(f"warning_signs.{index}", "The note is too long."))
     if len(set(s.sign for s in entry.warning_signs)) != len(entry.warning_signs):

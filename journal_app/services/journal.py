@@ -125,7 +125,11 @@ class JournalService:
             raise ValidationFailed(errors)
         with transaction(self.engine) as s:
             if profile.id is None:
-                row = ChildRow(name=profile.name.strip(), birth_date=profile.birth_date, due_date=profile.due_date)
+                row = ChildRow(
+                    name=profile.name.strip(),
+                    birth_date=profile.birth_date,
+                    due_date=profile.due_date,
+                )
                 s.add(row)
             else:
                 found = s.get(ChildRow, profile.id)
@@ -135,7 +139,12 @@ class JournalService:
                 first_day = s.scalar(select(func.min(DayRow.day)).where(DayRow.child_id == row.id))
                 if first_day is not None and first_day < profile.birth_date:
                     raise ValidationFailed(
-                        [FieldError("birth_date", f"The journal has days from {first_day:%d %b %Y}, before this birth date.")]
+                        [
+                            FieldError(
+                                "birth_date",
+                                f"The journal has days from {first_day:%d %b %Y}, before this birth date.",
+                            )
+                        ]
                     )
                 row.name = profile.name.strip()
                 row.birth_date = profile.birth_date
@@ -156,7 +165,9 @@ class JournalService:
     def milestones(self, child_id: int) -> dict[Milestone, date]:
         with transaction(self.engine) as s:
             rows = s.execute(
-                select(MilestoneRow.kind, MilestoneRow.achieved_on).where(MilestoneRow.child_id == child_id)
+                select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
+                    MilestoneRow.child_id == child_id
+                )
             ).all()
         return {Milestone(kind): day for kind, day in rows}
 
@@ -204,14 +215,18 @@ class JournalService:
                 ).all()
             )
             clashes = [
-                FieldError("milestones", f"{m.label} was already recorded on {recorded[m.value]:%d %b %Y}.")
+                FieldError(
+                    "milestones", f"{m.label} was already recorded on {recorded[m.value]:%d %b %Y}."
+                )
                 for m in entry.milestones
                 if m.value in recorded and recorded[m.value] != entry.day
             ]
             if clashes:
                 raise ValidationFailed(clashes)
             self._write_milestones(s, entry)
-            row = s.scalar(select(DayRow).where(DayRow.child_id == entry.child_id, DayRow.day == entry.day))
+            row = s.scalar(
+                select(DayRow).where(DayRow.child_id == entry.child_id, DayRow.day == entry.day)
+            )
             if entry.is_empty:
                 if row is not None:
                     s.delete(row)
@@ -255,7 +270,9 @@ class JournalService:
         for style, count in keep.items():
             m = by_style.get(style)
             if m is None:
-                row.movements.append(MovementRow(style=style, episodes=count.episodes, minutes=count.minutes))
+                row.movements.append(
+                    MovementRow(style=style, episodes=count.episodes, minutes=count.minutes)
+                )
             elif (m.episodes, m.minutes) != (count.episodes, count.minutes):
                 m.episodes, m.minutes = count.episodes, count.minutes
 
@@ -278,7 +295,9 @@ class JournalService:
         with transaction(self.engine) as s:
             return set(
                 s.scalars(
-                    select(DayRow.day).where(DayRow.child_id == child_id, DayRow.day.between(start, end))
+                    select(DayRow.day).where(
+                        DayRow.child_id == child_id, DayRow.day.between(start, end)
+                    )
                 )
             )
 
@@ -299,14 +318,21 @@ class JournalService:
             if ids:
                 day_filter = DayRow.child_id == child_id
                 for day_id, style, episodes, minutes in s.execute(
-                    select(MovementRow.day_id, MovementRow.style, MovementRow.episodes, MovementRow.minutes)
+                    select(
+                        MovementRow.day_id,
+                        MovementRow.style,
+                        MovementRow.episodes,
+                        MovementRow.minutes,
+                    )
                     .join(DayRow, DayRow.id == MovementRow.day_id)
                     .where(day_filter)
                 ):
                     movements[day_id][MovementStyle(style)] = MovementCount(episodes, minutes)
                 signs = set(
                     s.scalars(
-                        select(WarningSignRow.day_id).join(DayRow, DayRow.id == WarningSignRow.day_id).where(day_filter)
+                        select(WarningSignRow.day_id)
+                        .join(DayRow, DayRow.id == WarningSignRow.day_id)
+                        .where(day_filter)
                     )
                 )
         result = []
@@ -323,9 +349,16 @@ class JournalService:
     def delete_day(self, child_id: int, day: date) -> DeletedDay:
         """Remove a day (with its milestones); the returned snapshot puts it back with :meth:`restore_day`."""
         with transaction(self.engine) as s:
-            rows: dict[str, list[dict[str, Any]]] = {"milestone": [], "day": [], "movement": [], "sign": []}
+            rows: dict[str, list[dict[str, Any]]] = {
+                "milestone": [],
+                "day": [],
+                "movement": [],
+                "sign": [],
+            }
             for m in s.scalars(
-                select(MilestoneRow).where(MilestoneRow.child_id == child_id, MilestoneRow.achieved_on == day)
+                select(MilestoneRow).where(
+                    MilestoneRow.child_id == child_id, MilestoneRow.achieved_on == day
+                )
             ):
                 rows["milestone"].append(_columns(m))
                 s.delete(m)

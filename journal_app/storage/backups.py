@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -69,7 +68,10 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def make_backup(
-    journal: Path, backup_dir: Path, kind: str = MANUAL, now: datetime | None = None,
+    journal: Path,
+    backup_dir: Path,
+    kind: str = MANUAL,
+    now: datetime | None = None,
     target: Path | None = None,
 ) -> Path:
     """Back up ``journal`` into ``backup_dir`` (or to ``target``); returns the verified file."""
@@ -80,7 +82,9 @@ def make_backup(
     try:
         copy_database(journal, partial)
         if not _is_healthy(partial):
-            raise JournalError(f"The backup written to {final} did not pass its check; it was removed.")
+            raise JournalError(
+                f"The backup written to {final} did not pass its check; it was removed."
+            )
         os.replace(partial, final)
         fsync_dir(final.parent)
     except BaseException:
@@ -114,7 +118,9 @@ def automatic_backup_due(backup_dir: Path, today: date) -> bool:
     return not any(b.is_automatic and b.made_at.date() == today for b in list_backups(backup_dir))
 
 
-def run_automatic_backup(journal: Path, backup_dir: Path, now: datetime | None = None) -> Path | None:
+def run_automatic_backup(
+    journal: Path, backup_dir: Path, now: datetime | None = None
+) -> Path | None:
     """The once-a-day backup: made if none exists for today, then only the newest 14 are kept."""
     now = now or datetime.now()
     remove_partial_backups(backup_dir)
@@ -172,5 +178,3 @@ def restore_into_live_journal(journal: Path, backup: Path, backup_dir: Path) -> 
     with raw_connection(backup) as src, raw_connection(journal) as dst:
         src.backup(dst)
     return safety
-
-

@@ -88,10 +88,14 @@ class DayRow(Tracked, Base):
 
 class MovementRow(Tracked, Base):
     __tablename__ = "movement_observation"
-    __table_args__ = (UniqueConstraint("day_id", "style", name="uq_movement_observation_day_style"),)
+    __table_args__ = (
+        UniqueConstraint("day_id", "style", name="uq_movement_observation_day_style"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    day_id: Mapped[int] = mapped_column(ForeignKey("journal_day.id", ondelete="CASCADE"), index=True)
+    day_id: Mapped[int] = mapped_column(
+        ForeignKey("journal_day.id", ondelete="CASCADE"), index=True
+    )
     style: Mapped[str] = mapped_column(String(32))
     episodes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -116,7 +120,9 @@ class WarningSignRow(Tracked, Base):
     __table_args__ = (UniqueConstraint("day_id", "sign", name="uq_warning_sign_day_sign"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    day_id: Mapped[int] = mapped_column(ForeignKey("journal_day.id", ondelete="CASCADE"), index=True)
+    day_id: Mapped[int] = mapped_column(
+        ForeignKey("journal_day.id", ondelete="CASCADE"), index=True
+    )
     sign: Mapped[str] = mapped_column(String(48))
     side: Mapped[str | None] = mapped_column(String(8), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")

@@ -10,8 +10,25 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDate, QModelIndex, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QTextCharFormat, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QByteArray,
+    QDate,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -77,7 +94,9 @@ class MainWindow(QMainWindow):
     #: Emitted after the daily backup finished (the path, or "" when none was due).
     backup_finished = Signal(str)
 
-    def __init__(self, context: JournalContext, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, context: JournalContext, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__()
         self.context = context
         self.timer = TummyTimer(clock)
@@ -104,11 +123,17 @@ class MainWindow(QMainWindow):
         self.journal_changed.connect(self._refresh_side_panels)
 
         self._restore_geometry()
-        self._reload_children(select_id=self._settings().value("lastChildId", None, int))
+        last = self._settings().value("lastChildId", None)
+        self._reload_children(select_id=int(last) if isinstance(last, (int, str)) and str(last).isdigit() else None)
 
     # -- building -------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(self.tr(text), self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -123,11 +148,21 @@ class MainWindow(QMainWindow):
         self.edit_child_action = self._action("&Edit Child…", self.edit_child)
         self.delete_child_action = self._action("&Delete Child…", self.delete_child)
         self.print_action = self._action("&Print Summary…", self.print_summary, K.Print)
-        self.export_pdf_action = self._action("Export Summary as P&DF…", self.export_summary_pdf, "Ctrl+Shift+P")
-        self.export_json_action = self._action("Export as &JSON…", lambda: self._data_action("export_json_dialog"))
-        self.export_csv_action = self._action("Export as &CSV (zip)…", lambda: self._data_action("export_csv_dialog"))
-        self.import_action = self._action("&Import JSON…", lambda: self._data_action("import_json_dialog"))
-        self.backup_action = self._action("&Back Up Now", lambda: self._data_action("back_up_now_dialog"))
+        self.export_pdf_action = self._action(
+            "Export Summary as P&DF…", self.export_summary_pdf, "Ctrl+Shift+P"
+        )
+        self.export_json_action = self._action(
+            "Export as &JSON…", lambda: self._data_action("export_json_dialog")
+        )
+        self.export_csv_action = self._action(
+            "Export as &CSV (zip)…", lambda: self._data_action("export_csv_dialog")
+        )
+        self.import_action = self._action(
+            "&Import JSON…", lambda: self._data_action("import_json_dialog")
+        )
+        self.backup_action = self._action(
+            "&Back Up Now", lambda: self._data_action("back_up_now_dialog")
+        )
         self.restore_action = self._action("&Restore from Backup…", self.restore_backup)
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -139,8 +174,12 @@ class MainWindow(QMainWindow):
         self.prev_day_action = self._action("&Previous Day", lambda: self.step_day(-1), "Alt+Left")
         self.next_day_action = self._action("&Next Day", lambda: self.step_day(1), "Alt+Right")
         self.today_action = self._action("&Today", self.go_to_today, "Ctrl+T")
-        self.journal_tab_action = self._action("&Journal", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
-        self.charts_tab_action = self._action("&Charts", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")
+        self.journal_tab_action = self._action(
+            "&Journal", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"
+        )
+        self.charts_tab_action = self._action(
+            "&Charts", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"
+        )
         self.sample_action = self._action("Open &Sample Journal", self.open_sample_journal)
         self.about_action = self._action("&About Crawl Journal", self.show_about)
         self.prev_day_action.setToolTip(self.tr("Previous day (Alt+Left)"))
@@ -152,7 +191,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.save_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.new_child_action, self.edit_child_action, self.delete_child_action])
+        file_menu.addActions(
+            [self.new_child_action, self.edit_child_action, self.delete_child_action]
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.export_pdf_action])
         file_menu.addSeparator()
@@ -185,7 +226,9 @@ class MainWindow(QMainWindow):
         label.setBuddy(self.child_combo)
         self.child_combo.activated.connect(self._child_chosen)
         spacer = QWidget(toolbar)
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
         toolbar.addWidget(spacer)
         toolbar.addWidget(label)
         toolbar.addWidget(self.child_combo)
@@ -209,11 +252,16 @@ class MainWindow(QMainWindow):
         # Welcome page (first run): the child's profile.
         welcome = QWidget(self.pages)
         welcome_layout = QVBoxLayout(welcome)
-        heading = QLabel(self.tr("<h2>Welcome to Crawl Journal</h2>"
-                                 "<p>Each evening, note how your baby moved today. Over the weeks you "
-                                 "will see the change, get tips that fit, and have a clear record to "
-                                 "take to the doctor. Everything stays on this computer.</p>"
-                                 "<p>First, tell us about your child.</p>"), welcome)
+        heading = QLabel(
+            self.tr(
+                "<h2>Welcome to Crawl Journal</h2>"
+                "<p>Each evening, note how your baby moved today. Over the weeks you "
+                "will see the change, get tips that fit, and have a clear record to "
+                "take to the doctor. Everything stays on this computer.</p>"
+                "<p>First, tell us about your child.</p>"
+            ),
+            welcome,
+        )
         heading.setWordWrap(True)
         self.welcome_form = ChildProfileForm(self.context.today(), welcome)
         self.welcome_button = QPushButton(self.tr("Start the journal"), welcome)
@@ -289,7 +337,8 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Journal and charts"))
         self.tabs.addTab(scroll, self.tr("Journal"))
         self.charts_holder = QWidget(self)
-        QVBoxLayout(self.charts_holder).setContentsMargins(0, 0, 0, 0)
+        self.charts_layout = QVBoxLayout(self.charts_holder)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.charts_holder, self.tr("Charts"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -307,7 +356,9 @@ class MainWindow(QMainWindow):
     def _build_tips_dock(self) -> None:
         self.tips_dock = QDockWidget(self.tr("Tips"), self)
         self.tips_dock.setObjectName("tipsDock")
-        self.tips_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tips_dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tips_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tips_dock)
         toggle = self.tips_dock.toggleViewAction()
@@ -318,7 +369,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.saved_status = QLabel("", self)
-        self.place_status = QLabel(self.tr("Journal: {path}").format(path=self.context.paths.data_dir), self)
+        self.place_status = QLabel(
+            self.tr("Journal: {path}").format(path=self.context.paths.data_dir), self
+        )
         self.place_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.saved_status)
         self.statusBar().addPermanentWidget(self.place_status)
@@ -365,9 +418,18 @@ class MainWindow(QMainWindow):
             self.child_combo.addItem(child.name, child.id)
         self.child_combo.blockSignals(False)
         has_children = bool(children)
-        for action in (self.save_action, self.edit_child_action, self.delete_child_action, self.print_action,
-                       self.export_pdf_action, self.delete_day_action, self.prev_day_action,
-                       self.next_day_action, self.today_action, self.find_action):
+        for action in (
+            self.save_action,
+            self.edit_child_action,
+            self.delete_child_action,
+            self.print_action,
+            self.export_pdf_action,
+            self.delete_day_action,
+            self.prev_day_action,
+            self.next_day_action,
+            self.today_action,
+            self.find_action,
+        ):
             action.setEnabled(has_children)
         self.child_toolbar.setVisible(has_children)
         if not has_children:
@@ -421,7 +483,9 @@ class MainWindow(QMainWindow):
         self._reload_children(select_id=child.id)
         self.tips_dock.show()
         self.form.movement_rows[next(iter(self.form.movement_rows))].seen.setFocus()
-        self.statusBar().showMessage(self.tr("{name}'s journal is ready. Record today below.").format(name=child.name), 8000)
+        self.statusBar().showMessage(
+            self.tr("{name}'s journal is ready. Record today below.").format(name=child.name), 8000
+        )
 
     def add_child(self) -> None:
         if not self.settle_unsaved():
@@ -433,7 +497,9 @@ class MainWindow(QMainWindow):
     def edit_child(self) -> None:
         if self._child is None or not self.settle_unsaved():
             return
-        dialog = ChildDialog(self.context.today(), self.context.journal.save_child, self._child, self)
+        dialog = ChildDialog(
+            self.context.today(), self.context.journal.save_child, self._child, self
+        )
         if dialog.exec() and dialog.saved is not None:
             self._reload_children(select_id=dialog.saved.id)
             self.journal_changed.emit(dialog.saved.id or 0)
@@ -446,8 +512,10 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.warning(
             self,
             self.tr("Delete child"),
-            self.tr("Delete {name} and {days} days of journal? This cannot be undone; a backup is "
-                    "made first.").format(name=child.name, days=days),
+            self.tr(
+                "Delete {name} and {days} days of journal? This cannot be undone; a backup is "
+                "made first."
+            ).format(name=child.name, days=days),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -483,7 +551,9 @@ class MainWindow(QMainWindow):
         if day == self.form.day:
             return True
         if day > self.context.today() or day < self._child.birth_date:
-            self.statusBar().showMessage(self.tr("Only days from the birth date up to today can be opened."), 6000)
+            self.statusBar().showMessage(
+                self.tr("Only days from the birth date up to today can be opened."), 6000
+            )
             self.calendar.setSelectedDate(to_qdate(self.form.day or self.context.today()))
             return False
         if not self.settle_unsaved():
@@ -514,13 +584,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Not saved: please fix the marked fields."), 8000)
             return False
         except JournalError as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("The day could not be saved.\n\n{error}").format(error=exc))
+            QMessageBox.critical(
+                self, APP_NAME, self.tr("The day could not be saved.\n\n{error}").format(error=exc)
+            )
             return False
         self.form.clear_errors()
         self.form.mark_clean()
         self._last_saved = datetime.now()
         self.saved_status.setText(self.tr("Saved {time}").format(time=f"{self._last_saved:%H:%M}"))
-        self.form.saved_label.setText(self.tr("Saved at {time}").format(time=f"{self._last_saved:%H:%M}"))
+        self.form.saved_label.setText(
+            self.tr("Saved at {time}").format(time=f"{self._last_saved:%H:%M}")
+        )
         self.after_journal_changed(self._child.id or 0, reload_day=False)
         return True
 
@@ -541,7 +615,11 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unsaved changes"))
         day = self.form.day
-        box.setText(self.tr("The changes to {day} could not be saved:").format(day=f"{day:%A %d %B}" if day else ""))
+        box.setText(
+            self.tr("The changes to {day} could not be saved:").format(
+                day=f"{day:%A %d %B}" if day else ""
+            )
+        )
         box.setInformativeText("\n".join(errors))
         fix = box.addButton(self.tr("Go back and fix"), QMessageBox.ButtonRole.RejectRole)
         discard = box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
@@ -611,7 +689,11 @@ class MainWindow(QMainWindow):
         """Stop the timer and add its minutes to the day it was started on; returns the minutes."""
         session = self.timer.stop()
         self._tick.stop()
-        same_day = self._child is not None and self._child.id == session.child_id and self.form.day == session.day
+        same_day = (
+            self._child is not None
+            and self._child.id == session.child_id
+            and self.form.day == session.day
+        )
         if same_day:
             self.form.add_tummy_minutes(session.minutes)
         elif session.minutes:
@@ -620,16 +702,29 @@ class MainWindow(QMainWindow):
             self.context.journal.save_day(entry)
             self.after_journal_changed(session.child_id, reload_day=False)
             self.statusBar().showMessage(
-                self.tr("{n} minutes of tummy time added to {day}.").format(n=session.minutes, day=f"{session.day:%d %b}"), 8000
+                self.tr("{n} minutes of tummy time added to {day}.").format(
+                    n=session.minutes, day=f"{session.day:%d %b}"
+                ),
+                8000,
             )
         self._sync_timer_display()
         return session.minutes
 
     def _sync_timer_display(self) -> None:
         running = self.timer.running
-        here = running and self._child is not None and self.timer.child_id == self._child.id and self.timer.day == self.form.day
+        here = (
+            running
+            and self._child is not None
+            and self.timer.child_id == self._child.id
+            and self.timer.day == self.form.day
+        )
         if running and not here and self.timer.day is not None:
-            self.form.set_timer_state(True, self.tr("running for {day}: {t}").format(day=f"{self.timer.day:%d %b}", t=self.timer.elapsed_text()))
+            self.form.set_timer_state(
+                True,
+                self.tr("running for {day}: {t}").format(
+                    day=f"{self.timer.day:%d %b}", t=self.timer.elapsed_text()
+                ),
+            )
         else:
             self.form.set_timer_state(running, self.timer.elapsed_text() if running else "")
 
@@ -653,7 +748,7 @@ class MainWindow(QMainWindow):
             from journal_app.ui.charts.panel import ChartsPanel
 
             panel = ChartsPanel(self.context, self.charts_holder)
-            self.charts_holder.layout().addWidget(panel)
+            self.charts_layout.addWidget(panel)
             self._charts_panel = panel
             panel.set_child(self._child.id if self._child else None)
 
@@ -706,7 +801,7 @@ class MainWindow(QMainWindow):
         import subprocess
         import sys
 
-        subprocess.Popen([sys.executable, "-m", "journal_app", "--demo"])  # noqa: S603
+        subprocess.Popen([sys.executable, "-m", "journal_app", "--demo"])
         self.statusBar().showMessage(self.tr("Opening the sample journal in a new window…"), 8000)
 
     def show_about(self) -> None:
@@ -742,14 +837,16 @@ class MainWindow(QMainWindow):
         run_in_background(
             self.context.backups.automatic_backup,
             on_done=lambda path: self.backup_finished.emit(str(path) if path else ""),
-            on_error=lambda exc: self.statusBar().showMessage(self.tr("Automatic backup failed: {e}").format(e=exc), 15000),
+            on_error=lambda exc: self.statusBar().showMessage(
+                self.tr("Automatic backup failed: {e}").format(e=exc), 15000
+            ),
         )
 
     def report_when_ready(self, process_start: float) -> None:
         """For the start-up benchmark: print seconds from process start to a usable window, then quit."""
+
         def report() -> None:
             print(f"startup_seconds={time.perf_counter() - process_start:.4f}", flush=True)
             self.close()
 
         QTimer.singleShot(0, report)
-

@@ -87,7 +87,9 @@ def answer_next_message_box(qtbot, button_text: str, seen: list[str] | None = No
             if button.text().replace("&", "") == button_text:
                 button.click()
                 return
-        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.findChildren(QPushButton)]}")
+        raise AssertionError(
+            f"no button {button_text!r} in {[b.text() for b in box.findChildren(QPushButton)]}"
+        )
 
     QTimer.singleShot(0, click)
 

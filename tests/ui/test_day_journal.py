@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit
@@ -33,7 +33,9 @@ def test_first_run_asks_for_the_child_and_starts_the_journal(make_window, qtbot)
     form.weeks_spin.setValue(33)
     qtbot.mouseClick(window.welcome_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.journal_page
-    assert rows(window, "SELECT name, birth_date, due_date FROM child") == [("Noor", "2026-02-10", "2026-03-31")]
+    assert rows(window, "SELECT name, birth_date, due_date FROM child") == [
+        ("Noor", "2026-02-10", "2026-03-31")
+    ]
     assert window.form.day == TODAY
     assert "corrected" in window.form.age_label.text()
 
@@ -89,7 +91,8 @@ def test_recording_a_whole_day_with_the_keyboard(window, qtbot) -> None:
     item = next(
         form.milestone_list.item(i)
         for i in range(form.milestone_list.count())
-        if form.milestone_list.item(i).data(Qt.ItemDataRole.UserRole) == Milestone.FIRST_BACKWARD_CRAWL.value
+        if form.milestone_list.item(i).data(Qt.ItemDataRole.UserRole)
+        == Milestone.FIRST_BACKWARD_CRAWL.value
     )
     form.milestone_list.setCurrentItem(item)
     qtbot.keyClick(form.milestone_list, Qt.Key.Key_Space)
@@ -104,14 +107,24 @@ def test_recording_a_whole_day_with_the_keyboard(window, qtbot) -> None:
     ctrl(qtbot, form.questions_edit, Qt.Key.Key_S)
     assert not window.isWindowModified()
 
-    assert rows(window, "SELECT day, tummy_minutes, floor_surface, notes, questions FROM journal_day") == [
-        ("2026-11-23", 25, "smooth_floor", 'Slid back under the "big" sofa 🛋️ <b>again</b>',
-         "Is it normal she only goes backwards?")
+    assert rows(
+        window, "SELECT day, tummy_minutes, floor_surface, notes, questions FROM journal_day"
+    ) == [
+        (
+            "2026-11-23",
+            25,
+            "smooth_floor",
+            'Slid back under the "big" sofa 🛋️ <b>again</b>',
+            "Is it normal she only goes backwards?",
+        )
     ]
     assert sorted(rows(window, "SELECT style, episodes, minutes FROM movement_observation")) == [
-        ("backward_crawl", 4, None), ("forward_crawl", None, None)
+        ("backward_crawl", 4, None),
+        ("forward_crawl", None, None),
     ]
-    assert rows(window, "SELECT kind, achieved_on FROM milestone") == [("first_backward_crawl", "2026-11-23")]
+    assert rows(window, "SELECT kind, achieved_on FROM milestone") == [
+        ("first_backward_crawl", "2026-11-23")
+    ]
     assert rows(window, "SELECT sign, side, note FROM warning_sign") == [
         ("favours_one_side", "left", "pushes with the left arm only")
     ]
@@ -199,9 +212,9 @@ def test_edits_are_saved_when_switching_child(make_window, qtbot) -> None:
     assert window.select_child(leo_id)
     assert window.current_child.name == "Leo"
     assert window.form.notes_edit.toPlainText() == ""
-    assert rows(window, "SELECT c.name, d.notes FROM journal_day d JOIN child c ON c.id = d.child_id") == [
-        ("Maya", "Maya's note")
-    ]
+    assert rows(
+        window, "SELECT c.name, d.notes FROM journal_day d JOIN child c ON c.id = d.child_id"
+    ) == [("Maya", "Maya's note")]
     assert "corrected" in window.form.age_label.text()  # Leo was born at 32 weeks
 
 
@@ -210,7 +223,9 @@ def test_edits_are_saved_on_close(window, qtbot) -> None:
     path = window.context.paths.journal
     assert window.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT questions FROM journal_day").fetchall() == [("Ask about bear crawling",)]
+        assert conn.execute("SELECT questions FROM journal_day").fetchall() == [
+            ("Ask about bear crawling",)
+        ]
 
 
 def test_closing_with_invalid_edits_asks_first(window, qtbot) -> None:
@@ -259,7 +274,11 @@ def test_deleting_a_day_can_be_undone(window, qtbot) -> None:
 
 
 def test_recent_days_filter_and_open_on_double_click(window, qtbot) -> None:
-    for offset, note in ((1, "first time on the rug"), (2, "tummy time on the mat"), (3, "Rug again")):
+    for offset, note in (
+        (1, "first time on the rug"),
+        (2, "tummy time on the mat"),
+        (3, "Rug again"),
+    ):
         window.go_to_day(TODAY - timedelta(days=offset))
         qtbot.keyClicks(window.form.notes_edit, note)
         window.save()

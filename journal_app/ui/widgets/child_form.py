@@ -106,7 +106,12 @@ class ChildProfileForm(QWidget):
         return edit
 
     def _update_early(self, on: bool) -> None:
-        for widget in (self.early_how, self.early_stack, self.early_how_label, self.early_value_label):
+        for widget in (
+            self.early_how,
+            self.early_stack,
+            self.early_how_label,
+            self.early_value_label,
+        ):
             widget.setVisible(on)
             widget.setEnabled(on)
 
@@ -129,7 +134,9 @@ class ChildProfileForm(QWidget):
         due: date | None = None
         if self.early_check.isChecked():
             if self.early_how.currentIndex() == 0:
-                due = due_date_from_gestation(birth, self.weeks_spin.value(), self.days_spin.value())
+                due = due_date_from_gestation(
+                    birth, self.weeks_spin.value(), self.days_spin.value()
+                )
             else:
                 due = to_date(self.due_edit.date())
         return ChildProfile(self.name_edit.text(), birth, due, self._id, self._uuid)
@@ -139,7 +146,11 @@ class ChildProfileForm(QWidget):
         return describe_gestation(p.birth_date, p.due_date) if p.due_date else ""
 
     def show_errors(self, errors: list[FieldError]) -> None:
-        widgets = {"name": self.name_edit, "birth_date": self.birth_edit, "due_date": self.early_stack}
+        widgets = {
+            "name": self.name_edit,
+            "birth_date": self.birth_edit,
+            "due_date": self.early_stack,
+        }
         self.errors.show_errors(errors)
         for key, widget in widgets.items():
             set_invalid(widget, any(e.field == key for e in errors))

@@ -63,7 +63,9 @@ class NumberField(QLineEdit):
     """A whole number or nothing. Anything typed is kept, so a wrong value gets a message, not a
     silent refusal."""
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None, width: int = 64) -> None:
+    def __init__(
+        self, accessible_name: str, parent: QWidget | None = None, width: int = 64
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self.setPlaceholderText("–")

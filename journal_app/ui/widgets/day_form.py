@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QBoxLayout,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -104,7 +105,9 @@ class WarningSignRow(QWidget):
 
     def value(self) -> WarningSignEntry:
         side = self.side.currentData()
-        return WarningSignEntry(WarningSign(self.sign.currentData()), Side(side) if side else None, self.note.text())
+        return WarningSignEntry(
+            WarningSign(self.sign.currentData()), Side(side) if side else None, self.note.text()
+        )
 
 
 class DayForm(QWidget):
@@ -183,7 +186,9 @@ class DayForm(QWidget):
         self.signs_box = QGroupBox(self.tr("Warning signs noticed today"), self)
         self.signs_layout = QVBoxLayout(self.signs_box)
         self.signs_hint = QLabel(
-            self.tr("Nothing noted. Add a sign only if you saw it; it goes into the doctor summary."),
+            self.tr(
+                "Nothing noted. Add a sign only if you saw it; it goes into the doctor summary."
+            ),
             self.signs_box,
         )
         self.signs_hint.setWordWrap(True)
@@ -200,7 +205,9 @@ class DayForm(QWidget):
         self.notes_edit.setAccessibleName(self.tr("Notes"))
         self.notes_edit.setPlaceholderText(self.tr("Anything you want to remember about today"))
         self.notes_edit.textChanged.connect(self._on_changed)
-        self.notes_in_summary = QCheckBox(self.tr("Include these notes in the doctor summary"), self)
+        self.notes_in_summary = QCheckBox(
+            self.tr("Include these notes in the doctor summary"), self
+        )
         self.notes_in_summary.setAccessibleName(self.notes_in_summary.text())
         self.notes_in_summary.toggled.connect(self._on_changed)
         self.questions_edit = QPlainTextEdit(self)
@@ -217,7 +224,13 @@ class DayForm(QWidget):
         notes_label.setBuddy(self.notes_edit)
         questions_label = QLabel(self.tr("Questions for the doctor"), text_box)
         questions_label.setBuddy(self.questions_edit)
-        for widget in (notes_label, self.notes_edit, self.notes_in_summary, questions_label, self.questions_edit):
+        for widget in (
+            notes_label,
+            self.notes_edit,
+            self.notes_in_summary,
+            questions_label,
+            self.questions_edit,
+        ):
             text_layout.addWidget(widget)
 
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -291,8 +304,14 @@ class DayForm(QWidget):
         order += [self.tummy_field, self.timer_button, self.floor_combo, self.milestone_list]
         for sign_row in self.sign_rows:
             order += [sign_row.sign, sign_row.side, sign_row.note, sign_row.remove_button]
-        order += [self.add_sign_button, self.notes_edit, self.notes_in_summary, self.questions_edit, self.save_button]
-        for first, second in zip(order, order[1:], strict=False):
+        order += [
+            self.add_sign_button,
+            self.notes_edit,
+            self.notes_in_summary,
+            self.questions_edit,
+            self.save_button,
+        ]
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
     # -- loading and reading ----------------------------------------------------------------
@@ -309,13 +328,17 @@ class DayForm(QWidget):
         try:
             self._child = child
             self._day = entry.day
-            self.title.setText(f"{entry.day:%A %d %B %Y}" + (self.tr("  (today)") if entry.day == today else ""))
+            self.title.setText(
+                f"{entry.day:%A %d %B %Y}" + (self.tr("  (today)") if entry.day == today else "")
+            )
             self.age_label.setText(f"{child.name}: {child.age_on(entry.day).describe()}")
             self.errors.clear_errors()
             for style, row in self.movement_rows.items():
                 row.load(entry.movements.get(style))
             self.tummy_field.set_value(entry.tummy_minutes)
-            self.floor_combo.setCurrentIndex(self.floor_combo.findData(entry.floor.value) if entry.floor else 0)
+            self.floor_combo.setCurrentIndex(
+                self.floor_combo.findData(entry.floor.value) if entry.floor else 0
+            )
             self._load_milestones(entry, recorded_milestones)
             for sign_row in list(self.sign_rows):
                 self._remove_sign_row(sign_row)
@@ -338,11 +361,19 @@ class DayForm(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, milestone.value)
             on = recorded.get(milestone)
             if on is not None and on != entry.day:
-                item.setText(self.tr("{label} (recorded {date})").format(label=milestone.label, date=f"{on:%d %b %Y}"))
+                item.setText(
+                    self.tr("{label} (recorded {date})").format(
+                        label=milestone.label, date=f"{on:%d %b %Y}"
+                    )
+                )
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable)
                 item.setCheckState(Qt.CheckState.Checked)
             else:
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
                 checked = milestone in entry.milestones
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.milestone_list.addItem(item)
@@ -354,8 +385,12 @@ class DayForm(QWidget):
         errors: list[FieldError] = []
         movements: dict[MovementStyle, MovementCount] = {}
         for style, row in self.movement_rows.items():
-            episodes = self._number(row.episodes, f"movement.{style.value}", f"{style.label}: times", errors)
-            minutes = self._number(row.minutes, f"movement.{style.value}", f"{style.label}: minutes", errors)
+            episodes = self._number(
+                row.episodes, f"movement.{style.value}", f"{style.label}: times", errors
+            )
+            minutes = self._number(
+                row.minutes, f"movement.{style.value}", f"{style.label}: minutes", errors
+            )
             if row.seen.isChecked():
                 movements[style] = MovementCount(episodes, minutes)
         tummy = self._number(self.tummy_field, "tummy_minutes", self.tr("Tummy time"), errors)
@@ -365,7 +400,10 @@ class DayForm(QWidget):
         milestones = []
         for i in range(self.milestone_list.count()):
             item = self.milestone_list.item(i)
-            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState() == Qt.CheckState.Checked:
+            if (
+                item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+                and item.checkState() == Qt.CheckState.Checked
+            ):
                 milestones.append(Milestone(item.data(Qt.ItemDataRole.UserRole)))
         return DayEntry(
             child_id=self._child.id,
@@ -385,13 +423,22 @@ class DayForm(QWidget):
         try:
             return field.value()
         except ValueError:
-            errors.append(FieldError(key, f"{what}: please enter a whole number (you typed {field.text()!r})."))
+            errors.append(
+                FieldError(
+                    key, f"{what}: please enter a whole number (you typed {field.text()!r})."
+                )
+            )
             return None
 
     # -- errors -----------------------------------------------------------------------------
 
     def _all_fields(self) -> list[QWidget]:
-        fields: list[QWidget] = [self.tummy_field, self.milestone_list, self.notes_edit, self.questions_edit]
+        fields: list[QWidget] = [
+            self.tummy_field,
+            self.milestone_list,
+            self.notes_edit,
+            self.questions_edit,
+        ]
         for row in self.movement_rows.values():
             fields += [row.episodes, row.minutes]
         for sign_row in self.sign_rows:
@@ -407,7 +454,12 @@ class DayForm(QWidget):
         if field.startswith("warning_signs."):
             index = int(field.split(".", 1)[1])
             return [self.sign_rows[index]] if index < len(self.sign_rows) else []
-        return {"milestones": [self.milestone_list], "notes": [self.notes_edit], "questions": [self.questions_edit]}.get(field, [])
+        by_name: dict[str, list[QWidget]] = {
+            "milestones": [self.milestone_list],
+            "notes": [self.notes_edit],
+            "questions": [self.questions_edit],
+        }
+        return by_name.get(field, [])
 
     def show_errors(self, errors: list[FieldError]) -> None:
         self.errors.show_errors(errors)

@@ -45,7 +45,9 @@ def test_add_months_clamps_to_month_end(start: date, months: int, expected: date
         (date(2026, 5, 5), date(2026, 5, 5), 0, 0),
     ],
 )
-def test_age_between_counts_calendar_months_then_days(birth: date, on: date, months: int, days: int) -> None:
+def test_age_between_counts_calendar_months_then_days(
+    birth: date, on: date, months: int, days: int
+) -> None:
     age = age_between(birth, on)
     assert (age.months, age.days) == (months, days)
     assert age.total_days == (on - birth).days

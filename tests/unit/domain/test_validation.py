@@ -23,8 +23,12 @@ def test_a_sensible_profile_passes() -> None:
 
 def test_profile_rules() -> None:
     assert fields(validate_child(ChildProfile("  ", date(2026, 3, 1)), TODAY)) == {"name"}
-    assert fields(validate_child(ChildProfile("Maya", TODAY + timedelta(days=1)), TODAY)) == {"birth_date"}
-    too_late_due = ChildProfile("Maya", date(2026, 3, 1), date(2026, 3, 1) + timedelta(weeks=20, days=1))
+    assert fields(validate_child(ChildProfile("Maya", TODAY + timedelta(days=1)), TODAY)) == {
+        "birth_date"
+    }
+    too_late_due = ChildProfile(
+        "Maya", date(2026, 3, 1), date(2026, 3, 1) + timedelta(weeks=20, days=1)
+    )
     assert fields(validate_child(too_late_due, TODAY)) == {"due_date"}
     twenty_weeks = ChildProfile("Maya", date(2026, 3, 1), date(2026, 3, 1) + timedelta(weeks=20))
     assert validate_child(twenty_weeks, TODAY) == []
@@ -41,8 +45,12 @@ def test_day_dates_must_be_between_birth_and_today() -> None:
 
 
 def test_minutes_and_counts_have_sane_limits() -> None:
-    assert fields(validate_day(DayEntry(1, TODAY, tummy_minutes=-1), MAYA, TODAY)) == {"tummy_minutes"}
-    assert fields(validate_day(DayEntry(1, TODAY, tummy_minutes=1441), MAYA, TODAY)) == {"tummy_minutes"}
+    assert fields(validate_day(DayEntry(1, TODAY, tummy_minutes=-1), MAYA, TODAY)) == {
+        "tummy_minutes"
+    }
+    assert fields(validate_day(DayEntry(1, TODAY, tummy_minutes=1441), MAYA, TODAY)) == {
+        "tummy_minutes"
+    }
     assert validate_day(DayEntry(1, TODAY, tummy_minutes=1440), MAYA, TODAY) == []
     style = MovementStyle.BACKWARD
     too_many = DayEntry(1, TODAY, movements={style: MovementCount(MAX_EPISODES + 1, None)})
@@ -56,5 +64,9 @@ def test_minutes_and_counts_have_sane_limits() -> None:
 def test_a_sign_is_listed_once_and_takes_a_side_only_where_one_applies() -> None:
     twice = DayEntry(1, TODAY, warning_signs=[WarningSignEntry(WarningSign.STIFF_MUSCLES)] * 2)
     assert fields(validate_day(twice, MAYA, TODAY)) == {"warning_signs"}
-    sided = DayEntry(1, TODAY, warning_signs=[WarningSignEntry(WarningSign.LITTLE_INTEREST_IN_EXPLORING, Side.LEFT)])
+    sided = DayEntry(
+        1,
+        TODAY,
+        warning_signs=[WarningSignEntry(WarningSign.LITTLE_INTEREST_IN_EXPLORING, Side.LEFT)],
+    )
     assert fields(validate_day(sided, MAYA, TODAY)) == {"warning_signs.0"}

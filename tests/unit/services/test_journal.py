@@ -42,7 +42,9 @@ def test_a_full_day_round_trips_exactly(context, child) -> None:
 def test_saving_again_replaces_what_was_there(context, child) -> None:
     day = date(2026, 11, 20)
     context.journal.save_day(full_day(child.id, day))
-    smaller = DayEntry(child.id, day, movements={MovementStyle.BELLY: MovementCount(2, None)}, notes="less")
+    smaller = DayEntry(
+        child.id, day, movements={MovementStyle.BELLY: MovementCount(2, None)}, notes="less"
+    )
     context.journal.save_day(smaller)
     assert context.journal.load_day(child.id, day) == smaller
     with sqlite3.connect(context.paths.journal) as conn:
@@ -76,19 +78,25 @@ def test_bad_input_is_refused_and_nothing_is_written(context, child) -> None:
 
 
 def test_a_milestone_is_recorded_once_per_child(context, child) -> None:
-    context.journal.save_day(DayEntry(child.id, date(2026, 11, 1), milestones=[Milestone.HANDS_AND_KNEES_CRAWLING]))
+    context.journal.save_day(
+        DayEntry(child.id, date(2026, 11, 1), milestones=[Milestone.HANDS_AND_KNEES_CRAWLING])
+    )
     with pytest.raises(ValidationFailed, match="already recorded on 01 Nov 2026"):
         context.journal.save_day(
             DayEntry(child.id, date(2026, 11, 2), milestones=[Milestone.HANDS_AND_KNEES_CRAWLING])
         )
-    assert context.journal.milestones(child.id) == {Milestone.HANDS_AND_KNEES_CRAWLING: date(2026, 11, 1)}
+    assert context.journal.milestones(child.id) == {
+        Milestone.HANDS_AND_KNEES_CRAWLING: date(2026, 11, 1)
+    }
 
 
 def test_children_profiles(context, child, preterm_child) -> None:
     assert [c.name for c in context.journal.list_children()] == ["Leo", "Maya"]
     with pytest.raises(ValidationFailed):
         context.journal.save_child(ChildProfile("Baby", date(2026, 11, 24)))
-    renamed = context.journal.save_child(ChildProfile("Maya Rose", child.birth_date, None, child.id, child.uuid))
+    renamed = context.journal.save_child(
+        ChildProfile("Maya Rose", child.birth_date, None, child.id, child.uuid)
+    )
     assert renamed.uuid == child.uuid and renamed.name == "Maya Rose"
     assert context.journal.find_child("maya rose") == renamed
 

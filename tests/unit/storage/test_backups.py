@@ -57,7 +57,9 @@ def test_an_unfinished_backup_is_never_listed(context, child) -> None:
     assert [b.kind for b in list_backups(backups)] == ["auto"]
 
 
-def test_a_damaged_journal_is_moved_aside_and_the_newest_good_backup_restored(tmp_path: Path) -> None:
+def test_a_damaged_journal_is_moved_aside_and_the_newest_good_backup_restored(
+    tmp_path: Path,
+) -> None:
     journal = tmp_path / "journal.sqlite3"
     backups = tmp_path / "backups"
     engine = open_journal(journal, backups)
