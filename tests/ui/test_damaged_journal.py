@@ -1,0 +1,73 @@
+"""A damaged journal at start-up: the user is told, the damaged file is kept, a backup restored."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal_app.app import create_main_window
+from journal_app.domain.entries import ChildProfile, DayEntry
+from journal_app.paths import JournalPaths
+from journal_app.services.context import open_context
+from journal_app.storage.errors import JournalDamagedError
+from journal_app.ui.dialogs.damaged_journal import offer_restore
+from tests.conftest import TODAY
+from tests.ui.conftest import answer_next_message_box
+
+
+def damage(journal: Path) -> bytes:
+    garbage = b"SQLite format 3\x00" + b"\xff" * 4000
+    journal.write_bytes(garbage)
+    for side in ("-wal", "-shm"):
+        Path(f"{journal}{side}").unlink(missing_ok=True)
+    return garbage
+
+
+def test_damaged_journal_offers_the_newest_backup_and_keeps_the_damaged_file(
+    data_dir, qtbot
+) -> None:
+    ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
+    maya = ctx.journal.save_child(ChildProfile("Maya", date(2026, 3, 1)))
+    ctx.journal.save_day(DayEntry(maya.id or 0, date(2026, 11, 20), notes="in the backup"))
+    ctx.backups.back_up_now()
+    ctx.close()
+    garbage = damage(ctx.paths.journal)
+
+    with pytest.raises(JournalDamagedError) as caught:
+        create_main_window(data_dir, today=lambda: TODAY)
+    assert caught.value.path == ctx.paths.journal
+
+    seen: list[str] = []
+    answer_next_message_box(qtbot, "Yes", seen)
+
+    # After the restore, an information box names where the damaged file was kept.
+    def after_first() -> None:
+        answer_next_message_box(qtbot, "OK", seen)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, after_first)
+    assert offer_restore(caught.value)
+    assert str(ctx.paths.journal) in seen[0]
+    kept = [p for p in data_dir.iterdir() if ".damaged-" in p.name and p.suffix == ".sqlite3"]
+    assert len(kept) == 1 and kept[0].read_bytes() == garbage
+    assert str(kept[0]) in seen[1]
+
+    window = create_main_window(data_dir, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.go_to_day(date(2026, 11, 20))
+    assert window.form.notes_edit.toPlainText() == "in the backup"
+
+
+def test_without_a_backup_the_damaged_file_is_left_alone(data_dir, qtbot) -> None:
+    paths = JournalPaths(data_dir).ensure()
+    garbage = damage(paths.journal)
+    with pytest.raises(JournalDamagedError) as caught:
+        create_main_window(data_dir, today=lambda: TODAY)
+    seen: list[str] = []
+    answer_next_message_box(qtbot, "OK", seen)
+    assert not offer_restore(caught.value)
+    assert "no backup" in seen[0]
+    assert paths.journal.read_bytes() == garbage
