@@ -264,32 +264,32 @@ class JournalService:
     def _write_movements(row: DayRow, entry: DayEntry) -> None:
         by_style = {m.style: m for m in row.movements}
         keep = {s.value: c for s, c in entry.movements.items()}
-        for style, m in by_style.items():
+        for style, gone in by_style.items():
             if style not in keep:
-                row.movements.remove(m)
+                row.movements.remove(gone)
         for style, count in keep.items():
-            m = by_style.get(style)
-            if m is None:
+            existing = by_style.get(style)
+            if existing is None:
                 row.movements.append(
                     MovementRow(style=style, episodes=count.episodes, minutes=count.minutes)
                 )
-            elif (m.episodes, m.minutes) != (count.episodes, count.minutes):
-                m.episodes, m.minutes = count.episodes, count.minutes
+            elif (existing.episodes, existing.minutes) != (count.episodes, count.minutes):
+                existing.episodes, existing.minutes = count.episodes, count.minutes
 
     @staticmethod
     def _write_signs(row: DayRow, entry: DayEntry) -> None:
         by_sign = {w.sign: w for w in row.warning_signs}
         keep = {w.sign.value: w for w in entry.warning_signs}
-        for sign, w in by_sign.items():
+        for sign, gone in by_sign.items():
             if sign not in keep:
-                row.warning_signs.remove(w)
+                row.warning_signs.remove(gone)
         for sign, wanted in keep.items():
             side = wanted.side.value if wanted.side else None
-            w = by_sign.get(sign)
-            if w is None:
+            existing = by_sign.get(sign)
+            if existing is None:
                 row.warning_signs.append(WarningSignRow(sign=sign, side=side, note=wanted.note))
-            elif (w.side, w.note) != (side, wanted.note):
-                w.side, w.note = side, wanted.note
+            elif (existing.side, existing.note) != (side, wanted.note):
+                existing.side, existing.note = side, wanted.note
 
     def days_with_entries(self, child_id: int, start: date, end: date) -> set[date]:
         with transaction(self.engine) as s:

@@ -1,0 +1,856 @@
+"""Tips ranked from the last 14 days of the journal, and honest "worth mentioning" flags.
+
+The rules are small pure functions over a :class:`JournalSnapshot` (plain data read from SQL in one
+transaction). Each returns the tips or flags it finds, each with its reason in plain words; the
+wording itself lives in ``resources/guidance.toml``. Milestone comparisons use the corrected age
+when it applies. Nothing here diagnoses: flags say what the journal shows and what the published
+reference figures are.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from sqlalchemy import Engine, delete, select
+
+from journal_app.domain.ages import DAYS_PER_MONTH, Age, ChildAge
+from journal_app.domain.entries import ChildProfile, WarningSignEntry
+from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.reference import (
+    BACKWARD_CRAWL_CONCERN_MONTHS,
+    CDC_CHECKPOINTS,
+    WHO_TUMMY_MINUTES_PER_DAY,
+    WHO_WINDOWS,
+    WhoWindow,
+)
+from journal_app.services.journal import ChildNotFound
+from journal_app.services.transaction import transaction
+from journal_app.storage.models import (
+    ChildRow,
+    DayRow,
+    MilestoneRow,
+    MovementRow,
+    TipTriedRow,
+    WarningSignRow,
+)
+
+#: Tips look at this many days, ending today.
+WINDOW_DAYS = 14
+#: Fewer days recorded in the window than this: invite to keep recording, draw no conclusions.
+MIN_DAYS_FOR_PATTERNS = 5
+#: Smooth floor on at least this many backward-crawling days brings up the textured-floor tip.
+MIN_SMOOTH_FLOOR_DAYS = 2
+#: The same warning sign on at least this many days makes its flag strong.
+SEVERAL_DAYS = 3
+#: At most this many dates are listed in a reason line; more are given as a range.
+MAX_LISTED_DATES = 5
+
+#: Ways of getting about that count against backward crawling being "the main movement".
+_OTHER_LOCOMOTION = frozenset(
+    {
+        MovementStyle.BELLY,
+        MovementStyle.FORWARD,
+        MovementStyle.BEAR,
+        MovementStyle.BOTTOM_SCOOTING,
+        MovementStyle.CRUISING,
+        MovementStyle.WALKING_WITH_HELP,
+        MovementStyle.WALKING_ALONE,
+    }
+)
+#: A movement logged on a day shows the matching milestone was reached by that day.
+_MOVEMENT_SHOWS_MILESTONE: dict[MovementStyle, Milestone] = {
+    MovementStyle.FORWARD: Milestone.HANDS_AND_KNEES_CRAWLING,
+    MovementStyle.PULLING_TO_STAND: Milestone.PULLS_TO_STAND,
+    MovementStyle.CRUISING: Milestone.CRUISING,
+    MovementStyle.WALKING_WITH_HELP: Milestone.WALKING_WITH_ASSISTANCE,
+    MovementStyle.WALKING_ALONE: Milestone.WALKING_ALONE,
+}
+#: A milestone reached shows these earlier ones were reached too.
+_MILESTONE_IMPLIES: dict[Milestone, tuple[Milestone, ...]] = {
+    Milestone.WALKING_ALONE: (Milestone.FIRST_STEPS_ALONE,),
+    Milestone.GETS_TO_SITTING: (Milestone.SITTING_WITHOUT_SUPPORT,),
+}
+#: Reached within their WHO window, these show a child who skipped crawling is on the move.
+_MOVING_ON_WITHOUT_CRAWLING = (
+    Milestone.WALKING_WITH_ASSISTANCE,
+    Milestone.STANDING_ALONE,
+    Milestone.WALKING_ALONE,
+)
+
+#: How strongly each tip is suggested when its rule fires (higher first).
+TIP_SCORES: dict[str, int] = {
+    "keep_recording": 100,
+    "tummy_time": 95,
+    "toy_ahead": 90,
+    "textured_floor": 85,
+    "show_how": 80,
+    "weight_bearing_play": 75,
+    "next_steps": 70,
+    "praise": 65,
+    "patience": 20,
+    "limit_walkers": 10,
+}
+
+
+# -- content ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentItem:
+    """A tip or an "about crawling" item: short text with the name of its source."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class GuidanceContent:
+    """Everything ``resources/guidance.toml`` holds, checked on load."""
+
+    tips: dict[str, ContentItem]
+    about: tuple[ContentItem, ...]
+    disclaimer: str
+    worried: str
+    no_flags: str
+    no_child: str
+    months: tuple[str, ...]
+    reasons: Mapping[str, str]
+    flags: Mapping[str, Any]
+
+    def reason(self, key: str, **values: object) -> str:
+        return self.reasons[key].format(**values)
+
+    def flag_text(self, key: str, **values: object) -> str:
+        """``key`` is dotted: ``"who_late.title"`` or ``"days_one"``."""
+        node: Any = self.flags
+        for part in key.split("."):
+            node = node[part]
+        return str(node).format(**values)
+
+
+class ContentError(ValueError):
+    """The guidance content file is incomplete or inconsistent (a packaging bug)."""
+
+
+def parse_content(text: str) -> GuidanceContent:
+    """Parse and check the TOML text of the guidance content."""
+    data = tomllib.loads(text)
+    sources = {key: value["name"] for key, value in data["sources"].items()}
+
+    def items(kind: str) -> list[ContentItem]:
+        result = []
+        for raw in data[kind]:
+            if raw.get("source") not in sources:
+                raise ContentError(f"{kind} item {raw.get('id')!r} names no known source")
+            result.append(ContentItem(raw["id"], raw["title"], raw["text"], sources[raw["source"]]))
+        return result
+
+    tips = {item.id: item for item in items("tips")}
+    missing = TIP_SCORES.keys() - tips.keys()
+    if missing:
+        raise ContentError(f"tips missing from the content: {sorted(missing)}")
+    months = tuple(data["month_abbreviations"])
+    if len(months) != 12:
+        raise ContentError("month_abbreviations must have 12 entries")
+    return GuidanceContent(
+        tips=tips,
+        about=tuple(items("about")),
+        disclaimer=data["disclaimer"],
+        worried=data["worried"],
+        no_flags=data["no_flags"],
+        no_child=data["no_child"],
+        months=months,
+        reasons=data["reasons"],
+        flags=data["flags"],
+    )
+
+
+@cache
+def load_content() -> GuidanceContent:
+    """The shipped guidance content (read once)."""
+    resource = files("journal_app.resources").joinpath("guidance.toml")
+    return parse_content(resource.read_text(encoding="utf-8"))
+
+
+def format_day(day: date, reference: date | None = None) -> str:
+    """``12 Nov``; the year is added when it differs from ``reference``'s."""
+    text = f"{day.day} {load_content().months[day.month - 1]}"
+    if reference is not None and day.year != reference.year:
+        text += f" {day.year}"
+    return text
+
+
+def format_days(days: Iterable[date], reference: date | None = None) -> str:
+    """``2 Nov, 9 Nov and 20 Nov``; more than five dates: ``between 2 Sep and 20 Nov``."""
+    ordered = sorted(set(days))
+    shown = [format_day(d, reference) for d in ordered]
+    if len(shown) > MAX_LISTED_DATES:
+        return load_content().flag_text("date_range", first=shown[0], last=shown[-1])
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something in the journal worth mentioning to the doctor, with the data behind it."""
+
+    id: str
+    title: str
+    reason: str
+    dates: tuple[date, ...]
+    strong: bool
+
+
+@dataclass(frozen=True)
+class TipSuggestion:
+    """What a rule returns: a tip to show, why, and how strongly."""
+
+    tip_id: str
+    reason: str
+    score: int
+
+
+@dataclass(frozen=True)
+class RankedTip:
+    """A tip as shown in the panel, best first."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    reason: str
+    score: int
+    tried_on: date | None = None
+
+    @property
+    def tip_id(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """What the tips panel shows for one child."""
+
+    child_name: str
+    tips: list[RankedTip]
+    flags: list[Flag]
+    about: list[ContentItem]
+    disclaimer: str
+    #: Ends every section of guidance.
+    worried: str
+    #: The calm line shown when there are no flags.
+    no_flags: str
+    #: Days recorded in the last :data:`WINDOW_DAYS` days.
+    days_recorded: int
+
+
+# -- the journal as plain data ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JournalDay:
+    """One recorded day, as the rules see it."""
+
+    day: date
+    movements: frozenset[MovementStyle] = frozenset()
+    tummy_minutes: int | None = None
+    floor: FloorSurface | None = None
+    warning_signs: tuple[WarningSignEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class JournalSnapshot:
+    """A child's journal up to ``on`` (today, or the end of a summary period).
+
+    ``days`` may reach back before ``start``: those days still show which milestones were reached,
+    but patterns and warning signs are read from ``start``..``on`` only.
+    """
+
+    child: ChildProfile
+    on: date
+    days: tuple[JournalDay, ...] = ()
+    milestones: Mapping[Milestone, date] = field(default_factory=dict)
+    start: date | None = None
+
+    def in_period(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and day <= self.on
+
+    @property
+    def name(self) -> str:
+        return self.child.name
+
+    @property
+    def age(self) -> ChildAge:
+        return self.child.age_on(self.on)
+
+    def recent(self, window: int = WINDOW_DAYS) -> list[JournalDay]:
+        """The recorded days among the last ``window`` days ending on ``on``."""
+        first = self.on - timedelta(days=window - 1)
+        return [d for d in self.days if first <= d.day and self.in_period(d.day)]
+
+    def reached(self) -> dict[Milestone, date]:
+        """When each milestone was reached by ``on``: recorded, shown by a movement, or implied."""
+        result = {m: d for m, d in self.milestones.items() if d <= self.on}
+        for day in self.days:
+            if day.day > self.on:
+                continue
+            for style in day.movements:
+                milestone = _MOVEMENT_SHOWS_MILESTONE.get(style)
+                if milestone is not None and day.day < result.get(milestone, date.max):
+                    result[milestone] = day.day
+        for later, earlier_ones in _MILESTONE_IMPLIES.items():
+            if later in result:
+                for earlier in earlier_ones:
+                    result[earlier] = min(result.get(earlier, date.max), result[later])
+        return result
+
+
+def _share(count: int, logged: int, window: int = WINDOW_DAYS) -> str:
+    content = load_content()
+    if logged >= window:
+        return content.reason("share_all", count=count, window=window)
+    return content.reason("share_some", count=count, logged=logged, window=window)
+
+
+def _past_months(age: Age, months: int) -> bool:
+    """True when ``age`` is strictly past ``months`` whole months (exactly 12 months is not)."""
+    return age.months > months or (age.months == months and age.days > 0)
+
+
+def _past_p99(age: Age, window: WhoWindow) -> bool:
+    """True when ``age`` is strictly past the window's 99th-percentile age (decimal months)."""
+    return age.total_days > window.p99_months * DAYS_PER_MONTH
+
+
+def last_day_within_window(window: WhoWindow) -> int:
+    """The oldest age in days that is still within the window (not past its 99th percentile)."""
+    return math.floor(window.p99_months * DAYS_PER_MONTH)
+
+
+def _describe_age(age: ChildAge) -> str:
+    content = load_content()
+    if age.corrected is not None and age.corrected.total_days >= 0:
+        return content.flag_text(
+            "age_corrected", age=age.chronological.describe(), corrected=age.corrected.describe()
+        )
+    return content.flag_text("age", age=age.chronological.describe())
+
+
+def _count_days(count: int) -> str:
+    content = load_content()
+    return (
+        content.flag_text("days_one") if count == 1 else content.flag_text("days_many", count=count)
+    )
+
+
+# -- tip rules --------------------------------------------------------------------------------
+
+
+def rule_few_days_logged(journal: JournalSnapshot) -> list[TipSuggestion]:
+    """Few days recorded lately: an invitation to keep recording, and no conclusions."""
+    count = len(journal.recent())
+    if count >= MIN_DAYS_FOR_PATTERNS:
+        return []
+    content = load_content()
+    if count == 0:
+        reason = content.reason("few_days_none", name=journal.name, window=WINDOW_DAYS)
+    else:
+        reason = content.reason("few_days", count=count, window=WINDOW_DAYS, name=journal.name)
+    return [TipSuggestion("keep_recording", reason, TIP_SCORES["keep_recording"])]
+
+
+def _enough_days(journal: JournalSnapshot) -> bool:
+    return len(journal.recent()) >= MIN_DAYS_FOR_PATTERNS
+
+
+def rule_mostly_backward(journal: JournalSnapshot) -> list[TipSuggestion]:
+    """Backward or belly crawling on at least half the recorded days, forward on under a third."""
+    if not _enough_days(journal):
+        return []
+    days = journal.recent()
+    backward = sum(MovementStyle.BACKWARD in d.movements for d in days)
+    belly = sum(MovementStyle.BELLY in d.movements for d in days)
+    either = sum(bool({MovementStyle.BACKWARD, MovementStyle.BELLY} & d.movements) for d in days)
+    forward = sum(MovementStyle.FORWARD in d.movements for d in days)
+    if either * 2 < len(days) or forward * 3 >= len(days):
+        return []
+    content = load_content()
+    if belly == 0:
+        movement = content.reason("movement_backward")
+    elif backward == 0:
+        movement = content.reason("movement_belly")
+    else:
+        movement = content.reason("movement_backward_or_belly")
+    share = _share(either, len(days))
+    return [
+        TipSuggestion(
+            tip,
+            content.reason(
+                f"mostly_backward_{tip}", movement=movement, share=share, name=journal.name
+            ),
+            TIP_SCORES[tip],
+        )
+        for tip in ("toy_ahead", "show_how", "weight_bearing_play")
+    ]
+
+
+def _crawls_forward_or_walks(journal: JournalSnapshot) -> bool:
+    on_the_move = {
+        MovementStyle.FORWARD,
+        MovementStyle.BEAR,
+        MovementStyle.CRUISING,
+        MovementStyle.WALKING_WITH_HELP,
+        MovementStyle.WALKING_ALONE,
+    }
+    if any(on_the_move & d.movements for d in journal.recent()):
+        return True
+    reached = journal.reached()
+    return any(
+        m in reached
+        for m in (Milestone.HANDS_AND_KNEES_CRAWLING, Milestone.CRUISING, Milestone.WALKING_ALONE)
+    )
+
+
+def rule_tummy_time_low(journal: JournalSnapshot) -> list[TipSuggestion]:
+    """Average tummy time under WHO's 30 minutes a day, for a child not yet crawling forward."""
+    recorded = [d.tummy_minutes for d in journal.recent() if d.tummy_minutes is not None]
+    if len(recorded) < MIN_DAYS_FOR_PATTERNS or _crawls_forward_or_walks(journal):
+        return []
+    average = sum(recorded) / len(recorded)
+    if average >= WHO_TUMMY_MINUTES_PER_DAY:
+        return []
+    reason = load_content().reason(
+        "tummy_time_low",
+        name=journal.name,
+        average=round(average),
+        count=len(recorded),
+        window=WINDOW_DAYS,
+        target=WHO_TUMMY_MINUTES_PER_DAY,
+    )
+    return [TipSuggestion("tummy_time", reason, TIP_SCORES["tummy_time"])]
+
+
+def rule_smooth_floor_while_backward(journal: JournalSnapshot) -> list[TipSuggestion]:
+    """A smooth floor logged on days of backward crawling: a textured mat or rug."""
+    days = [
+        d.day
+        for d in journal.recent()
+        if d.floor is FloorSurface.SMOOTH_FLOOR and MovementStyle.BACKWARD in d.movements
+    ]
+    if len(days) < MIN_SMOOTH_FLOOR_DAYS:
+        return []
+    reason = load_content().reason(
+        "smooth_floor", count=len(days), name=journal.name, dates=format_days(days, journal.on)
+    )
+    return [TipSuggestion("textured_floor", reason, TIP_SCORES["textured_floor"])]
+
+
+def rule_forward_established(journal: JournalSnapshot) -> list[TipSuggestion]:
+    """Forward crawling on at least half the recorded days: praise, and what comes next."""
+    if not _enough_days(journal):
+        return []
+    days = journal.recent()
+    forward = sum(MovementStyle.FORWARD in d.movements for d in days)
+    if forward * 2 < len(days):
+        return []
+    content = load_content()
+    share = _share(forward, len(days))
+    return [
+        TipSuggestion(
+            "next_steps",
+            content.reason("forward_next_steps", share=share, name=journal.name),
+            TIP_SCORES["next_steps"],
+        ),
+        TipSuggestion(
+            "praise",
+            content.reason("forward_praise", share=share, name=journal.name),
+            TIP_SCORES["praise"],
+        ),
+    ]
+
+
+def rule_every_stage(journal: JournalSnapshot) -> list[TipSuggestion]:
+    """Two reminders that suit every stage, always at the bottom of the list."""
+    content = load_content()
+    return [
+        TipSuggestion(tip, content.reason(f"every_stage_{tip}", name=journal.name), TIP_SCORES[tip])
+        for tip in ("patience", "limit_walkers")
+    ]
+
+
+TIP_RULES: tuple[Callable[[JournalSnapshot], list[TipSuggestion]], ...] = (
+    rule_few_days_logged,
+    rule_tummy_time_low,
+    rule_mostly_backward,
+    rule_smooth_floor_while_backward,
+    rule_forward_established,
+    rule_every_stage,
+)
+
+
+def rank_tips(
+    suggestions: Iterable[TipSuggestion],
+    tried: Mapping[str, date] | None = None,
+    content: GuidanceContent | None = None,
+) -> list[RankedTip]:
+    """One entry per tip (its best reason), untried before tried, then by score, best first."""
+    content = content or load_content()
+    tried = tried or {}
+    best: dict[str, TipSuggestion] = {}
+    for suggestion in suggestions:
+        if suggestion.tip_id not in best or suggestion.score > best[suggestion.tip_id].score:
+            best[suggestion.tip_id] = suggestion
+    order = list(content.tips)
+    ranked = sorted(
+        best.values(),
+        key=lambda s: (s.tip_id in tried, -s.score, order.index(s.tip_id)),
+    )
+    return [
+        RankedTip(
+            id=s.tip_id,
+            title=content.tips[s.tip_id].title,
+            text=content.tips[s.tip_id].text,
+            source=content.tips[s.tip_id].source,
+            reason=s.reason,
+            score=s.score,
+            tried_on=tried.get(s.tip_id),
+        )
+        for s in ranked
+    ]
+
+
+def suggest_tips(journal: JournalSnapshot) -> list[TipSuggestion]:
+    return [s for rule in TIP_RULES for s in rule(journal)]
+
+
+# -- flag rules -------------------------------------------------------------------------------
+
+
+def flag_backward_past_12_months(journal: JournalSnapshot) -> list[Flag]:
+    """Backward crawling still the main way of moving, on days after 12 months of age."""
+    birth = journal.child
+
+    def past_12(day: date) -> bool:
+        return _past_months(birth.age_on(day).for_milestones, BACKWARD_CRAWL_CONCERN_MONTHS)
+
+    days = [d for d in journal.recent() if past_12(d.day)]
+    backward = [d.day for d in days if MovementStyle.BACKWARD in d.movements]
+    others = Counter(style for d in days for style in d.movements & _OTHER_LOCOMOTION)
+    if not backward or len(backward) * 2 < len(days):
+        return []
+    if any(count >= len(backward) for count in others.values()):
+        return []
+    content = load_content()
+    reason = content.flag_text(
+        "backward_past_12_months.reason",
+        name=journal.name,
+        age=_describe_age(journal.age),
+        share=_share(len(backward), len(days)),
+        dates=format_days(backward, journal.on),
+    )
+    return [
+        Flag(
+            id="backward_past_12_months",
+            title=content.flag_text("backward_past_12_months.title"),
+            reason=reason,
+            dates=tuple(backward),
+            strong=False,
+        )
+    ]
+
+
+def _describe_sides(sides: list[Side | None]) -> str:
+    content = load_content()
+    words = {
+        Side.LEFT: content.flag_text("side_left"),
+        Side.RIGHT: content.flag_text("side_right"),
+        Side.BOTH: content.flag_text("side_both"),
+    }
+    counts = Counter(s for s in sides if s is not None)
+    if not counts:
+        return ""
+    if len(counts) == 1 and sum(counts.values()) == len(sides):
+        return content.flag_text("side_one", side=words[next(iter(counts))])
+    parts = ", ".join(
+        content.flag_text("side_part", side=words[side], days=_count_days(n))
+        for side, n in sorted(
+            counts.items(), key=lambda item: (-item[1], list(Side).index(item[0]))
+        )
+    )
+    return content.flag_text("side_mixed", parts=parts)
+
+
+def flag_warning_signs(journal: JournalSnapshot) -> list[Flag]:
+    """Each warning sign logged, strong when logged on several days; most frequent first."""
+    by_sign: dict[WarningSign, list[tuple[date, Side | None]]] = {}
+    for day in journal.days:
+        if not journal.in_period(day.day):
+            continue
+        for entry in day.warning_signs:
+            by_sign.setdefault(entry.sign, []).append((day.day, entry.side))
+    content = load_content()
+    flags = []
+    for sign, seen in by_sign.items():
+        dates = tuple(sorted(d for d, _ in seen))
+        strong = len(dates) >= SEVERAL_DAYS
+        reason = content.flag_text(
+            "warning_sign.reason_strong" if strong else "warning_sign.reason",
+            name=journal.name,
+            days=_count_days(len(dates)),
+            dates=format_days(dates, journal.on),
+            sides=_describe_sides([side for _, side in seen]),
+        )
+        flags.append(Flag(f"warning_sign:{sign.value}", sign.label, reason, dates, strong))
+    order = list(WarningSign)
+    flags.sort(key=lambda f: (-len(f.dates), order.index(WarningSign(f.id.split(":", 1)[1]))))
+    return flags
+
+
+def _skipped_crawling_but_moving_on(
+    journal: JournalSnapshot, reached: dict[Milestone, date]
+) -> bool:
+    windows = {w.milestone: w for w in WHO_WINDOWS}
+    for milestone in _MOVING_ON_WITHOUT_CRAWLING:
+        when = reached.get(milestone)
+        if when is not None:
+            age = journal.child.age_on(when).for_milestones
+            if not _past_p99(age, windows[milestone]):
+                return True
+    return False
+
+
+def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
+    """A WHO milestone not reached by its 99th-percentile age (corrected age when it applies).
+
+    A child who skips crawling but walks or stands within the windows gets no crawling flag.
+    """
+    reached = journal.reached()
+    age_now = journal.age.for_milestones
+    content = load_content()
+    flags = []
+    for window in WHO_WINDOWS:
+        milestone = window.milestone
+        when = reached.get(milestone)
+        if when is None:
+            if not _past_p99(age_now, window):
+                continue
+            if milestone is Milestone.HANDS_AND_KNEES_CRAWLING and _skipped_crawling_but_moving_on(
+                journal, reached
+            ):
+                continue
+            title = content.flag_text("who_late.title", milestone=milestone.label)
+            reason = content.flag_text(
+                "who_late.reason",
+                name=journal.name,
+                age=_describe_age(journal.age),
+                milestone=milestone.label,
+                p99=window.p99_months,
+            )
+            dates: tuple[date, ...] = ()
+        else:
+            # Only a recorded milestone dates the first time; a movement in the journal (or a
+            # later milestone) only shows it was reached by then.
+            recorded = journal.milestones.get(milestone)
+            if recorded is None or recorded != when:
+                continue
+            age_then = journal.child.age_on(when)
+            if not _past_p99(age_then.for_milestones, window):
+                continue
+            title = content.flag_text("who_late.title_reached_late", milestone=milestone.label)
+            reason = content.flag_text(
+                "who_late.reason_reached_late",
+                name=journal.name,
+                age=_describe_age(age_then),
+                milestone=milestone.label,
+                date=format_day(when, journal.on),
+                p99=window.p99_months,
+            )
+            dates = (when,)
+        flags.append(Flag(f"who_late:{milestone.value}", title, reason, dates, strong=False))
+    return flags
+
+
+def flag_cdc_checkpoint_passed(journal: JournalSnapshot) -> list[Flag]:
+    """A CDC checklist age passed (strictly) without the matching milestone recorded."""
+    reached = journal.reached()
+    age_now = journal.age.for_milestones
+    content = load_content()
+    flags = []
+    for checkpoint in CDC_CHECKPOINTS:
+        if checkpoint.milestone in reached or not _past_months(age_now, checkpoint.months):
+            continue
+        values = {"months": checkpoint.months, "wording": checkpoint.wording}
+        flags.append(
+            Flag(
+                id=f"cdc:{checkpoint.months}:{checkpoint.milestone.value}",
+                title=content.flag_text("cdc.title", **values),
+                reason=content.flag_text(
+                    "cdc.reason", name=journal.name, age=_describe_age(journal.age), **values
+                ),
+                dates=(),
+                strong=False,
+            )
+        )
+    return flags
+
+
+def all_flags(journal: JournalSnapshot) -> list[Flag]:
+    """Every flag: warning signs (strong first), backward crawling, WHO, then CDC.
+
+    A CDC item whose milestone already has a WHO flag is left out, so it is not said twice.
+    """
+    signs = flag_warning_signs(journal)
+    signs.sort(key=lambda f: not f.strong)
+    who = flag_who_milestone_late(journal)
+    who_milestones = {f.id.split(":", 1)[1] for f in who}
+    cdc = [
+        f for f in flag_cdc_checkpoint_passed(journal) if f.id.split(":")[2] not in who_milestones
+    ]
+    return signs + flag_backward_past_12_months(journal) + who + cdc
+
+
+# -- the service ------------------------------------------------------------------------------
+
+
+class UnknownTip(ValueError):
+    """A tip id that is not in the guidance content."""
+
+
+class GuidanceService:
+    """Tips and flags for a child, read from one journal file."""
+
+    def __init__(self, engine: Engine, today: Callable[[], date]) -> None:
+        self.engine = engine
+        self.today = today
+
+    def content(self) -> GuidanceContent:
+        return load_content()
+
+    def snapshot(
+        self, child_id: int, start: date | None = None, end: date | None = None
+    ) -> JournalSnapshot:
+        """The child's journal from ``start`` (or the beginning) to ``end`` (or today)."""
+        on = end if end is not None else self.today()
+        with transaction(self.engine) as s:
+            child = s.get(ChildRow, child_id)
+            if child is None:
+                raise ChildNotFound(child_id)
+            profile = ChildProfile(
+                child.name, child.birth_date, child.due_date, child.id, child.uuid
+            )
+            # Days before ``start`` are read too: they show milestones reached before the period.
+            day_filter = [DayRow.child_id == child_id, DayRow.day <= on]
+            day_rows = s.execute(
+                select(DayRow.id, DayRow.day, DayRow.tummy_minutes, DayRow.floor_surface)
+                .where(*day_filter)
+                .order_by(DayRow.day)
+            ).all()
+            movements: dict[int, set[MovementStyle]] = {}
+            for day_id, style in s.execute(
+                select(MovementRow.day_id, MovementRow.style)
+                .join(DayRow, DayRow.id == MovementRow.day_id)
+                .where(*day_filter)
+            ):
+                movements.setdefault(day_id, set()).add(MovementStyle(style))
+            signs: dict[int, list[WarningSignEntry]] = {}
+            for day_id, sign, side, note in s.execute(
+                select(
+                    WarningSignRow.day_id,
+                    WarningSignRow.sign,
+                    WarningSignRow.side,
+                    WarningSignRow.note,
+                )
+                .join(DayRow, DayRow.id == WarningSignRow.day_id)
+                .where(*day_filter)
+                .order_by(WarningSignRow.id)
+            ):
+                signs.setdefault(day_id, []).append(
+                    WarningSignEntry(WarningSign(sign), Side(side) if side else None, note)
+                )
+            milestones = {
+                Milestone(kind): achieved
+                for kind, achieved in s.execute(
+                    select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
+                        MilestoneRow.child_id == child_id, MilestoneRow.achieved_on <= on
+                    )
+                )
+            }
+        days = tuple(
+            JournalDay(
+                day=row.day,
+                movements=frozenset(movements.get(row.id, ())),
+                tummy_minutes=row.tummy_minutes,
+                floor=FloorSurface(row.floor_surface) if row.floor_surface else None,
+                warning_signs=tuple(signs.get(row.id, ())),
+            )
+            for row in day_rows
+        )
+        return JournalSnapshot(profile, on, days, milestones, start)
+
+    def tried_tips(self, child_id: int) -> dict[str, date]:
+        with transaction(self.engine) as s:
+            rows = s.execute(
+                select(TipTriedRow.tip_id, TipTriedRow.tried_on).where(
+                    TipTriedRow.child_id == child_id
+                )
+            ).all()
+        return {tip_id: tried_on for tip_id, tried_on in rows}
+
+    def guidance_for(self, child_id: int) -> Guidance:
+        """Ranked tips from the last 14 days, the flags over the whole journal, and the content."""
+        journal = self.snapshot(child_id)
+        content = load_content()
+        return Guidance(
+            child_name=journal.name,
+            tips=rank_tips(suggest_tips(journal), self.tried_tips(child_id), content),
+            flags=all_flags(journal),
+            about=list(content.about),
+            disclaimer=content.disclaimer,
+            worried=content.worried,
+            no_flags=content.no_flags,
+            days_recorded=len(journal.recent()),
+        )
+
+    def flags_for(
+        self, child_id: int, start: date | None = None, end: date | None = None
+    ) -> list[Flag]:
+        """Flags over the journal or over ``start``..``end``; ages taken on ``end`` (or today)."""
+        return all_flags(self.snapshot(child_id, start, end))
+
+    def mark_tried(self, child_id: int, tip_id: str, on: date | None = None) -> None:
+        """Remember that a tip was tried (on ``on``, or today); marking again moves the date."""
+        if tip_id not in load_content().tips:
+            raise UnknownTip(tip_id)
+        tried_on = on if on is not None else self.today()
+        with transaction(self.engine) as s:
+            row = s.scalar(
+                select(TipTriedRow).where(
+                    TipTriedRow.child_id == child_id, TipTriedRow.tip_id == tip_id
+                )
+            )
+            if row is None:
+                s.add(TipTriedRow(child_id=child_id, tip_id=tip_id, tried_on=tried_on))
+            else:
+                row.tried_on = tried_on
+
+    def unmark_tried(self, child_id: int, tip_id: str) -> None:
+        with transaction(self.engine) as s:
+            s.execute(
+                delete(TipTriedRow).where(
+                    TipTriedRow.child_id == child_id, TipTriedRow.tip_id == tip_id
+                )
+            )
