@@ -6,7 +6,7 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.validation import FieldError, ValidationFailed
+from journal_app.ui.palette import style_colour
 from journal_app.ui.widgets.common import ErrorBanner, NumberField, set_invalid
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 class MovementRow:
@@ -38,6 +45,7 @@ class MovementRow:
         self.style = style
         self.seen = QCheckBox(style.label, parent)
         self.seen.setAccessibleName(style.label)
+        self.seen.setIcon(_swatch(style_colour(style)))  # the style's colour in every chart
         self.episodes = NumberField(f"{style.label}: times", parent)
         self.minutes = NumberField(f"{style.label}: minutes", parent)
         # Typing a number means it was seen.
