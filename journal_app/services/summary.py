@@ -1,0 +1,408 @@
+"""The doctor-visit summary as plain data: profile, flags, milestones, movements, tummy time, notes.
+
+:class:`SummaryService` reads the journal and returns a :class:`SummaryReport` of dataclasses and
+enums. It chooses no wording beyond what the guidance rules and the vocabularies already carry; the
+printed document (``ui/printing/summary_document.py``) words and lays it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import selectinload
+
+from journal_app import __version__
+from journal_app.domain.ages import (
+    PRETERM_THRESHOLD_DAYS,
+    ChildAge,
+    add_months,
+    gestation_days_at_birth,
+)
+from journal_app.domain.entries import ChildProfile
+from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.reference import (
+    CDC_CHECKPOINTS,
+    WHO_TUMMY_MINUTES_PER_DAY,
+    WHO_WINDOW_BY_MILESTONE,
+    WhoWindow,
+)
+from journal_app.services.transaction import transaction
+from journal_app.storage.models import ChildRow, DayRow, MilestoneRow, SummaryMadeRow
+
+if TYPE_CHECKING:
+    from journal_app.services.guidance import GuidanceService
+
+#: The default period when no summary was made before: this many months up to today.
+DEFAULT_PERIOD_MONTHS = 3
+
+#: The CDC checklist age (months) by which most children do a milestone, where the checklist has it.
+CDC_MONTHS_BY_MILESTONE: dict[Milestone, int] = {c.milestone: c.months for c in CDC_CHECKPOINTS}
+
+
+class MilestoneStanding(StrEnum):
+    """Where a milestone stands against its reference (WHO window or CDC checklist age)."""
+
+    BEFORE_WINDOW = "before_window"
+    IN_WINDOW = "in_window"
+    AFTER_WINDOW = "after_window"
+    #: Reached; no WHO window for this milestone.
+    REACHED = "reached"
+    NOT_YET = "not_yet"
+    #: Not recorded and the child (corrected age) is past the WHO 99th-percentile / CDC age.
+    NOT_YET_PAST_REFERENCE = "not_yet_past_reference"
+
+
+class Trend(StrEnum):
+    """How often a style was seen in the second half of the period compared with the first."""
+
+    MORE_OFTEN = "more_often"
+    LESS_OFTEN = "less_often"
+    ABOUT_THE_SAME = "about_the_same"
+    ONLY_SECOND_HALF = "only_second_half"
+    ONLY_FIRST_HALF = "only_first_half"
+
+
+@dataclass(frozen=True)
+class SummaryFlag:
+    """A guidance flag worth discussing, as raised by the guidance rules."""
+
+    id: str
+    title: str
+    reason: str
+    dates: tuple[date, ...]
+    strong: bool
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    milestone: Milestone
+    achieved_on: date | None
+    #: The child's age (and corrected age) on the day it was reached.
+    age_then: ChildAge | None
+    who_window: WhoWindow | None
+    cdc_months: int | None
+    standing: MilestoneStanding
+    #: Reached within the summary's period.
+    in_period: bool
+
+
+@dataclass(frozen=True)
+class MovementLine:
+    style: MovementStyle
+    days_seen: int
+    #: Total episodes counted; None when the parent never counted them.
+    episodes: int | None
+    minutes: int | None
+    first_seen: date
+    last_seen: date
+    first_half_days: int
+    second_half_days: int
+    #: None when the period is a single day.
+    trend: Trend | None
+
+
+@dataclass(frozen=True)
+class TummyTimeSummary:
+    days_recorded: int
+    average_minutes: float | None
+    days_at_reference: int
+    reference_minutes: int = WHO_TUMMY_MINUTES_PER_DAY
+
+
+@dataclass(frozen=True)
+class WarningSignLine:
+    day: date
+    sign: WarningSign
+    side: Side | None
+    note: str
+
+
+@dataclass(frozen=True)
+class ParentText:
+    """Text the parent typed on a day (a question for the doctor, or a note to include)."""
+
+    day: date
+    text: str
+
+
+@dataclass(frozen=True)
+class SummaryReport:
+    child: ChildProfile
+    start: date
+    end: date
+    made_on: date
+    app_version: str
+    #: The child's age on the day the summary is made.
+    age_on_made: ChildAge
+    #: Gestational age at birth in days, for a baby born more than 3 weeks early; else None.
+    gestation_days_at_birth: int | None
+    days_recorded: int
+    #: The last day of the first half of the period (for the trend column's caption).
+    first_half_end: date
+    flags: tuple[SummaryFlag, ...]
+    milestones: tuple[MilestoneLine, ...]
+    movements: tuple[MovementLine, ...]
+    tummy: TummyTimeSummary
+    warning_signs: tuple[WarningSignLine, ...]
+    questions: tuple[ParentText, ...]
+    notes: tuple[ParentText, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no journal day was recorded in the period."""
+        return self.days_recorded == 0
+
+
+class SummaryPeriodError(ValueError):
+    """The period asked for is not usable (its start is after its end)."""
+
+
+def split_period(start: date, end: date) -> date:
+    """The last day of the first half of ``start``..``end`` (the halves differ by at most a day)."""
+    length = (end - start).days + 1
+    return start + timedelta(days=max(length // 2, 1) - 1)
+
+
+def compare_halves(first: int, second: int, first_len: int, second_len: int) -> Trend:
+    """The trend between days seen in each half, allowing for halves of unequal length."""
+    if first == 0 and second > 0:
+        return Trend.ONLY_SECOND_HALF
+    if second == 0 and first > 0:
+        return Trend.ONLY_FIRST_HALF
+    rate_first = first / max(first_len, 1)
+    rate_second = second / max(second_len, 1)
+    if rate_second >= rate_first * 1.25 and second - first >= 2:
+        return Trend.MORE_OFTEN
+    if rate_second <= rate_first * 0.8 and first - second >= 2:
+        return Trend.LESS_OFTEN
+    return Trend.ABOUT_THE_SAME
+
+
+def _standing(
+    window: WhoWindow | None, cdc: int | None, months: float, reached: bool
+) -> MilestoneStanding:
+    if reached:
+        if window is None:
+            return MilestoneStanding.REACHED
+        if months < window.p1_months:
+            return MilestoneStanding.BEFORE_WINDOW
+        if months > window.p99_months:
+            return MilestoneStanding.AFTER_WINDOW
+        return MilestoneStanding.IN_WINDOW
+    limit = window.p99_months if window is not None else cdc
+    if limit is not None and months > limit:
+        return MilestoneStanding.NOT_YET_PAST_REFERENCE
+    return MilestoneStanding.NOT_YET
+
+
+class SummaryService:
+    """Builds the doctor-visit summary's content and remembers which summaries were made."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        today: Callable[[], date] = date.today,
+        guidance: GuidanceService | None = None,
+    ) -> None:
+        self.engine = engine
+        self.today = today
+        self._guidance = guidance
+
+    @property
+    def guidance(self) -> GuidanceService:
+        if self._guidance is None:
+            from journal_app.services.guidance import GuidanceService
+
+            self._guidance = GuidanceService(self.engine, self.today)
+        return self._guidance
+
+    def default_period(self, child_id: int) -> tuple[date, date]:
+        """Since the last summary made for the child (the same period if it was made today), else
+        the last 3 months; never before the birth date."""
+        today = self.today()
+        with transaction(self.engine) as s:
+            child = s.get(ChildRow, child_id)
+            birth = child.birth_date if child is not None else None
+            last = s.scalars(
+                select(SummaryMadeRow)
+                .where(SummaryMadeRow.child_id == child_id)
+                .order_by(SummaryMadeRow.made_on.desc(), SummaryMadeRow.id.desc())
+                .limit(1)
+            ).first()
+            last_period = (last.period_start, last.period_end) if last is not None else None
+        if last_period is not None and last_period[1] >= today:
+            start, end = last_period[0], min(last_period[1], today)
+        elif last_period is not None:
+            start, end = last_period[1] + timedelta(days=1), today
+        else:
+            start, end = add_months(today, -DEFAULT_PERIOD_MONTHS), today
+        if birth is not None and start < birth:
+            start = min(birth, end)
+        return start, end
+
+    def record_made(self, child_id: int, start: date, end: date) -> None:
+        """Remember that a summary of ``start``..``end`` was printed or saved today."""
+        with transaction(self.engine) as s:
+            s.add(
+                SummaryMadeRow(
+                    child_id=child_id, made_on=self.today(), period_start=start, period_end=end
+                )
+            )
+
+    def build(self, child_id: int, start: date, end: date) -> SummaryReport:
+        """The summary of ``start``..``end`` (both included) for the child."""
+        if start > end:
+            raise SummaryPeriodError(
+                f"The period starts ({start.day} {start:%b %Y}) after it ends "
+                f"({end.day} {end:%b %Y})."
+            )
+        today = self.today()
+        with transaction(self.engine) as s:
+            row = s.get(ChildRow, child_id)
+            if row is None:
+                from journal_app.services.journal import ChildNotFound
+
+                raise ChildNotFound(child_id)
+            child = ChildProfile(row.name, row.birth_date, row.due_date, row.id, row.uuid)
+            reached = {
+                Milestone(kind): on
+                for kind, on in s.execute(
+                    select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
+                        MilestoneRow.child_id == child_id, MilestoneRow.achieved_on <= end
+                    )
+                )
+            }
+            days = s.scalars(
+                select(DayRow)
+                .where(DayRow.child_id == child_id, DayRow.day.between(start, end))
+                .options(selectinload(DayRow.movements), selectinload(DayRow.warning_signs))
+                .order_by(DayRow.day)
+            ).all()
+            first_half_end = split_period(start, end)
+            movements = self._movements(days, start, end, first_half_end)
+            tummy = self._tummy(days)
+            signs = tuple(
+                WarningSignLine(
+                    d.day, WarningSign(w.sign), Side(w.side) if w.side else None, w.note
+                )
+                for d in days
+                for w in sorted(d.warning_signs, key=lambda w: w.id)
+            )
+            questions = tuple(ParentText(d.day, d.questions) for d in days if d.questions.strip())
+            notes = tuple(
+                ParentText(d.day, d.notes) for d in days if d.notes_in_summary and d.notes.strip()
+            )
+            day_count = len(days)
+        gestation: int | None = None
+        if (
+            child.due_date is not None
+            and (child.due_date - child.birth_date).days > PRETERM_THRESHOLD_DAYS
+        ):
+            gestation = gestation_days_at_birth(child.birth_date, child.due_date)
+        return SummaryReport(
+            child=child,
+            start=start,
+            end=end,
+            made_on=today,
+            app_version=__version__,
+            age_on_made=child.age_on(today),
+            gestation_days_at_birth=gestation,
+            days_recorded=day_count,
+            first_half_end=first_half_end,
+            flags=self._flags(child_id, start, end),
+            milestones=self._milestones(child, reached, start, end),
+            movements=movements,
+            tummy=tummy,
+            warning_signs=signs,
+            questions=questions,
+            notes=notes,
+        )
+
+    def _flags(self, child_id: int, start: date, end: date) -> tuple[SummaryFlag, ...]:
+        return tuple(
+            SummaryFlag(f.id, f.title, f.reason, tuple(f.dates), f.strong)
+            for f in self.guidance.flags_for(child_id, start, end)
+        )
+
+    @staticmethod
+    def _milestones(
+        child: ChildProfile, reached: dict[Milestone, date], start: date, end: date
+    ) -> tuple[MilestoneLine, ...]:
+        lines: list[MilestoneLine] = []
+        for milestone, on in sorted(reached.items(), key=lambda item: (item[1], item[0].value)):
+            age = child.age_on(on)
+            window = WHO_WINDOW_BY_MILESTONE.get(milestone)
+            cdc = CDC_MONTHS_BY_MILESTONE.get(milestone)
+            standing = _standing(window, cdc, age.for_milestones.decimal_months, reached=True)
+            lines.append(
+                MilestoneLine(milestone, on, age, window, cdc, standing, start <= on <= end)
+            )
+        months_at_end = child.age_on(end).for_milestones.decimal_months
+        not_yet = [m for m in WHO_MILESTONES if m not in reached]
+        not_yet += [
+            c.milestone
+            for c in CDC_CHECKPOINTS
+            if c.milestone not in reached
+            and c.milestone not in not_yet
+            and months_at_end >= c.months
+        ]
+        for milestone in not_yet:
+            window = WHO_WINDOW_BY_MILESTONE.get(milestone)
+            cdc = CDC_MONTHS_BY_MILESTONE.get(milestone)
+            standing = _standing(window, cdc, months_at_end, reached=False)
+            lines.append(MilestoneLine(milestone, None, None, window, cdc, standing, False))
+        return tuple(lines)
+
+    @staticmethod
+    def _movements(
+        days: Sequence[DayRow], start: date, end: date, first_half_end: date
+    ) -> tuple[MovementLine, ...]:
+        single_day = start == end
+        first_len = (first_half_end - start).days + 1
+        second_len = (end - first_half_end).days
+        seen: dict[MovementStyle, list[tuple[date, int | None, int | None]]] = {}
+        for d in days:
+            for m in d.movements:
+                seen.setdefault(MovementStyle(m.style), []).append((d.day, m.episodes, m.minutes))
+        lines: list[MovementLine] = []
+        for style in MovementStyle:
+            records = seen.get(style)
+            if not records:
+                continue
+            dates = [r[0] for r in records]
+            episodes = [r[1] for r in records if r[1] is not None]
+            minutes = [r[2] for r in records if r[2] is not None]
+            first = sum(1 for day in dates if day <= first_half_end)
+            second = len(dates) - first
+            lines.append(
+                MovementLine(
+                    style=style,
+                    days_seen=len(dates),
+                    episodes=sum(episodes) if episodes else None,
+                    minutes=sum(minutes) if minutes else None,
+                    first_seen=min(dates),
+                    last_seen=max(dates),
+                    first_half_days=first,
+                    second_half_days=second,
+                    trend=None
+                    if single_day
+                    else compare_halves(first, second, first_len, second_len),
+                )
+            )
+        return tuple(lines)
+
+    @staticmethod
+    def _tummy(days: Sequence[DayRow]) -> TummyTimeSummary:
+        minutes = [d.tummy_minutes for d in days if d.tummy_minutes is not None]
+        if not minutes:
+            return TummyTimeSummary(0, None, 0)
+        return TummyTimeSummary(
+            days_recorded=len(minutes),
+            average_minutes=sum(minutes) / len(minutes),
+            days_at_reference=sum(1 for m in minutes if m >= WHO_TUMMY_MINUTES_PER_DAY),
+        )

@@ -1,0 +1,184 @@
+"""The doctor-visit summary written to a PDF file, from the app or (headless) from the command line.
+
+The file appears whole or not at all: the PDF is written to a private temporary file in the target
+folder and renamed over the target at the end.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from journal_app import APP_NAME, __version__
+from journal_app.domain.entries import ChildProfile
+from journal_app.services.summary import SummaryReport
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPageSize, QTextDocument
+
+    from journal_app.services.context import JournalContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SummaryPdf", text)
+
+
+class SummaryExportError(OSError):
+    """The PDF could not be written; ``message`` says why in plain words. No file is left."""
+
+    def __init__(self, path: Path, message: str, code: int = errno.EIO) -> None:
+        super().__init__(code, message, str(path))
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def resolve_period(
+    context: JournalContext, child_id: int, start: date | None, end: date | None
+) -> tuple[date, date]:
+    """The period asked for, with a missing end filled from the default period."""
+    default_start, default_end = context.summary.default_period(child_id)
+    return (start or default_start, end or default_end)
+
+
+def summary_document_for(
+    context: JournalContext,
+    child: ChildProfile,
+    start: date,
+    end: date,
+    page_size: QPageSize | None = None,
+) -> tuple[SummaryReport, QTextDocument]:
+    """Build the report, render its charts and lay out the document (the preview's and PDF's)."""
+    from journal_app.ui.printing.summary_document import (
+        build_summary_document,
+        render_summary_charts,
+    )
+
+    assert child.id is not None
+    report = context.summary.build(child.id, start, end)
+    charts = render_summary_charts(context, report)
+    return report, build_summary_document(report, charts, page_size)
+
+
+def write_document_pdf(
+    document: QTextDocument, title: str, path: Path, page_size: QPageSize | None = None
+) -> None:
+    """Write ``document`` as a PDF at ``path`` atomically (temp file in the same folder, rename)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from journal_app.ui.printing.summary_document import (
+        SummaryPrintError,
+        print_document,
+        summary_page_layout,
+    )
+
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise SummaryExportError(
+            path,
+            _tr("{path} is a folder; please choose a file name.").format(path=path),
+            errno.EISDIR,
+        )
+    if not folder.is_dir():
+        raise SummaryExportError(
+            path,
+            _tr("The folder {folder} does not exist.").format(folder=folder),
+            errno.ENOENT,
+        )
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    except OSError as exc:
+        raise SummaryExportError(
+            path,
+            _tr("The summary could not be saved in {folder}: {reason}.").format(
+                folder=folder, reason=(exc.strerror or str(exc)).lower()
+            ),
+            exc.errno or errno.EIO,
+        ) from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(temp))
+        printer.setPageLayout(summary_page_layout(page_size))
+        printer.setDocName(title)
+        printer.setCreator(f"{APP_NAME} {__version__}")
+        try:
+            print_document(document, printer)
+        except SummaryPrintError as exc:
+            raise SummaryExportError(
+                path,
+                _tr("The summary could not be written to {path}.").format(path=path),
+            ) from exc
+        del printer
+        if temp.stat().st_size == 0:
+            raise SummaryExportError(
+                path, _tr("The summary could not be written to {path}.").format(path=path)
+            )
+        try:
+            os.replace(temp, path)
+        except OSError as exc:
+            raise SummaryExportError(
+                path,
+                _tr("The summary could not be saved as {path}: {reason}.").format(
+                    path=path, reason=(exc.strerror or str(exc)).lower()
+                ),
+                exc.errno or errno.EIO,
+            ) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_summary_pdf(
+    context: JournalContext,
+    child: ChildProfile,
+    start: date | None,
+    end: date | None,
+    path: Path,
+) -> None:
+    """Write the summary of ``start``..``end`` (the default period where None) to ``path``.
+
+    Raises :class:`SummaryExportError` with a clear message when the file cannot be written
+    (nothing is left behind) and records the summary as made when it was.
+    """
+    from journal_app.services.summary import SummaryPeriodError
+    from journal_app.ui.printing.summary_document import summary_title
+
+    assert child.id is not None
+    start, end = resolve_period(context, child.id, start, end)
+    try:
+        report, document = summary_document_for(context, child, start, end)
+    except SummaryPeriodError as exc:
+        raise SummaryExportError(Path(path), str(exc), errno.EINVAL) from exc
+    try:
+        write_document_pdf(document, summary_title(report), Path(path))
+    finally:
+        document.deleteLater()
+    context.summary.record_made(child.id, start, end)
+
+
+def write_summary_pdf_headless(
+    context: JournalContext,
+    child: ChildProfile,
+    start: date | None,
+    end: date | None,
+    path: Path,
+) -> None:
+    """:func:`write_summary_pdf` without a display: makes an offscreen QGuiApplication if needed."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication([APP_NAME, "-platform", "offscreen"])
+    write_summary_pdf(context, child, start, end, path)
