@@ -46,6 +46,9 @@ from journal_app.storage.models import (
 WINDOW_DAYS = 14
 #: Fewer days recorded in the window than this: invite to keep recording, draw no conclusions.
 MIN_DAYS_FOR_PATTERNS = 5
+#: A milestone missing from the journal only means something once the journal has this many
+#: recorded days; before that it more likely means "not written down yet".
+MIN_DAYS_FOR_ABSENCE = 14
 #: Smooth floor on at least this many backward-crawling days brings up the textured-floor tip.
 MIN_SMOOTH_FLOOR_DAYS = 2
 #: The same warning sign on at least this many days makes its flag strong.
@@ -633,6 +636,11 @@ def _skipped_crawling_but_moving_on(
     return False
 
 
+def has_history(journal: JournalSnapshot) -> bool:
+    """True when the journal is long enough for a missing milestone to say something."""
+    return sum(1 for d in journal.days if d.day <= journal.on) >= MIN_DAYS_FOR_ABSENCE
+
+
 def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
     """A WHO milestone not reached by its 99th-percentile age (corrected age when it applies).
 
@@ -646,7 +654,7 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
         milestone = window.milestone
         when = reached.get(milestone)
         if when is None:
-            if not _past_p99(age_now, window):
+            if not _past_p99(age_now, window) or not has_history(journal):
                 continue
             if milestone is Milestone.HANDS_AND_KNEES_CRAWLING and _skipped_crawling_but_moving_on(
                 journal, reached
@@ -685,7 +693,13 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
 
 
 def flag_cdc_checkpoint_passed(journal: JournalSnapshot) -> list[Flag]:
-    """A CDC checklist age passed (strictly) without the matching milestone recorded."""
+    """A CDC checklist age passed (strictly) without the matching milestone recorded.
+
+    Only for a journal with some history (:func:`has_history`): in a new journal, a milestone not
+    yet ticked is no sign of anything.
+    """
+    if not has_history(journal):
+        return []
     reached = journal.reached()
     age_now = journal.age.for_milestones
     content = load_content()

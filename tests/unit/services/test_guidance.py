@@ -15,6 +15,7 @@ from journal_app.domain.reference import WHO_WINDOW_BY_MILESTONE
 from journal_app.paths import JournalPaths
 from journal_app.services.context import JournalContext, open_context
 from journal_app.services.guidance import (
+    MIN_DAYS_FOR_ABSENCE,
     TIP_SCORES,
     ContentError,
     Flag,
@@ -59,13 +60,22 @@ def day(
     return JournalDay(TODAY - timedelta(days=days_ago), frozenset(styles), tummy, floor, signs)
 
 
+#: Fourteen plain days long before the 14-day window: enough history for a missing milestone to
+#: count (MIN_DAYS_FOR_ABSENCE) without touching the patterns of the last two weeks.
+HISTORY = tuple(day(60 + n) for n in range(MIN_DAYS_FOR_ABSENCE))
+
+
 def journal(
     *days: JournalDay,
     child: ChildProfile = MAYA,
     milestones: dict[Milestone, date] | None = None,
     on: date = TODAY,
+    history: bool = True,
 ) -> JournalSnapshot:
-    return JournalSnapshot(child, on, tuple(sorted(days, key=lambda d: d.day)), milestones or {})
+    everything = days + (HISTORY if history else ())
+    return JournalSnapshot(
+        child, on, tuple(sorted(everything, key=lambda d: d.day)), milestones or {}
+    )
 
 
 def born_days_ago(days: int, name: str = "Maya", early_days: int = 0) -> ChildProfile:
@@ -501,11 +511,20 @@ def _save(context: JournalContext, child_id: int, days_ago: int, **values: objec
     context.journal.save_day(entry)
 
 
+def _save_history(context: JournalContext, child_id: int) -> None:
+    """Two weeks of plain days, long ago: a journal with history (see MIN_DAYS_FOR_ABSENCE)."""
+    for n in range(MIN_DAYS_FOR_ABSENCE):
+        _save(context, child_id, 120 + n, notes="an ordinary day")
+
+
 def test_guidance_for_reads_the_journal(context: JournalContext, child: ChildProfile) -> None:
     assert child.id is not None
     guidance = context.guidance.guidance_for(child.id)
     assert guidance.tips[0].id == "keep_recording" and guidance.days_recorded == 0
-    assert flag_ids(guidance.flags) == {"cdc:6:rolls_tummy_to_back", "cdc:6:pushes_up_on_arms"}
+    assert guidance.flags == []  # a new journal: nothing is missing yet, only unwritten
+    _save_history(context, child.id)
+    flags = context.guidance.guidance_for(child.id).flags
+    assert flag_ids(flags) == {"cdc:6:rolls_tummy_to_back", "cdc:6:pushes_up_on_arms"}
     six_months = [Milestone.ROLLS_TUMMY_TO_BACK, Milestone.PUSHES_UP_ON_ARMS]
     _save(context, child.id, 90, milestones=six_months)
     for i in range(9):
@@ -547,6 +566,7 @@ def test_flags_for_a_period_take_the_age_at_its_end(
 def test_flags_for_a_period_ignore_milestones_after_its_end(context: JournalContext) -> None:
     child = context.journal.save_child(ChildProfile("Ada", date(2025, 9, 1)))
     assert child.id is not None
+    _save_history(context, child.id)
     _save(context, child.id, 5, milestones=[Milestone.PULLS_TO_STAND])
     assert "cdc:12:pulls_to_stand" not in flag_ids(context.guidance.flags_for(child.id))
     before = context.guidance.flags_for(child.id, end=TODAY - timedelta(days=6))
@@ -556,6 +576,7 @@ def test_flags_for_a_period_ignore_milestones_after_its_end(context: JournalCont
 def test_flags_for_a_period_still_see_movements_before_it(context: JournalContext) -> None:
     child = context.journal.save_child(ChildProfile("Ada", date(2025, 9, 1)))  # 14.7 months
     assert child.id is not None
+    _save_history(context, child.id)
     _save(context, child.id, 60, movements={F: MovementCount(2)})
     _save(context, child.id, 59, warning_signs=[WarningSignEntry(WarningSign.STIFF_MUSCLES)])
     period = context.guidance.flags_for(child.id, TODAY - timedelta(days=30), TODAY)
@@ -640,3 +661,14 @@ def test_any_journal_gives_named_reasons_and_unique_tips(
     for flag in flags:
         assert "Kit" in flag.reason and flag.title
         assert list(flag.dates) == sorted(flag.dates) and all(d <= TODAY for d in flag.dates)
+
+
+def test_a_new_journal_raises_no_flag_for_milestones_not_yet_written_down() -> None:
+    """Eight months old with three days recorded: not ticking "rolls over" yet means nothing."""
+    child = born_days_ago(16 * 31)
+    fresh = journal(day(1, B), day(2, B), day(3), child=child, history=False)
+    assert flag_cdc_checkpoint_passed(fresh) == []
+    assert flag_who_milestone_late(fresh) == []
+    with_history = journal(day(1, B), day(2, B), day(3), child=child)
+    assert flag_cdc_checkpoint_passed(with_history)
+    assert flag_who_milestone_late(with_history)
