@@ -15,10 +15,11 @@ from journal_app.storage.database import (
     HEAD_REVISION,
     known_revisions,
     migrate,
+    quick_check,
     raw_connection,
     read_revision,
 )
-from journal_app.storage.errors import JournalTooNewError
+from journal_app.storage.errors import JournalError, JournalTooNewError
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,14 @@ class BackupService:
         return store.list_backups(self.paths.backups)
 
     def restore(self, backup: Path) -> Path:
-        """Replace the journal with ``backup``; the current journal is backed up first (returned)."""
+        """Replace the journal with ``backup``; the current journal is backed up first (returned).
+
+        A file that is not a healthy Crawl Journal database is refused and nothing changes.
+        """
+        quick_check(backup)  # JournalDamagedError for junk or a damaged file
         revision = read_revision(backup)
+        if revision is None:
+            raise JournalError(f"{backup} is not a Crawl Journal backup. The journal is unchanged.")
         if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
             raise JournalTooNewError(backup, revision)
         self.engine.dispose()

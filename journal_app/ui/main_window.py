@@ -124,7 +124,11 @@ class MainWindow(QMainWindow):
 
         self._restore_geometry()
         last = self._settings().value("lastChildId", None)
-        self._reload_children(select_id=int(last) if isinstance(last, (int, str)) and str(last).isdigit() else None)
+        self._reload_children(
+            select_id=int(last) if isinstance(last, (int, str)) and str(last).isdigit() else None
+        )
+        if self._child is not None:  # ready to type: the first field of the day form
+            self.form.movement_rows[next(iter(self.form.movement_rows))].seen.setFocus()
 
     # -- building -------------------------------------------------------------------------
 
@@ -164,11 +168,11 @@ class MainWindow(QMainWindow):
             "&Back Up Now", lambda: self._data_action("back_up_now_dialog")
         )
         self.restore_action = self._action("&Restore from Backup…", self.restore_backup)
-        self.quit_action = self._action("&Quit", self.close, K.Quit)
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(K.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence(K.Redo))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.find_action = self._action("&Find in Notes", self.focus_search, K.Find)
         self.delete_day_action = self._action("Delete This &Day", self.delete_current_day)
         self.prev_day_action = self._action("&Previous Day", lambda: self.step_day(-1), "Alt+Left")
@@ -320,16 +324,21 @@ class MainWindow(QMainWindow):
         self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent_view.verticalHeader().hide()
         self.recent_view.setWordWrap(False)
+        self.recent_view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        self.recent_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.recent_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 90)
+        header.setStretchLastSection(False)
         self.recent_view.doubleClicked.connect(self._recent_double_clicked)
         self.recent_view.activated.connect(self._recent_double_clicked)
         nav_layout.addWidget(self.recent_view, 1)
 
         self.form = DayForm(self)
         scroll = QScrollArea(self)
+        self.form_scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -470,7 +479,7 @@ class MainWindow(QMainWindow):
                 self.child_combo.setCurrentIndex(self.child_combo.findData(self._child.id))
             return False
         child = self.context.journal.get_child(child_id)
-        self._show_child(child, self.context.today())
+        self._show_child(child, self.form.day or self.context.today())  # same evening, next child
         return True
 
     def _create_first_child(self) -> None:
@@ -535,6 +544,7 @@ class MainWindow(QMainWindow):
         entry = self.context.journal.load_day(self._child.id, day)
         recorded = self.context.journal.milestones(self._child.id)
         self.form.load(self._child, entry, recorded, self.context.today())
+        self.form_scroll.verticalScrollBar().setValue(0)  # the date heading in view
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(to_qdate(day))
         self.calendar.blockSignals(False)
@@ -581,7 +591,13 @@ class MainWindow(QMainWindow):
             self.context.journal.save_day(entry)
         except ValidationFailed as exc:
             self.form.show_errors(exc.errors)
-            self.statusBar().showMessage(self.tr("Not saved: please fix the marked fields."), 8000)
+            focused = self.form.focusWidget()
+            self.form_scroll.ensureWidgetVisible(self.form.errors)
+            if focused is not None and focused is not self.form:
+                self.form_scroll.ensureWidgetVisible(focused, 40, 80)
+            self.statusBar().showMessage(
+                self.tr("Not saved: {reason}").format(reason=exc.errors[0].message), 15000
+            )
             return False
         except JournalError as exc:
             QMessageBox.critical(
@@ -591,10 +607,10 @@ class MainWindow(QMainWindow):
         self.form.clear_errors()
         self.form.mark_clean()
         self._last_saved = datetime.now()
-        self.saved_status.setText(self.tr("Saved {time}").format(time=f"{self._last_saved:%H:%M}"))
-        self.form.saved_label.setText(
-            self.tr("Saved at {time}").format(time=f"{self._last_saved:%H:%M}")
-        )
+        saved = self.tr("Saved at {time}").format(time=f"{self._last_saved:%H:%M:%S}")
+        self.saved_status.setText(saved)
+        self.form.saved_label.setText(saved)
+        self.statusBar().clearMessage()
         self.after_journal_changed(self._child.id or 0, reload_day=False)
         return True
 

@@ -52,15 +52,20 @@ def make_window(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[..
                 ctx.journal.save_child(child)
             ctx.close()
         window = create_main_window(data_dir, today=lambda: TODAY, clock=clock)
-        qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         windows.append(window)
         return window
 
     yield make
-    for window in windows:
+    for window in windows:  # whatever a test left unsaved, closing must not wait on a question
         window.form.mark_clean()
+        if window.timer.running:
+            window.timer.stop()
+        window.close()
+        window.deleteLater()
 
 
 MAYA = ChildProfile("Maya", date(2026, 3, 1))

@@ -334,3 +334,85 @@ def test_deleting_a_child_names_the_days_and_asks(window, qtbot) -> None:
     window.delete_child()
     assert rows(window, "SELECT count(*) FROM child") == [(0,)]
     assert window.pages.currentWidget() is window.welcome_page
+
+
+def test_return_in_the_birth_date_starts_the_journal(make_window, qtbot) -> None:
+    window = make_window()
+    qtbot.keyClicks(window.welcome_form.name_edit, "Noor")
+    qtbot.keyClick(window.welcome_form.name_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.welcome_form.birth_edit
+    qtbot.keyClick(window.welcome_form.birth_edit, Qt.Key.Key_Return)
+    assert rows(window, "SELECT name FROM child") == [("Noor",)]
+
+
+def test_quit_works_on_the_welcome_screen_even_after_an_error(make_window, qtbot) -> None:
+    window = make_window()
+    qtbot.keyClick(window.welcome_form.name_edit, Qt.Key.Key_Return)
+    assert window.welcome_form.errors.isVisible()
+    ctrl(qtbot, window.welcome_form.name_edit, Qt.Key.Key_Q)
+    assert not window.isVisible()
+
+
+def test_a_sign_row_added_by_mistake_saves_nothing(window, qtbot) -> None:
+    qtbot.mouseClick(window.form.add_sign_button, Qt.MouseButton.LeftButton)
+    assert window.form.sign_rows[0].sign.currentText() == "Choose a sign…"
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert rows(window, "SELECT count(*) FROM warning_sign") == [(0,)]
+
+
+def test_a_note_without_a_chosen_sign_is_questioned(window, qtbot) -> None:
+    qtbot.mouseClick(window.form.add_sign_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.form.sign_rows[0].note, "left leg")
+    assert not window.save()
+    assert "choose which warning sign" in window.form.errors.text()
+    assert rows(window, "SELECT count(*) FROM journal_day") == [(0,)]
+
+
+def test_a_bad_value_says_why_in_the_status_bar_and_on_the_field(window, qtbot) -> None:
+    qtbot.keyClicks(window.form.tummy_field, "2000")
+    ctrl(qtbot, window.form.tummy_field, Qt.Key.Key_S)
+    assert "more than 24 hours" in window.statusBar().currentMessage()
+    assert "more than 24 hours" in window.form.tummy_field.toolTip()
+    qtbot.keyClick(window.form.tummy_field, Qt.Key.Key_Backspace)
+    assert window.form.tummy_field.property("invalid") is False  # the mark goes once it is edited
+
+
+def test_the_mouse_wheel_does_not_change_an_unfocused_floor_choice(window, qtbot) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    combo = window.form.floor_combo
+    window.form.notes_edit.setFocus()
+    before = combo.currentIndex()
+    event = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(combo.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, event)
+    assert combo.currentIndex() == before
+    assert not window.isWindowModified()
+
+
+def test_tab_leaves_the_recent_days_table(window, qtbot) -> None:
+    window.recent_view.setFocus()
+    qtbot.keyClick(window.recent_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not window.recent_view
+
+
+def test_an_existing_journal_opens_ready_to_type_in_the_day_form(window) -> None:
+    first = window.form.movement_rows[MovementStyle.ROLLING].seen
+    assert window.focusWidget() is first
+
+
+def test_switching_child_keeps_the_day(make_window, qtbot) -> None:
+    window = make_window(children=(MAYA, LEO))
+    window.select_child(window.child_combo.itemData(window.child_combo.findText("Maya")))
+    window.step_day(-2)
+    window.select_child(window.child_combo.itemData(window.child_combo.findText("Leo")))
+    assert window.form.day == TODAY - timedelta(days=2)

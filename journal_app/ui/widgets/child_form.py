@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,7 +40,6 @@ class ChildProfileForm(QWidget):
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(200)
         self.name_edit.setPlaceholderText(self.tr("First name or nickname"))
-        self.name_edit.returnPressed.connect(self.submitted)
         self.birth_edit = self._date_edit(today)
 
         self.early_check = QCheckBox(self.tr("Born early (before 37 weeks)"), self)
@@ -96,6 +96,13 @@ class ChildProfileForm(QWidget):
             widget.setAccessibleName(label)
         self.early_check.setAccessibleName(self.early_check.text())
         self._update_early(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return or Enter anywhere in the form submits it, as in a dialog."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
     def _date_edit(self, today: date) -> QDateEdit:
         edit = QDateEdit(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from journal_app.domain.validation import FieldError
@@ -20,12 +20,27 @@ def to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def set_invalid(widget: QWidget, invalid: bool) -> None:
-    """Mark a field as holding bad input (a red frame), or clear the mark."""
+def set_invalid(widget: QWidget, invalid: bool, message: str = "") -> None:
+    """Mark a field as holding bad input (a red frame and the reason as its tooltip), or clear it."""
+    widget.setToolTip(message if invalid else "")
     if widget.property("invalid") == invalid:
         return
     widget.setProperty("invalid", invalid)
     widget.setStyleSheet(INVALID_STYLE if invalid else "")
+
+
+class WheelGuard(QObject):
+    """Stops the mouse wheel from changing a combo box the parent is only scrolling past."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
+            event.ignore()
+            return True
+        return False
 
 
 class ErrorBanner(QLabel):
@@ -72,6 +87,7 @@ class NumberField(QLineEdit):
         self.setMaximumWidth(width)
         self.setMinimumWidth(width)
         self.setMaxLength(12)
+        self.textEdited.connect(lambda _text: set_invalid(self, False))  # fixed: drop the red mark
 
     def value(self) -> int | None:
         """The number typed, None when empty; raises ValueError for anything else."""

@@ -6,7 +6,7 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -29,7 +29,7 @@ from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, Wa
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.validation import FieldError, ValidationFailed
 from journal_app.ui.palette import style_colour
-from journal_app.ui.widgets.common import ErrorBanner, NumberField, set_invalid
+from journal_app.ui.widgets.common import ErrorBanner, NumberField, WheelGuard, set_invalid
 
 
 def _swatch(colour: str) -> QIcon:
@@ -74,6 +74,7 @@ class WarningSignRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sign = QComboBox(self)
+        self.sign.addItem(self.tr("Choose a sign…"), None)
         for sign in WarningSign:
             self.sign.addItem(sign.label, sign.value)
         self.sign.setAccessibleName(self.tr("Warning sign"))
@@ -83,7 +84,7 @@ class WarningSignRow(QWidget):
             self.side.addItem(side.label, side.value)
         self.side.setAccessibleName(self.tr("Side"))
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText(self.tr("What you saw (optional)"))
+        self.note.setPlaceholderText(self.tr("Note"))
         self.note.setAccessibleName(self.tr("Note about the sign"))
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setAccessibleName(self.tr("Remove"))
@@ -101,7 +102,8 @@ class WarningSignRow(QWidget):
         self._update_side()
 
     def _update_side(self) -> None:
-        applies = WarningSign(self.sign.currentData()).side_applies
+        chosen = self.sign.currentData()
+        applies = chosen is not None and WarningSign(chosen).side_applies
         self.side.setEnabled(applies)
         if not applies:
             self.side.setCurrentIndex(0)
@@ -111,11 +113,17 @@ class WarningSignRow(QWidget):
         self.side.setCurrentIndex(self.side.findData(entry.side.value) if entry.side else 0)
         self.note.setText(entry.note)
 
-    def value(self) -> WarningSignEntry:
+    @property
+    def is_blank(self) -> bool:
+        return self.sign.currentData() is None and not self.note.text().strip()
+
+    def value(self) -> WarningSignEntry | None:
+        """The sign, or None while no sign is chosen."""
+        sign = self.sign.currentData()
+        if sign is None:
+            return None
         side = self.side.currentData()
-        return WarningSignEntry(
-            WarningSign(self.sign.currentData()), Side(side) if side else None, self.note.text()
-        )
+        return WarningSignEntry(WarningSign(sign), Side(side) if side else None, self.note.text())
 
 
 class DayForm(QWidget):
@@ -180,12 +188,21 @@ class DayForm(QWidget):
         self.floor_combo.currentIndexChanged.connect(self._on_changed)
         play_box = QGroupBox(self.tr("Play"), self)
         play_form = QFormLayout(play_box)
-        play_form.addRow(self.tr("Tummy time"), tummy_row)
-        play_form.addRow(self.tr("Floor surface"), self.floor_combo)
+        tummy_label = QLabel(self.tr("T&ummy time"), play_box)
+        tummy_label.setBuddy(self.tummy_field)
+        floor_label = QLabel(self.tr("F&loor surface"), play_box)
+        floor_label.setBuddy(self.floor_combo)
+        play_form.addRow(tummy_label, tummy_row)
+        play_form.addRow(floor_label, self.floor_combo)
 
         # Milestones
         self.milestone_box = QGroupBox(self.tr("First-time milestones reached today"), self)
         self.milestone_list = QListWidget(self.milestone_box)
+        self.milestone_list.setMinimumHeight(180)
+        milestone_shortcut = QShortcut(QKeySequence("Alt+M"), self)
+        milestone_shortcut.activated.connect(
+            lambda: self.milestone_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
         self.milestone_list.setAccessibleName(self.tr("First-time milestones reached today"))
         self.milestone_list.itemChanged.connect(self._on_changed)
         QVBoxLayout(self.milestone_box).addWidget(self.milestone_list)
@@ -200,7 +217,7 @@ class DayForm(QWidget):
             self.signs_box,
         )
         self.signs_hint.setWordWrap(True)
-        self.add_sign_button = QPushButton(self.tr("Add warning sign"), self.signs_box)
+        self.add_sign_button = QPushButton(self.tr("Add &warning sign"), self.signs_box)
         self.add_sign_button.setAccessibleName(self.tr("Add warning sign"))
         self.add_sign_button.clicked.connect(self._add_sign_clicked)
         self.signs_layout.addWidget(self.signs_hint)
@@ -228,9 +245,9 @@ class DayForm(QWidget):
             edit.setMaximumHeight(120)
         text_box = QGroupBox(self.tr("Notes and questions"), self)
         text_layout = QVBoxLayout(text_box)
-        notes_label = QLabel(self.tr("Notes"), text_box)
+        notes_label = QLabel(self.tr("&Notes"), text_box)
         notes_label.setBuddy(self.notes_edit)
-        questions_label = QLabel(self.tr("Questions for the doctor"), text_box)
+        questions_label = QLabel(self.tr("&Questions for the doctor"), text_box)
         questions_label.setBuddy(self.questions_edit)
         for widget in (
             notes_label,
@@ -241,7 +258,7 @@ class DayForm(QWidget):
         ):
             text_layout.addWidget(widget)
 
-        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setAccessibleName(self.tr("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_requested)
@@ -262,6 +279,18 @@ class DayForm(QWidget):
         buttons.addWidget(self.saved_label)
         buttons.addStretch()
         buttons.addWidget(self.save_button)
+
+        # A visible focus mark on every field, whatever the desktop theme draws.
+        self.setStyleSheet(
+            "QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListWidget:focus"
+            " { border: 2px solid palette(highlight); border-radius: 3px; }"
+            " QCheckBox:focus { background: palette(highlight); color: palette(highlighted-text);"
+            " border-radius: 3px; }"
+        )
+        self._wheel_guard = WheelGuard(self)
+        for combo in (self.floor_combo,):
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            combo.installEventFilter(self._wheel_guard)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -402,6 +431,18 @@ class DayForm(QWidget):
             if row.seen.isChecked():
                 movements[style] = MovementCount(episodes, minutes)
         tummy = self._number(self.tummy_field, "tummy_minutes", self.tr("Tummy time"), errors)
+        signs: list[WarningSignEntry] = []
+        for index, sign_row in enumerate(self.sign_rows):
+            value = sign_row.value()
+            if value is not None:
+                signs.append(value)
+            elif not sign_row.is_blank:
+                errors.append(
+                    FieldError(
+                        f"warning_signs.{index}",
+                        self.tr("Please choose which warning sign the note is about."),
+                    )
+                )
         if errors:
             raise ValidationFailed(errors)
         floor = self.floor_combo.currentData()
@@ -420,7 +461,7 @@ class DayForm(QWidget):
             tummy_minutes=tummy,
             floor=FloorSurface(floor) if floor else None,
             milestones=milestones,
-            warning_signs=[row.value() for row in self.sign_rows],
+            warning_signs=signs,
             notes=self.notes_edit.toPlainText(),
             questions=self.questions_edit.toPlainText(),
             notes_in_summary=self.notes_in_summary.isChecked(),
@@ -471,9 +512,13 @@ class DayForm(QWidget):
 
     def show_errors(self, errors: list[FieldError]) -> None:
         self.errors.show_errors(errors)
-        bad = [w for e in errors for w in self._widgets_for(e.field)]
+        reasons: dict[QWidget, str] = {}
+        for error in errors:
+            for widget in self._widgets_for(error.field):
+                reasons[widget] = error.message
+        bad = list(reasons)
         for widget in self._all_fields():
-            set_invalid(widget, widget in bad)
+            set_invalid(widget, widget in reasons, reasons.get(widget, ""))
         if bad:
             bad[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -489,6 +534,9 @@ class DayForm(QWidget):
 
     def _add_sign_row(self) -> WarningSignRow:
         row = WarningSignRow(self.signs_box)
+        for combo in (row.sign, row.side):
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            combo.installEventFilter(self._wheel_guard)
         row.changed.connect(self._on_changed)
         row.removed.connect(self._remove_sign_clicked)
         self.sign_rows.append(row)

@@ -84,3 +84,23 @@ def test_a_damaged_journal_is_moved_aside_and_the_newest_good_backup_restored(
     quick_check(journal)
     with sqlite3.connect(journal) as conn:
         assert conn.execute("SELECT notes FROM journal_day").fetchall() == [("before the damage",)]
+
+
+def test_restoring_from_junk_or_an_empty_file_is_refused_and_changes_nothing(
+    context, child, tmp_path
+) -> None:
+    import pytest
+
+    from journal_app.storage.errors import JournalDamagedError, JournalError
+
+    context.journal.save_day(DayEntry(child.id, date(2026, 11, 1), notes="still here"))
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a backup at all" * 100)
+    with pytest.raises(JournalDamagedError):
+        context.backups.restore(junk)
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    with pytest.raises(JournalError, match="not a Crawl Journal backup"):
+        context.backups.restore(empty)
+    assert context.journal.load_day(child.id, date(2026, 11, 1)).notes == "still here"
+    assert context.backups.list_backups() == []  # refused before the safety copy was even needed

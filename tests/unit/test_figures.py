@@ -1,0 +1,295 @@
+"""The chart drawing code: the artists on the Axes carry exactly the numbers of the series."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from matplotlib import dates as mdates
+from matplotlib.backend_bases import ResizeEvent
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+
+from journal_app.domain.ages import DAYS_PER_MONTH
+from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount
+from journal_app.domain.enums import Milestone, MovementStyle
+from journal_app.services.charts import (
+    BUCKET_DAY,
+    BUCKET_WEEK,
+    MEASURE_DAYS_SEEN,
+    MEASURE_EPISODES,
+    MovementSeries,
+)
+from journal_app.services.context import JournalContext
+from journal_app.ui.charts.figures import (
+    WORDING,
+    ChartTheme,
+    draw_milestone_windows_chart,
+    draw_movement_chart,
+)
+from journal_app.ui.palette import MOVEMENT_STYLE_COLOURS
+
+B, BE, F = MovementStyle.BACKWARD, MovementStyle.BELLY, MovementStyle.FORWARD
+WEEKS = [date(2026, 10, 26), date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)]
+
+
+def weekly_series(**changes: object) -> MovementSeries:
+    values: dict[str, object] = {
+        "child_id": 1,
+        "start": date(2026, 10, 28),  # a Wednesday: the first week is cut short
+        "end": date(2026, 11, 22),
+        "bucket": BUCKET_WEEK,
+        "measure": MEASURE_EPISODES,
+        "bucket_starts": WEEKS,
+        "counts": {B: [7, 2, 0, 0], BE: [1, 0, 0, 0], F: [1, 3, 0, 5]},
+        "tummy_minutes": [30.0, 15.0, None, 42.5],
+        "days_recorded": [3, 2, 0, 1],
+        "milestones": [
+            (date(2026, 11, 2), Milestone.HANDS_AND_KNEES_CRAWLING),
+            (date(2026, 11, 18), Milestone.PULLS_TO_STAND),
+        ],
+    }
+    values.update(changes)
+    return MovementSeries(**values)  # type: ignore[arg-type]
+
+
+def drawn(series: MovementSeries, theme: ChartTheme | None = None) -> Figure:
+    figure = Figure(figsize=(9, 5), dpi=80)
+    FigureCanvasAgg(figure)
+    draw_movement_chart(figure, series, theme)
+    figure.canvas.draw()  # the whole chart must render, not only build
+    return figure
+
+
+def by_gid(figure: Figure, gid: str) -> list:
+    return list(figure.findobj(lambda a: a.get_gid() == gid))
+
+
+def as_date(x: float) -> date:
+    return mdates.num2date(x).date()
+
+
+def bars_of(figure: Figure, style: MovementStyle) -> dict[date, tuple[float, float]]:
+    """Each drawn bar of a style as {bucket start: (bottom, top)}, read back from its paths."""
+    (collection,) = by_gid(figure, f"movement:{style.value}")
+    bars = {}
+    for path in collection.get_paths():
+        xs, ys = path.vertices[:4, 0], path.vertices[:4, 1]
+        bars[as_date(float(xs.min()))] = (float(ys.min()), float(ys.max()))
+    return bars
+
+
+def test_stacked_bars_carry_the_counts() -> None:
+    figure = drawn(weekly_series())
+    backward, belly, forward = bars_of(figure, B), bars_of(figure, BE), bars_of(figure, F)
+    # Weeks start on Monday; a week with no count has no bar.
+    assert backward == {WEEKS[0]: (0, 7), WEEKS[1]: (0, 2)}
+    assert belly == {WEEKS[0]: (7, 8)}
+    assert forward == {WEEKS[0]: (8, 9), WEEKS[1]: (2, 5), WEEKS[3]: (0, 5)}
+    for style in (B, BE, F):
+        (collection,) = by_gid(figure, f"movement:{style.value}")
+        assert to_hex(collection.get_facecolor()[0]) == MOVEMENT_STYLE_COLOURS[style].lower()
+    # Nothing is drawn for the empty week.
+    assert not any(WEEKS[2] in bars for bars in (backward, belly, forward))
+
+
+def test_daily_bars_sit_inside_their_day() -> None:
+    days = [date(2026, 11, d) for d in (20, 21, 22)]
+    series = weekly_series(
+        start=days[0],
+        end=days[-1],
+        bucket=BUCKET_DAY,
+        bucket_starts=days,
+        counts={F: [2, 0, 4]},
+        tummy_minutes=[None, None, None],
+        days_recorded=[1, 0, 1],
+        milestones=[],
+    )
+    figure = drawn(series)
+    assert bars_of(figure, F) == {days[0]: (0, 2), days[2]: (0, 4)}
+    (ax,) = figure.axes  # no tummy time recorded: no second axis
+    assert [as_date(x) for x in ax.get_xlim()] == [days[0], date(2026, 11, 23)]
+
+
+def test_legend_names_every_style_and_the_tummy_line() -> None:
+    figure = drawn(weekly_series())
+    (legend,) = figure.legends
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "Backward crawling",
+        "Belly (commando) crawling",
+        "Forward hands-and-knees crawling",
+        WORDING["tummy_line"],
+        WORDING["who_tummy_level"].format(minutes=30),
+    ]
+
+
+def test_tummy_time_line_and_who_level() -> None:
+    figure = drawn(weekly_series())
+    (line,) = by_gid(figure, "tummy-minutes")
+    centres = [as_date(x) for x in line.get_xdata()]
+    assert centres == [date(2026, 10, 29), date(2026, 11, 5), date(2026, 11, 19)]  # mid-week
+    assert list(line.get_ydata()) == [30.0, 15.0, 42.5]
+    (level,) = by_gid(figure, "who-tummy-level")
+    assert list(level.get_ydata()) == [30, 30]
+    tummy_axes = line.axes
+    assert tummy_axes is not by_gid(figure, f"movement:{B.value}")[0].axes  # a second axis
+    assert 30 in list(tummy_axes.get_yticks())
+
+
+def test_milestone_markers_on_their_dates_with_names() -> None:
+    figure = drawn(weekly_series())
+    (markers,) = by_gid(figure, "milestone-markers")
+    dates = [as_date(float(segment[0, 0])) for segment in markers.get_segments()]
+    assert dates == [date(2026, 11, 2), date(2026, 11, 18)]
+    labels = [t.get_text() for t in by_gid(figure, "milestone-label")]
+    assert labels == ["Crawls on hands and knees", "Pulls up to stand"]
+
+
+def test_same_day_milestones_share_one_marker() -> None:
+    day = date(2026, 11, 10)
+    series = weekly_series(milestones=[(day, Milestone.PULLS_TO_STAND), (day, Milestone.CRUISING)])
+    figure = drawn(series)
+    (markers,) = by_gid(figure, "milestone-markers")
+    assert len(markers.get_segments()) == 1
+    assert [t.get_text() for t in by_gid(figure, "milestone-label")] == [
+        "Pulls up to stand; Walks holding on to furniture (cruising)"
+    ]
+
+
+def test_crowded_milestone_names_do_not_overlap() -> None:
+    kinds = list(Milestone)[:6]
+    milestones = [(date(2026, 10, 27) + timedelta(days=3 * i), kinds[i]) for i in range(6)]
+    figure = drawn(weekly_series(milestones=milestones))
+    renderer = figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in by_gid(figure, "milestone-label")]
+    assert len(boxes) == 6
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), "two milestone names are drawn over each other"
+
+
+def test_days_seen_axis_title() -> None:
+    figure = drawn(weekly_series(measure=MEASURE_DAYS_SEEN))
+    bars_axes = by_gid(figure, f"movement:{B.value}")[0].axes
+    assert bars_axes.get_ylabel() == WORDING["axis_days_seen_week"]
+    assert drawn(weekly_series()).axes[0].get_ylabel() == WORDING["axis_episodes"]
+
+
+def test_empty_series_shows_a_message_not_axes() -> None:
+    series = weekly_series(
+        counts={}, tummy_minutes=[None] * 4, days_recorded=[0] * 4, milestones=[]
+    )
+    figure = drawn(series)
+    assert figure.axes == []
+    texts = [t.get_text() for t in figure.texts]
+    assert texts == ["Nothing recorded for 28 Oct 2026 to 22 Nov 2026 yet."]
+
+
+def test_redrawing_replaces_the_chart_and_resizing_keeps_margins() -> None:
+    figure = drawn(weekly_series())
+    draw_movement_chart(figure, weekly_series(counts={F: [1, 1, 1, 1]}, milestones=[]))
+    assert by_gid(figure, f"movement:{B.value}") == []
+    assert len(bars_of(figure, F)) == 4
+    bars_axes = by_gid(figure, f"movement:{F.value}")[0].axes
+    before = bars_axes.get_position().y0 * figure.get_figheight()
+    figure.set_size_inches(9, 8)
+    ResizeEvent("resize_event", figure.canvas)._process()
+    after = bars_axes.get_position().y0 * figure.get_figheight()
+    assert after == pytest.approx(before)  # the bottom margin is fixed in inches
+
+
+def test_dark_theme_colours_the_figure() -> None:
+    theme = ChartTheme.dark()
+    figure = drawn(weekly_series(), theme)
+    assert to_hex(figure.get_facecolor()) == theme.background
+    (legend,) = figure.legends
+    assert {to_hex(t.get_color()) for t in legend.get_texts()} == {theme.foreground}
+    assert theme.is_dark and not ChartTheme.light().is_dark
+
+
+# -- WHO windows ----------------------------------------------------------------------------
+
+
+def windows_figure(context: JournalContext, child_id: int) -> Figure:
+    figure = Figure(figsize=(9, 5), dpi=80)
+    FigureCanvasAgg(figure)
+    draw_milestone_windows_chart(figure, context.charts.milestone_windows(child_id))
+    figure.savefig(io.BytesIO(), format="png")  # renders with its layout
+    return figure
+
+
+def test_who_windows_drawn_are_the_published_figures(
+    context: JournalContext, child: ChildProfile
+) -> None:
+    assert child.id is not None
+    context.journal.save_day(
+        DayEntry(child.id, date(2026, 9, 1), milestones=[Milestone.SITTING_WITHOUT_SUPPORT])
+    )
+    figure = windows_figure(context, child.id)
+    published = {
+        "sitting_without_support": (3.8, 9.2),
+        "standing_with_assistance": (4.8, 11.4),
+        "hands_and_knees_crawling": (5.2, 13.5),
+        "walking_with_assistance": (5.9, 13.7),
+        "standing_alone": (6.9, 16.9),
+        "walking_alone": (8.2, 17.6),
+    }
+    for kind, (p1, p99) in published.items():
+        (bar,) = by_gid(figure, f"who-window:{kind}")
+        assert bar.get_x() == pytest.approx(p1)
+        assert bar.get_x() + bar.get_width() == pytest.approx(p99)
+        reached = kind == "sitting_without_support"
+        assert (bar.get_facecolor()[3] > 0) is reached  # not reached yet: open (hollow)
+    (point,) = by_gid(figure, "child-age:sitting_without_support")
+    assert point.get_xdata()[0] == pytest.approx(184 / DAYS_PER_MONTH)
+    assert by_gid(figure, "child-age:walking_alone") == []
+    (now,) = by_gid(figure, "current-age")
+    assert now.get_xdata()[0] == pytest.approx(267 / DAYS_PER_MONTH)
+    ax = figure.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()][::-1] == [
+        "Sits without support",
+        "Stands with help",
+        "Crawls on hands and knees",
+        "Walks with help",
+        "Stands alone",
+        "Walks alone",
+    ]
+    (source,) = by_gid(figure, "who-source")
+    assert "Acta Paediatrica Suppl" in source.get_text().replace("\n", " ")
+    assert "corrected" not in ax.get_xlabel()
+
+
+def test_corrected_age_moves_the_childs_point(
+    context: JournalContext, child: ChildProfile, preterm_child: ChildProfile
+) -> None:
+    points = {}
+    for profile in (child, preterm_child):
+        assert profile.id is not None
+        context.journal.save_day(
+            DayEntry(profile.id, date(2026, 11, 2), milestones=[Milestone.HANDS_AND_KNEES_CRAWLING])
+        )
+        figure = windows_figure(context, profile.id)
+        (point,) = by_gid(figure, "child-age:hands_and_knees_crawling")
+        points[profile.name] = (point.get_xdata()[0], figure)
+    # Leo was born 8 weeks early: his point sits 56 days to the left of Maya's.
+    assert points["Maya"][0] - points["Leo"][0] == pytest.approx(56 / DAYS_PER_MONTH)
+    leo_figure = points["Leo"][1]
+    texts = [t.get_text() for t in leo_figure.axes[0].texts]
+    assert f"{190 / DAYS_PER_MONTH:.1f} (corrected age)" in texts
+    assert any("corrected age" in t and t.startswith("Today") for t in texts)
+    assert "corrected age" in leo_figure.axes[0].get_xlabel()
+
+
+def test_series_from_the_journal_draws_the_same_numbers(
+    context: JournalContext, child: ChildProfile
+) -> None:
+    assert child.id is not None
+    context.journal.save_day(DayEntry(child.id, date(2026, 11, 3), movements={B: MovementCount(4)}))
+    context.journal.save_day(DayEntry(child.id, date(2026, 11, 5), movements={B: MovementCount()}))
+    series = context.charts.movement_series(child.id, date(2026, 10, 1), date(2026, 11, 23))
+    figure = drawn(series)
+    assert bars_of(figure, B) == {date(2026, 11, 2): (0, 5)}
+    assert np.isclose(sum(t - b for b, t in bars_of(figure, B).values()), series.total(B))
