@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         self.recent_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent_view.verticalHeader().hide()
+        self.recent_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.recent_view.setWordWrap(False)
         self.recent_view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.recent_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -666,7 +667,9 @@ class MainWindow(QMainWindow):
         if self._child is None or self._child.id is None:
             self.recent_model.set_rows([])
             return
-        self.recent_model.set_rows(self.context.journal.recent_days(self._child.id))
+        self.recent_model.set_rows(
+            self.context.journal.recent_days(self._child.id), self.context.today().year
+        )
         self.recent_view.resizeColumnToContents(0)
 
     def _mark_calendar(self) -> None:

@@ -30,10 +30,12 @@ class RecentDaysModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DaySummaryRow] = []
+        self._year = date.today().year
 
-    def set_rows(self, rows: list[DaySummaryRow]) -> None:
+    def set_rows(self, rows: list[DaySummaryRow], current_year: int | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._year = current_year if current_year is not None else self._year
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -56,15 +58,19 @@ class RecentDaysModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return f"{row.day:%a %d %b %Y}"
+            if column == 0:  # the year only when it is not this year's
+                return f"{row.day:%a %d %b}" if row.day.year == self._year else f"{row.day:%d %b %Y}"
             if column == 1:
                 return row.summary
             if column == 2:
                 first_line = row.notes.strip().splitlines()[0] if row.notes.strip() else ""
                 return first_line if len(first_line) <= 80 else first_line[:79] + "…"
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and row.notes:
-            return row.notes[:2000]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2 and row.notes:
+                return row.notes[:2000]
+            if column == 1:
+                return row.summary
+            return f"{row.day:%A %d %B %Y}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return [f"{row.day:%A %d %B %Y}", row.summary, row.notes[:200]][column]
         if role == NOTES_ROLE:
