@@ -23,5 +23,6 @@ class JournalLock:
             self._lock.unlock()
 
     def holder_pid(self) -> int | None:
-        ok, pid, _host, _app = self._lock.getLockInfo()
-        return int(pid) if ok else None
+        """The process id holding the lock, or None when nobody holds it."""
+        pid, _host, _app = self._lock.getLockInfo()  # PySide6 returns (0, "", "") when unlocked
+        return int(pid) or None

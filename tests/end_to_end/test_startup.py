@@ -47,7 +47,9 @@ def test_gui_script_entry_point_is_declared() -> None:
 def test_a_second_copy_on_the_same_journal_says_so_and_exits(tmp_path: Path) -> None:
     paths = JournalPaths(tmp_path / "journal").ensure()
     lock = JournalLock(paths.lock)
+    assert lock.holder_pid() is None
     assert lock.acquire()
+    assert lock.holder_pid() == os.getpid()
     try:
         second = run("-m", "journal_app", "--data-dir", str(paths.data_dir))
         assert second.returncode == 3

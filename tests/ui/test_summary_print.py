@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QFontDatabase, QPageSize
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -116,9 +116,10 @@ def test_pdf_shows_every_section_in_order(
         "7. Questions and notes from the parent",
         "Is crawling backwards at 11 months fine?",
         "Бабушка",
-        "小明",
         "talk to your child's doctor",
     ]
+    if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems():
+        facts.insert(-1, "小明")  # printed only where a font with Chinese glyphs is installed
     for fact in facts:
         assert fact in text, fact
     headings = [text.index(fact) for fact in facts if re.match(r"\d\. ", fact)]

@@ -59,7 +59,9 @@ class RecentDaysModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:  # the year only when it is not this year's
-                return f"{row.day:%a %d %b}" if row.day.year == self._year else f"{row.day:%d %b %Y}"
+                return (
+                    f"{row.day:%a %d %b}" if row.day.year == self._year else f"{row.day:%d %b %Y}"
+                )
             if column == 1:
                 return row.summary
             if column == 2:
