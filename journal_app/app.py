@@ -162,6 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _start_daily_backup(window)
         code = app.exec()
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10_000)  # a backup on its way finishes first
         return int(code) if code else EXIT_OK
     finally:
         lock.release()

@@ -1,41 +1,72 @@
 """The services of one open journal, wired once by the composition root (``app.py``, ``cli.py``).
 
-Services other than the journal's are built on first use, so their imports stay off start-up.
+The engine and every service are built on first use, so their imports stay off start-up: the first
+screen reads through :attr:`JournalContext.reads` (plain ``sqlite3``), and :meth:`warm_up` loads
+SQLAlchemy and the services on a worker thread once the window is on screen.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from journal_app.paths import JournalPaths
-from journal_app.services.journal import JournalService
+from journal_app.storage.reads import JournalReader
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from journal_app.services.backups import BackupService
     from journal_app.services.charts import ChartService
     from journal_app.services.guidance import GuidanceService
+    from journal_app.services.journal import JournalService
     from journal_app.services.portability import PortabilityService
     from journal_app.services.summary import SummaryService
 
 
-@dataclass
 class JournalContext:
     """An open journal: its files, its engine and the use cases over it."""
 
-    paths: JournalPaths
-    engine: Engine
-    today: Callable[[], date] = field(default=date.today)
-    #: True for the generated sample journal (Help > Open Sample Journal, ``--demo``).
-    is_sample: bool = False
+    def __init__(
+        self,
+        paths: JournalPaths,
+        engine: Engine | None = None,
+        today: Callable[[], date] = date.today,
+        is_sample: bool = False,
+    ) -> None:
+        self.paths = paths
+        self.today = today
+        #: True for the generated sample journal (Help > Open Sample Journal, ``--demo``).
+        self.is_sample = is_sample
+        #: The everyday reads, without SQLAlchemy (the first screen uses these).
+        self.reads = JournalReader(paths.journal)
+        self._engine = engine
+        self._engine_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, created (and SQLAlchemy imported) on first use, from any thread."""
+        with self._engine_lock:
+            if self._engine is None:
+                from journal_app.storage.database import create_journal_engine
+
+                self._engine = create_journal_engine(self.paths.journal)
+            return self._engine
+
+    def warm_up(self) -> None:
+        """Build the engine and the services the window needs next; meant for a worker thread."""
+        from journal_app.services.guidance import GuidanceService  # noqa: F401  (imports only)
+
+        self.journal  # noqa: B018  (built for its side effect: SQLAlchemy and the ORM imported)
+        self.backups  # noqa: B018
 
     @cached_property
     def journal(self) -> JournalService:
+        from journal_app.services.journal import JournalService
+
         return JournalService(self.engine, self.today)
 
     @cached_property
@@ -69,15 +100,21 @@ class JournalContext:
         return PortabilityService(self.engine, self.today)
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._engine_lock:
+            if self._engine is not None:
+                self._engine.dispose()
 
 
 def open_context(
     paths: JournalPaths, today: Callable[[], date] = date.today, *, is_sample: bool = False
 ) -> JournalContext:
-    """Open (create, check, migrate) the journal in ``paths`` and wire its services."""
-    from journal_app.storage.database import open_journal
+    """Open (create, check, migrate) the journal in ``paths`` and wire its services.
+
+    When the schema is current this imports neither Alembic nor SQLAlchemy; the engine follows on
+    first use.
+    """
+    from journal_app.storage.database import prepare_journal
 
     paths.ensure()
-    engine = open_journal(paths.journal, paths.backups)
-    return JournalContext(paths, engine, today, is_sample)
+    prepare_journal(paths.journal, paths.backups)
+    return JournalContext(paths, None, today, is_sample)

@@ -6,10 +6,10 @@ written; a failed check raises :class:`ValidationFailed` and changes nothing.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
@@ -18,10 +18,8 @@ from journal_app.domain.entries import (
     ChildProfile,
     DayEntry,
     DaySummaryRow,
-    MovementCount,
-    WarningSignEntry,
 )
-from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.enums import Milestone
 from journal_app.domain.validation import (
     FieldError,
     ValidationFailed,
@@ -37,24 +35,8 @@ from journal_app.storage.models import (
     WarningSignRow,
     utc_now,
 )
-
-#: Short names for the one-line day summaries.
-_SHORT_STYLE = {
-    MovementStyle.ROLLING: "roll",
-    MovementStyle.BACKWARD: "back",
-    MovementStyle.BELLY: "belly",
-    MovementStyle.FORWARD: "fwd",
-    MovementStyle.BEAR: "bear",
-    MovementStyle.BOTTOM_SCOOTING: "scoot",
-    MovementStyle.PULLING_TO_STAND: "pull up",
-    MovementStyle.CRUISING: "cruise",
-    MovementStyle.WALKING_WITH_HELP: "walk w/ help",
-    MovementStyle.WALKING_ALONE: "walk",
-}
-
-
-class ChildNotFound(LookupError):
-    pass
+from journal_app.storage.reads import ChildNotFound as ChildNotFound  # re-exported
+from journal_app.storage.reads import JournalReader
 
 
 @dataclass(frozen=True)
@@ -76,42 +58,22 @@ def _to_profile(row: ChildRow) -> ChildProfile:
     )
 
 
-def describe_movements(movements: dict[MovementStyle, MovementCount]) -> str:
-    """``back x4, fwd 10 min`` in the order of the styles."""
-    parts: list[str] = []
-    for style in MovementStyle:
-        count = movements.get(style)
-        if count is None:
-            continue
-        text = _SHORT_STYLE[style]
-        if count.episodes:
-            text += f" x{count.episodes}"
-        if count.minutes:
-            text += f" {count.minutes} min"
-        parts.append(text)
-    return ", ".join(parts)
-
-
 class JournalService:
     """Children and their journal days, over one journal file."""
 
     def __init__(self, engine: Engine, today: Callable[[], date] = date.today) -> None:
         self.engine = engine
         self.today = today
+        #: The reads, in plain SQL (shared with the first screen, which runs before SQLAlchemy).
+        self.reads = JournalReader(Path(str(engine.url.database)))
 
     # -- children -------------------------------------------------------------------------
 
     def list_children(self) -> list[ChildProfile]:
-        with transaction(self.engine) as s:
-            rows = s.scalars(select(ChildRow).order_by(ChildRow.name, ChildRow.id)).all()
-            return [_to_profile(r) for r in rows]
+        return self.reads.list_children()
 
     def get_child(self, child_id: int) -> ChildProfile:
-        with transaction(self.engine) as s:
-            row = s.get(ChildRow, child_id)
-            if row is None:
-                raise ChildNotFound(child_id)
-            return _to_profile(row)
+        return self.reads.get_child(child_id)
 
     def find_child(self, name: str) -> ChildProfile | None:
         """The child with this name (case-insensitive), if exactly one matches."""
@@ -153,8 +115,7 @@ class JournalService:
             return _to_profile(row)
 
     def count_days(self, child_id: int) -> int:
-        with transaction(self.engine) as s:
-            return int(s.scalar(select(func.count()).where(DayRow.child_id == child_id)) or 0)
+        return self.reads.count_days(child_id)
 
     def delete_child(self, child_id: int) -> None:
         with transaction(self.engine) as s:
@@ -163,42 +124,11 @@ class JournalService:
     # -- days -----------------------------------------------------------------------------
 
     def milestones(self, child_id: int) -> dict[Milestone, date]:
-        with transaction(self.engine) as s:
-            rows = s.execute(
-                select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
-                    MilestoneRow.child_id == child_id
-                )
-            ).all()
-        return {Milestone(kind): day for kind, day in rows}
+        return self.reads.milestones(child_id)
 
     def load_day(self, child_id: int, day: date) -> DayEntry:
         """The day as stored, or an empty entry for a day with nothing recorded."""
-        entry = DayEntry(child_id=child_id, day=day)
-        with transaction(self.engine) as s:
-            entry.milestones = [
-                Milestone(k)
-                for k in s.scalars(
-                    select(MilestoneRow.kind)
-                    .where(MilestoneRow.child_id == child_id, MilestoneRow.achieved_on == day)
-                    .order_by(MilestoneRow.id)
-                )
-            ]
-            row = s.scalar(select(DayRow).where(DayRow.child_id == child_id, DayRow.day == day))
-            if row is None:
-                return entry
-            entry.tummy_minutes = row.tummy_minutes
-            entry.floor = FloorSurface(row.floor_surface) if row.floor_surface else None
-            entry.notes = row.notes
-            entry.questions = row.questions
-            entry.notes_in_summary = row.notes_in_summary
-            entry.movements = {
-                MovementStyle(m.style): MovementCount(m.episodes, m.minutes) for m in row.movements
-            }
-            entry.warning_signs = [
-                WarningSignEntry(WarningSign(w.sign), Side(w.side) if w.side else None, w.note)
-                for w in sorted(row.warning_signs, key=lambda w: w.id)
-            ]
-        return entry
+        return self.reads.load_day(child_id, day)
 
     def save_day(self, entry: DayEntry) -> None:
         """Store the day (replacing what was there); an entry with nothing in it removes the day."""
@@ -292,59 +222,11 @@ class JournalService:
                 existing.side, existing.note = side, wanted.note
 
     def days_with_entries(self, child_id: int, start: date, end: date) -> set[date]:
-        with transaction(self.engine) as s:
-            return set(
-                s.scalars(
-                    select(DayRow.day).where(
-                        DayRow.child_id == child_id, DayRow.day.between(start, end)
-                    )
-                )
-            )
+        return self.reads.days_with_entries(child_id, start, end)
 
     def recent_days(self, child_id: int, limit: int | None = None) -> list[DaySummaryRow]:
         """One summary line per recorded day, newest first."""
-        with transaction(self.engine) as s:
-            query = (
-                select(DayRow.id, DayRow.day, DayRow.notes, DayRow.tummy_minutes)
-                .where(DayRow.child_id == child_id)
-                .order_by(DayRow.day.desc())
-            )
-            if limit is not None:
-                query = query.limit(limit)
-            days = s.execute(query).all()
-            ids = [d.id for d in days]
-            movements: dict[int, dict[MovementStyle, MovementCount]] = defaultdict(dict)
-            signs: set[int] = set()
-            if ids:
-                day_filter = DayRow.child_id == child_id
-                for day_id, style, episodes, minutes in s.execute(
-                    select(
-                        MovementRow.day_id,
-                        MovementRow.style,
-                        MovementRow.episodes,
-                        MovementRow.minutes,
-                    )
-                    .join(DayRow, DayRow.id == MovementRow.day_id)
-                    .where(day_filter)
-                ):
-                    movements[day_id][MovementStyle(style)] = MovementCount(episodes, minutes)
-                signs = set(
-                    s.scalars(
-                        select(WarningSignRow.day_id)
-                        .join(DayRow, DayRow.id == WarningSignRow.day_id)
-                        .where(day_filter)
-                    )
-                )
-        result = []
-        for d in days:
-            parts = [describe_movements(movements.get(d.id, {}))]
-            if d.tummy_minutes:
-                parts.append(f"tummy {d.tummy_minutes} min")
-            if d.id in signs:
-                parts.append("warning sign noted")
-            summary = " · ".join(p for p in parts if p) or "notes only"
-            result.append(DaySummaryRow(d.day, summary, d.notes, d.tummy_minutes, d.id in signs))
-        return result
+        return self.reads.recent_days(child_id, limit)
 
     def delete_day(self, child_id: int, day: date) -> DeletedDay:
         """Remove a day (with its milestones); the returned snapshot puts it back with :meth:`restore_day`."""

@@ -16,14 +16,11 @@ Start-up order (``open_journal``):
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError as SAOperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from journal_app.storage.errors import (
     JournalDamagedError,
@@ -31,6 +28,10 @@ from journal_app.storage.errors import (
     JournalUnavailableError,
 )
 from journal_app.storage.files import create_private_file, make_private
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made, not with this module
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 #: The newest migration; kept equal to Alembic's head by a test.
 HEAD_REVISION = "0001_initial"
@@ -58,6 +59,8 @@ def _begin(connection: Any) -> None:
 
 def create_journal_engine(path: Path) -> Engine:
     """An engine on ``path`` with the durability PRAGMAs set on every connection."""
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
@@ -65,6 +68,8 @@ def create_journal_engine(path: Path) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -143,17 +148,46 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None) -> None:
         command.upgrade(alembic_config(connection), "head")
 
 
-def open_journal(path: Path, backup_dir: Path | None = None) -> Engine:
-    """Open (creating if needed), check and migrate the journal at ``path``; see the module doc."""
+def prepare_journal(path: Path, backup_dir: Path | None = None) -> None:
+    """Steps 1-4 of the module doc without keeping an engine: create, check and migrate the file.
+
+    When the schema is current this uses only ``sqlite3``: SQLAlchemy and Alembic stay unimported.
+    """
     try:
         create_private_file(path)
     except OSError as exc:
         raise JournalUnavailableError(path, exc.strerror or str(exc)) from exc
     quick_check(path)
+    try:
+        if read_revision(path) != HEAD_REVISION:
+            engine = create_journal_engine(path)
+            try:
+                migrate(engine, path, backup_dir)
+            finally:
+                engine.dispose()
+        with raw_connection(path) as conn:  # WAL is a property of the file: set it once here
+            conn.execute("PRAGMA journal_mode=WAL").fetchall()
+    except sqlite3.OperationalError as exc:
+        raise JournalUnavailableError(path, str(exc)) from exc
+    except Exception as exc:
+        if "sqlalchemy" in sys.modules:  # only a migration can have raised SQLAlchemy's errors
+            from sqlalchemy.exc import OperationalError as SAOperationalError
+
+            if isinstance(exc, SAOperationalError):
+                raise JournalUnavailableError(path, str(exc)) from exc
+        raise
+    for suffix in ("-wal", "-shm"):
+        make_private(path.with_name(path.name + suffix))
+
+
+def open_journal(path: Path, backup_dir: Path | None = None) -> Engine:
+    """Open (creating if needed), check and migrate the journal at ``path``; see the module doc."""
+    from sqlalchemy.exc import OperationalError as SAOperationalError
+
+    prepare_journal(path, backup_dir)
     engine = create_journal_engine(path)
     try:
-        migrate(engine, path, backup_dir)
-        with engine.connect():  # make sure the WAL/SHM files exist, then tighten their modes
+        with engine.connect():  # make sure the file opens with the durability settings
             pass
     except (sqlite3.OperationalError, SAOperationalError) as exc:
         engine.dispose()

@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
 from journal_app import APP_NAME
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import ValidationFailed
-from journal_app.services.journal import DeletedDay
 from journal_app.services.tummy_timer import TummyTimer
 from journal_app.storage.errors import JournalError
 from journal_app.ui.dialogs.child_dialog import ChildDialog
@@ -66,7 +65,13 @@ from journal_app.ui.widgets.day_form import DayForm
 from journal_app.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from journal_app.domain.entries import DaySummaryRow
     from journal_app.services.context import JournalContext
+    from journal_app.services.journal import DeletedDay
+
+
+#: Rows of the recent-days list read at once on the GUI thread; the rest come from a worker.
+RECENT_FIRST_PAGE = 60
 
 
 class DeleteDayCommand(QUndoCommand):
@@ -91,6 +96,10 @@ class DeleteDayCommand(QUndoCommand):
 
 class MainWindow(QMainWindow):
     journal_changed = Signal(int)
+    #: SQLAlchemy and the services are loaded and the tips panel exists (if a child does).
+    services_ready = Signal()
+    #: The recent-days list holds every day of the child shown (older days arrive after the newest).
+    recent_loaded = Signal()
     #: Emitted after the daily backup finished (the path, or "" when none was due).
     backup_finished = Signal(str)
 
@@ -105,6 +114,10 @@ class MainWindow(QMainWindow):
         self._charts_panel: QWidget | None = None
         self._tips_panel: QWidget | None = None
         self._last_saved: datetime | None = None
+        self._recent_generation = 0
+        #: SQLAlchemy and the services are loaded (on a worker thread, after the window is up).
+        self._services_ready = False
+        self._closed = False
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
 
@@ -129,6 +142,7 @@ class MainWindow(QMainWindow):
         )
         if self._child is not None:  # ready to type: the first field of the day form
             self.form.movement_rows[next(iter(self.form.movement_rows))].seen.setFocus()
+        QTimer.singleShot(0, self._warm_up)
 
     # -- building -------------------------------------------------------------------------
 
@@ -329,6 +343,7 @@ class MainWindow(QMainWindow):
         self.recent_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.recent_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # size from the visible rows, not years of days
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 90)
@@ -421,7 +436,7 @@ class MainWindow(QMainWindow):
         return self.form.day
 
     def _reload_children(self, select_id: int | None = None) -> None:
-        children = self.context.journal.list_children()
+        children = self.context.reads.list_children()
         self.child_combo.blockSignals(True)
         self.child_combo.clear()
         for child in children:
@@ -464,7 +479,7 @@ class MainWindow(QMainWindow):
         for panel in (self._tips_panel, self._charts_panel):
             if panel is not None:
                 panel.set_child(child.id)  # type: ignore[attr-defined]
-        if self._tips_panel is None:
+        if self._tips_panel is None and self._services_ready:
             QTimer.singleShot(0, self._ensure_tips_panel)
 
     def _child_chosen(self, index: int) -> None:
@@ -479,7 +494,7 @@ class MainWindow(QMainWindow):
             if self._child is not None:
                 self.child_combo.setCurrentIndex(self.child_combo.findData(self._child.id))
             return False
-        child = self.context.journal.get_child(child_id)
+        child = self.context.reads.get_child(child_id)
         self._show_child(child, self.form.day or self.context.today())  # same evening, next child
         return True
 
@@ -518,7 +533,7 @@ class MainWindow(QMainWindow):
         child = self._child
         if child is None or child.id is None:
             return
-        days = self.context.journal.count_days(child.id)
+        days = self.context.reads.count_days(child.id)
         answer = QMessageBox.warning(
             self,
             self.tr("Delete child"),
@@ -542,8 +557,8 @@ class MainWindow(QMainWindow):
 
     def _load_day(self, day: date) -> None:
         assert self._child is not None and self._child.id is not None
-        entry = self.context.journal.load_day(self._child.id, day)
-        recorded = self.context.journal.milestones(self._child.id)
+        entry = self.context.reads.load_day(self._child.id, day)
+        recorded = self.context.reads.milestones(self._child.id)
         self.form.load(self._child, entry, recorded, self.context.today())
         self.form_scroll.verticalScrollBar().setValue(0)  # the date heading in view
         self.calendar.blockSignals(True)
@@ -664,13 +679,37 @@ class MainWindow(QMainWindow):
         self.journal_changed.emit(child_id)
 
     def _reload_recent(self) -> None:
+        """The newest days at once; a long history follows from a worker thread (recent_loaded)."""
+        self._recent_generation += 1
         if self._child is None or self._child.id is None:
             self.recent_model.set_rows([])
+            self.recent_loaded.emit()
             return
-        self.recent_model.set_rows(
-            self.context.journal.recent_days(self._child.id), self.context.today().year
-        )
+        child_id, generation = self._child.id, self._recent_generation
+        rows = self.context.reads.recent_days(child_id, RECENT_FIRST_PAGE)
+        self.recent_model.set_rows(rows, self.context.today().year)
         self.recent_view.resizeColumnToContents(0)
+        if len(rows) < RECENT_FIRST_PAGE:
+            self.recent_loaded.emit()
+            return
+        run_in_background(
+            lambda: self.context.reads.recent_days(child_id),
+            on_done=lambda all_rows: self._recent_arrived(generation, all_rows),
+            on_error=lambda exc: self._recent_failed(generation, exc),
+        )
+
+    def _recent_arrived(self, generation: int, rows: list[DaySummaryRow]) -> None:
+        if generation != self._recent_generation:
+            return  # another child or a newer save asked meanwhile; its answer follows
+        self.recent_model.set_rows(rows, self.context.today().year)
+        self.recent_loaded.emit()
+
+    def _recent_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._recent_generation:
+            self.statusBar().showMessage(
+                self.tr("Older days could not be listed: {e}").format(e=exc), 15000
+            )
+            self.recent_loaded.emit()
 
     def _mark_calendar(self) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())
@@ -682,7 +721,7 @@ class MainWindow(QMainWindow):
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
         marked.setBackground(self.palette().highlight().color().lighter(180))
-        for day in self.context.journal.days_with_entries(self._child.id, first, last):
+        for day in self.context.reads.days_with_entries(self._child.id, first, last):
             self.calendar.setDateTextFormat(to_qdate(day), marked)
 
     def _recent_double_clicked(self, index: QModelIndex) -> None:
@@ -716,7 +755,7 @@ class MainWindow(QMainWindow):
         if same_day:
             self.form.add_tummy_minutes(session.minutes)
         elif session.minutes:
-            entry = self.context.journal.load_day(session.child_id, session.day)
+            entry = self.context.reads.load_day(session.child_id, session.day)
             entry.tummy_minutes = (entry.tummy_minutes or 0) + session.minutes
             self.context.journal.save_day(entry)
             self.after_journal_changed(session.child_id, reload_day=False)
@@ -752,15 +791,35 @@ class MainWindow(QMainWindow):
 
     # -- panels -----------------------------------------------------------------------------
 
+    def _warm_up(self) -> None:
+        """Load SQLAlchemy and the services on a worker thread, then build the tips panel.
+
+        The first screen needs neither (it reads through ``context.reads``), so the window is on
+        screen and usable before they are imported.
+        """
+        run_in_background(
+            self.context.warm_up,
+            on_done=lambda _none: self._warmed_up(),
+            on_error=lambda exc: self._warmed_up(exc),
+        )
+
+    def _warmed_up(self, problem: BaseException | None = None) -> None:
+        if self._closed:
+            return
+        self._services_ready = True
+        if problem is not None:  # the next save or panel will meet (and report) it again
+            self.statusBar().showMessage(str(problem), 15000)
+        self._ensure_tips_panel()
+        self.services_ready.emit()
+
     def _ensure_tips_panel(self) -> None:
-        if self._tips_panel is not None or self._child is None:
+        if self._tips_panel is not None or self._child is None or self._closed:
             return
         from journal_app.ui.widgets.tips_panel import TipsPanel
 
-        panel = TipsPanel(self.context, self.tips_dock)
+        panel = TipsPanel(self.context, self.tips_dock, self._child.id)
         self._tips_panel = panel
         self.tips_dock.setWidget(panel)
-        panel.set_child(self._child.id)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1 and self._charts_panel is None:
@@ -847,14 +906,16 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_geometry()
+        self._closed = True  # answers still on their way from workers are dropped
         QThreadPool.globalInstance().waitForDone(10_000)
         event.accept()
         self.context.close()
 
     def start_automatic_backup(self) -> None:
         """The once-a-day backup, on a worker thread; the window stays responsive."""
+        context = self.context
         run_in_background(
-            self.context.backups.automatic_backup,
+            lambda: context.backups.automatic_backup(),  # the service is built on the worker too
             on_done=lambda path: self.backup_finished.emit(str(path) if path else ""),
             on_error=lambda exc: self.statusBar().showMessage(
                 self.tr("Automatic backup failed: {e}").format(e=exc), 15000
@@ -865,7 +926,12 @@ class MainWindow(QMainWindow):
         """For the start-up benchmark: print seconds from process start to a usable window, then quit."""
 
         def report() -> None:
+            import sys
+
             print(f"startup_seconds={time.perf_counter() - process_start:.4f}", flush=True)
+            heavy = ("sqlalchemy", "alembic", "matplotlib", "journal_app.ui.printing")
+            loaded = ",".join(name for name in heavy if name in sys.modules)
+            print(f"heavy_modules_at_ready={loaded}", flush=True)
             self.close()
 
         QTimer.singleShot(0, report)

@@ -73,3 +73,82 @@ def test_sample_journal_is_labelled_in_the_title(make_window, data_dir, qtbot) -
     qtbot.addWidget(sample)
     assert "SAMPLE JOURNAL" in sample.windowTitle()
     sample.close()
+
+
+def _journal_with_history(data_dir, days: int) -> None:
+    """Maya with ``days`` recorded days up to TODAY (an old one with a note to search for), and Leo."""
+    from datetime import timedelta
+
+    from journal_app.domain.entries import DayEntry, MovementCount
+    from journal_app.domain.enums import MovementStyle
+    from journal_app.paths import JournalPaths
+    from journal_app.services.context import open_context
+    from tests.conftest import TODAY
+    from tests.ui.conftest import LEO, MAYA
+
+    context = open_context(JournalPaths(data_dir), lambda: TODAY)
+    maya = context.journal.save_child(MAYA)
+    context.journal.save_child(LEO)
+    assert maya.id is not None
+    for i in range(days):
+        notes = "on the old rug" if i == days - 5 else ""
+        movements = {MovementStyle.BACKWARD: MovementCount(i % 5 + 1)}
+        context.journal.save_day(
+            DayEntry(maya.id, TODAY - timedelta(days=i), movements=movements, notes=notes)
+        )
+    context.close()
+
+
+def _choose(window, name: str) -> None:
+    """Switch to the child called ``name`` (what choosing it in the toolbar's selector does)."""
+    child = next(c for c in window.context.reads.list_children() if c.name == name)
+    assert child.id is not None
+    window.select_child(child.id)
+    assert window.child_combo.currentText() == name
+    assert window.current_child is not None and window.current_child.name == name
+
+
+def test_a_long_history_lists_the_newest_days_at_once_and_the_rest_after(
+    make_window, data_dir, qtbot
+) -> None:
+    from journal_app.ui.main_window import RECENT_FIRST_PAGE
+
+    days = RECENT_FIRST_PAGE + 40
+    _journal_with_history(data_dir, days)
+    window = make_window()
+    _choose(window, "Maya")
+    qtbot.waitUntil(lambda: window.recent_model.rowCount() == days)
+
+    qtbot.keyClicks(window.form.tummy_field, "12")  # an edit, saved: the list is read again
+    assert window.save()
+    assert window.recent_model.rowCount() == RECENT_FIRST_PAGE  # the newest, on the GUI thread
+    assert "tummy 12 min" in window.recent_model.index(0, 1).data()
+    with qtbot.waitSignal(window.recent_loaded, timeout=10_000):
+        pass
+    assert window.recent_model.rowCount() == days  # the rest, from a worker
+
+    qtbot.keyClicks(window.search_edit, "old rug")  # the search reaches the oldest days
+    assert window.recent_proxy.rowCount() == 1
+
+
+def test_a_late_list_for_the_previous_child_is_dropped(make_window, data_dir, qtbot) -> None:
+    from journal_app.ui import workers
+    from journal_app.ui.main_window import RECENT_FIRST_PAGE
+
+    _journal_with_history(data_dir, RECENT_FIRST_PAGE + 40)
+    window = make_window()
+    _choose(window, "Maya")
+    qtbot.waitUntil(lambda: not workers._running)  # Maya's whole list arrived
+    window.after_journal_changed(window.current_child.id, reload_day=False)  # asks again...
+    _choose(window, "Leo")  # ...and switches before the answer comes
+    qtbot.waitUntil(lambda: not workers._running)  # Maya's late answer has been delivered
+    assert window.recent_model.rowCount() == 0  # Leo has no days; Maya's list did not come back
+
+
+def test_the_tips_panel_follows_once_the_window_is_up(window, qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    qtbot.waitUntil(
+        lambda: window.tips_dock.findChild(QWidget, "tip:keep_recording") is not None,
+        timeout=10_000,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -19,10 +20,17 @@ def make_panel(qtbot: QtBot, context: JournalContext, child_id: int | None) -> T
     panel = TipsPanel(context)
     qtbot.addWidget(panel)
     panel.resize(300, 700)
-    panel.set_child(child_id)
+    refresh(qtbot, panel, lambda: panel.set_child(child_id))
     panel.show()
     qtbot.waitExposed(panel)
     return panel
+
+
+def refresh(qtbot: QtBot, panel: TipsPanel, ask: Callable[[], object] | None = None) -> None:
+    """Ask the panel to rebuild (by default: what the main window does after every save) and
+    wait until it shows the answer, which is computed on a worker thread."""
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        (ask or panel.refresh)()
 
 
 def card(panel: TipsPanel, name: str) -> QWidget:
@@ -58,8 +66,7 @@ def test_the_reason_follows_a_save(
     assert panel.findChild(QWidget, "tip:toy_ahead") is None
 
     save_backward_days(context, child.id, 9)
-    with qtbot.waitSignal(panel.refreshed):
-        panel.refresh()  # what the main window does after every save
+    refresh(qtbot, panel)
 
     assert panel.findChild(QWidget, "tip:keep_recording") is None
     reason = label_text(card(panel, "tip:toy_ahead"), "tip-reason")
@@ -80,7 +87,10 @@ def test_mark_as_tried_shows_the_date_and_persists(
     assert button is not None
     assert button.accessibleName() == "Mark “Their own pace” as tried"
 
-    with qtbot.waitSignal(panel.tipTriedChanged) as signal:
+    with (
+        qtbot.waitSignal(panel.tipTriedChanged) as signal,
+        qtbot.waitSignal(panel.refreshed, timeout=10_000),
+    ):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert signal.args == ["patience", True]
     assert label_text(card(panel, "tip:patience"), "tried-on") == "Tried on 23 Nov"
@@ -88,7 +98,10 @@ def test_mark_as_tried_shows_the_date_and_persists(
 
     undo = card(panel, "tip:patience").findChild(QPushButton, "unmark-tried")
     assert undo is not None and undo.accessibleName() == "Mark “Their own pace” as not tried"
-    with qtbot.waitSignal(panel.tipTriedChanged) as signal:
+    with (
+        qtbot.waitSignal(panel.tipTriedChanged) as signal,
+        qtbot.waitSignal(panel.refreshed, timeout=10_000),
+    ):
         qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
     assert signal.args == ["patience", False]
     assert card(panel, "tip:patience").findChild(QLabel, "tried-on") is None
@@ -117,7 +130,7 @@ def test_calm_line_then_a_flag_after_a_warning_sign_is_saved(
 
     sign = WarningSignEntry(WarningSign.FAVOURS_ONE_SIDE, Side.LEFT)
     context.journal.save_day(DayEntry(child.id, TODAY - timedelta(days=2), warning_signs=[sign]))
-    panel.refresh()
+    refresh(qtbot, panel)
 
     assert panel.findChild(QLabel, "no-flags") is None
     flag = card(panel, "flag:warning_sign:favours_one_side")
@@ -144,7 +157,7 @@ def test_a_deleted_child_falls_back_to_no_child(
     assert child.id is not None
     panel = make_panel(qtbot, context, child.id)
     context.journal.delete_child(child.id)
-    panel.refresh()
+    refresh(qtbot, panel)
     assert panel.child_id is None
     assert panel.findChild(QLabel, "no-child") is not None
 
@@ -175,3 +188,20 @@ def test_readable_in_a_narrow_dock(
         assert label.wordWrap(), label.objectName()
     buttons = page.findChildren(QPushButton) + page.findChildren(QToolButton)
     assert buttons and all(b.accessibleName() for b in buttons)
+
+
+def test_only_the_newest_request_is_shown(
+    qtbot: QtBot, context: JournalContext, child: ChildProfile
+) -> None:
+    """Switching child quickly: the answer for the child asked first never replaces the second's."""
+    assert child.id is not None
+    other = context.journal.save_child(ChildProfile("Noor", date(2026, 7, 1)))
+    panel = make_panel(qtbot, context, child.id)
+    shown: list[str] = []
+    panel.refreshed.connect(
+        lambda: shown.append(label_text(card(panel, "tip:keep_recording"), "tip-reason"))
+    )
+    panel.set_child(child.id)
+    refresh(qtbot, panel, lambda: panel.set_child(other.id))
+    assert len(shown) == 1 and "for Noor" in shown[0]
+    assert panel.child_id == other.id

@@ -27,6 +27,7 @@ from journal_app.services.guidance import (
 )
 from journal_app.services.journal import ChildNotFound
 from journal_app.storage.errors import JournalError
+from journal_app.ui.workers import run_in_background
 
 
 class TipsPanel(QWidget):
@@ -37,12 +38,15 @@ class TipsPanel(QWidget):
     #: The panel has been rebuilt from the journal.
     refreshed = Signal()
 
-    def __init__(self, context: JournalContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: JournalContext, parent: QWidget | None = None, child_id: int | None = None
+    ) -> None:
         super().__init__(parent)
         self._context = context
-        self._child_id: int | None = None
+        self._child_id = child_id
         #: A problem saving a tip as tried, shown once at the top of the next rebuild.
         self._save_problem: str | None = None
+        self._generation = 0
         self.setObjectName("tips-panel")
         self.setAccessibleName(self.tr("Tips and guidance"))
         self.setMinimumWidth(240)
@@ -68,16 +72,39 @@ class TipsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the panel from the journal (after a save, a child change, a tip marked)."""
-        guidance: Guidance | None = None
-        problem: str | None = None
-        if self._child_id is not None:
+        """Rebuild the panel from the journal (after a save, a child change, a tip marked).
+
+        The guidance is computed on a worker thread; :attr:`refreshed` says when the panel shows it.
+        Only the newest request's answer is shown.
+        """
+        self._generation += 1
+        generation, child_id = self._generation, self._child_id
+        if child_id is None:
+            self._show(None, None)
+            return
+        context = self._context
+
+        def work() -> tuple[int, Guidance | BaseException]:
             try:
-                guidance = self._context.guidance.guidance_for(self._child_id)
-            except ChildNotFound:
-                self._child_id = None
-            except JournalError as exc:
-                problem = str(exc)
+                return generation, context.guidance.guidance_for(child_id)
+            except (ChildNotFound, JournalError) as exc:
+                return generation, exc
+
+        run_in_background(work, on_done=self._arrived)
+
+    def _arrived(self, answer: tuple[int, Guidance | BaseException]) -> None:
+        generation, result = answer
+        if generation != self._generation:
+            return
+        if isinstance(result, ChildNotFound):
+            self._child_id = None
+            self._show(None, None)
+        elif isinstance(result, BaseException):
+            self._show(None, str(result))
+        else:
+            self._show(result, None)
+
+    def _show(self, guidance: Guidance | None, problem: str | None) -> None:
         if problem is None:
             problem, self._save_problem = self._save_problem, None
         position = self._scroll.verticalScrollBar().value()
