@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 
 class _Relay(QObject):
@@ -54,3 +55,39 @@ def run_in_background(
     relay.failed.connect(finished)
     QThreadPool.globalInstance().start(_Job(work, relay))
     return relay
+
+
+def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
+    """Run ``work`` on the thread pool while the window stays painted, and return its result.
+
+    For a step the user is waiting on (preparing the doctor's summary): a busy indicator appears if
+    it takes more than a moment, the window is blocked meanwhile (window-modal), and the worker's
+    exception is raised here, in the caller.
+    """
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setObjectName("busyDialog")
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)  # shown only when it is not over in a blink
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(value: object) -> None:
+        outcome["value"] = value
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    run_in_background(work, on_done=done, on_error=failed)
+    if not outcome:  # the answer comes through the event loop, never before it runs
+        loop.exec()
+    dialog.reset()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]

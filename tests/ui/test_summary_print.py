@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 import unicodedata
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from journal_app.ui.dialogs.summary_dialog import (
     export_summary_pdf_dialog,
     print_summary_dialog,
 )
+from journal_app.ui.printing import summary_pdf
 from journal_app.ui.printing.summary_document import (
     CHART_PRINT_WIDTH_INCHES,
     locale_page_size,
@@ -373,11 +375,20 @@ def test_export_dialog_writes_the_pdf(
         return out
 
     monkeypatch.setattr(summary_dialog, "choose_pdf_path", choose)
+    prepared_on_main_thread: list[bool] = []
+    real_prepare = summary_pdf.prepare_summary
+
+    def prepare_and_note_the_thread(*args: Any) -> Any:
+        prepared_on_main_thread.append(threading.current_thread() is threading.main_thread())
+        return real_prepare(*args)
+
+    monkeypatch.setattr(summary_pdf, "prepare_summary", prepare_and_note_the_thread)
     when_modal(
         SummaryPeriodDialog,
         lambda d: qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton),  # type: ignore
     )
     export_summary_pdf_dialog(parent, context, leo.id)
+    assert prepared_on_main_thread == [False]  # the report and charts were made on a worker
     assert asked and asked[0].name == "Leo Łukasz movement summary 2026-11-23.pdf"
     assert "Page 1 of" in pdf_pages(out)[0]
     assert leo.id is not None

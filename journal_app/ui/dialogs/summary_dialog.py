@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from journal_app.services.context import JournalContext
     from journal_app.services.summary import SummaryReport
+    from journal_app.ui.printing.summary_document import SummaryCharts
 
 
 class SummaryPeriodDialog(QDialog):
@@ -153,19 +154,39 @@ def _ask_period(
 def _build(
     parent: QWidget, context: JournalContext, child: ChildProfile, start: date, end: date
 ) -> tuple[SummaryReport, QTextDocument] | None:
-    """The report and its document, with a busy cursor; a journal problem is shown, not raised."""
+    """The report and its document; a journal problem is shown, not raised.
+
+    The report and the charts are prepared on a worker thread (the window stays painted, with a
+    busy indicator if it takes a while); the document is laid out here.
+    """
     from journal_app.storage.errors import JournalError
     from journal_app.ui.printing.summary_pdf import summary_document_for
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return summary_document_for(context, child, start, end)
+        prepared = _prepare(parent, context, child, start, end)
+        return summary_document_for(context, child, start, end, prepared=prepared)
     except JournalError as exc:
         problem = str(exc)
     finally:
         QGuiApplication.restoreOverrideCursor()
     QMessageBox.warning(parent, _tr("Summary for the doctor"), problem)
     return None
+
+
+def _prepare(
+    parent: QWidget, context: JournalContext, child: ChildProfile, start: date, end: date
+) -> tuple[SummaryReport, SummaryCharts]:
+    """The report and its charts, made on a worker thread while the window waits."""
+    from journal_app.ui.printing.summary_pdf import prepare_summary
+    from journal_app.ui.workers import run_with_progress
+
+    prepared: tuple[SummaryReport, SummaryCharts] = run_with_progress(
+        parent,
+        _tr("Preparing the summary for {name}…").format(name=child.name),
+        lambda: prepare_summary(context, child, start, end),
+    )
+    return prepared
 
 
 def print_summary_dialog(parent: QWidget, context: JournalContext, child_id: int | None) -> None:
@@ -244,7 +265,8 @@ def export_summary_pdf_dialog(
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     problem: str | None = None
     try:
-        write_summary_pdf(context, child, start, end, path)
+        prepared = _prepare(parent, context, child, start, end)
+        write_summary_pdf(context, child, start, end, path, prepared=prepared)
     except (SummaryExportError, JournalError) as exc:
         problem = str(exc)
     finally:

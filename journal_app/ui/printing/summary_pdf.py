@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPageSize, QTextDocument
 
     from journal_app.services.context import JournalContext
+    from journal_app.ui.printing.summary_document import SummaryCharts
 
 
 def _tr(text: str) -> str:
@@ -49,22 +50,32 @@ def resolve_period(
     return (start or default_start, end or default_end)
 
 
+def prepare_summary(
+    context: JournalContext, child: ChildProfile, start: date, end: date
+) -> tuple[SummaryReport, SummaryCharts]:
+    """The report and its charts as images: the slow part, safe to run on a worker thread."""
+    from journal_app.ui.printing.summary_document import render_summary_charts
+
+    assert child.id is not None
+    report = context.summary.build(child.id, start, end)
+    return report, render_summary_charts(context, report)
+
+
 def summary_document_for(
     context: JournalContext,
     child: ChildProfile,
     start: date,
     end: date,
     page_size: QPageSize | None = None,
+    prepared: tuple[SummaryReport, SummaryCharts] | None = None,
 ) -> tuple[SummaryReport, QTextDocument]:
-    """Build the report, render its charts and lay out the document (the preview's and PDF's)."""
-    from journal_app.ui.printing.summary_document import (
-        build_summary_document,
-        render_summary_charts,
-    )
+    """Build the report, render its charts and lay out the document (the preview's and PDF's).
 
-    assert child.id is not None
-    report = context.summary.build(child.id, start, end)
-    charts = render_summary_charts(context, report)
+    ``prepared`` is what :func:`prepare_summary` returned, when it already ran on a worker.
+    """
+    from journal_app.ui.printing.summary_document import build_summary_document
+
+    report, charts = prepared or prepare_summary(context, child, start, end)
     return report, build_summary_document(report, charts, page_size)
 
 
@@ -146,6 +157,7 @@ def write_summary_pdf(
     start: date | None,
     end: date | None,
     path: Path,
+    prepared: tuple[SummaryReport, SummaryCharts] | None = None,
 ) -> None:
     """Write the summary of ``start``..``end`` (the default period where None) to ``path``.
 
@@ -158,7 +170,7 @@ def write_summary_pdf(
     assert child.id is not None
     start, end = resolve_period(context, child.id, start, end)
     try:
-        report, document = summary_document_for(context, child, start, end)
+        report, document = summary_document_for(context, child, start, end, prepared=prepared)
     except SummaryPeriodError as exc:
         raise SummaryExportError(Path(path), str(exc), errno.EINVAL) from exc
     try:

@@ -1,0 +1,48 @@
+"""Work off the GUI thread: results and errors come back, and the window keeps being served."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from journal_app.ui.workers import run_in_background, run_with_progress
+
+
+def test_run_with_progress_returns_the_result_while_the_event_loop_runs(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    released = threading.Event()
+
+    def work() -> tuple[bool, bool]:
+        # Waits for a timer that only the GUI thread's event loop can fire.
+        return threading.current_thread() is threading.main_thread(), released.wait(10)
+
+    QTimer.singleShot(50, released.set)
+    on_main_thread, was_released = run_with_progress(parent, "Working…", work)
+    assert not on_main_thread
+    assert was_released  # the GUI thread kept handling events during the wait
+
+
+def test_run_with_progress_raises_the_workers_error_in_the_caller(qtbot: QtBot) -> None:
+    def work() -> None:
+        raise ValueError("the journal said no")
+
+    with pytest.raises(ValueError, match="the journal said no"):
+        run_with_progress(None, "Working…", work)
+
+
+def test_run_in_background_reports_on_the_gui_thread(qtbot: QtBot) -> None:
+    seen: list[tuple[str, bool]] = []
+
+    def done(value: str) -> None:
+        seen.append((value, threading.current_thread() is threading.main_thread()))
+
+    with qtbot.waitSignal(run_in_background(lambda: threading.current_thread().name, done).done):
+        pass
+    assert len(seen) == 1
+    worker_name, delivered_on_main = seen[0]
+    assert worker_name != threading.main_thread().name and delivered_on_main
