@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.delete_child_action = self._action("&Delete Child…", self.delete_child)
         self.print_action = self._action("&Print Summary…", self.print_summary, K.Print)
         self.export_pdf_action = self._action(
-            "Export Summary as P&DF…", self.export_summary_pdf, "Ctrl+Shift+P"
+            "Export Summary as PD&F…", self.export_summary_pdf, "Ctrl+Shift+P"
         )
         self.export_json_action = self._action(
             "Export as &JSON…", lambda: self._data_action("export_json_dialog")
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         self.tips_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tips_dock)
         toggle = self.tips_dock.toggleViewAction()
-        toggle.setText(self.tr("Tips &Panel"))
+        toggle.setText(self.tr("Tip&s Panel"))
         toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(toggle)

@@ -152,3 +152,24 @@ def test_the_tips_panel_follows_once_the_window_is_up(window, qtbot) -> None:
         lambda: window.tips_dock.findChild(QWidget, "tip:keep_recording") is not None,
         timeout=10_000,
     )
+
+
+def test_every_menu_item_has_its_own_access_key(window) -> None:
+    import re
+
+    from PySide6.QtWidgets import QMenu
+
+    def check(menu: QMenu) -> None:
+        keys: list[str] = []
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            found = re.search(r"&([^&\s])", action.text())
+            assert found, f"no access key in {action.text()!r}"
+            keys.append(found.group(1).lower())
+            if action.menu() is not None:
+                check(action.menu())
+        assert len(keys) == len(set(keys)), f"{menu.title()}: {keys}"
+
+    for top in window.menuBar().actions():
+        check(top.menu())
