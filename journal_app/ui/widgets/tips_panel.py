@@ -47,6 +47,7 @@ class TipsPanel(QWidget):
         #: A problem saving a tip as tried, shown once at the top of the next rebuild.
         self._save_problem: str | None = None
         self._generation = 0
+        self._journal_part: QWidget | None = None
         self.setObjectName("tips-panel")
         self.setAccessibleName(self.tr("Tips and guidance"))
         self.setMinimumWidth(240)
@@ -105,24 +106,50 @@ class TipsPanel(QWidget):
             self._show(result, None)
 
     def _show(self, guidance: Guidance | None, problem: str | None) -> None:
+        """Replace the part that depends on the journal; the "about crawling" part stays as built."""
         if problem is None:
             problem, self._save_problem = self._save_problem, None
         position = self._scroll.verticalScrollBar().value()
-        old = self._scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()  # may hold the button whose click led here
-        self._scroll.setWidget(self._build(guidance, problem))
+        page = self._scroll.widget()
+        if page is None:
+            page = self._build_page()
+            self._scroll.setWidget(page)
+        column = page.layout()
+        assert isinstance(column, QVBoxLayout)
+        fresh = self._build_journal_part(guidance, problem)
+        if self._journal_part is None:
+            column.insertWidget(0, fresh)
+        else:
+            column.replaceWidget(self._journal_part, fresh)
+            self._journal_part.setParent(None)
+            self._journal_part.deleteLater()  # may hold the button whose click led here
+        self._journal_part = fresh
         self._scroll.verticalScrollBar().setValue(position)
         self.refreshed.emit()
 
     # -- building -----------------------------------------------------------------------------
 
-    def _build(self, guidance: Guidance | None, problem: str | None) -> QWidget:
+    def _build_page(self) -> QWidget:
+        """The scrolled page: the journal part (added by :meth:`_show`), then about crawling."""
         content = load_content()
         page = QWidget()
         page.setObjectName("tips-page")
         column = QVBoxLayout(page)
         column.setContentsMargins(8, 8, 8, 8)
+        column.setSpacing(6)
+        column.addWidget(self._heading(self.tr("About crawling")))
+        for item in content.about:
+            column.addWidget(self._about_item(item))
+        column.addWidget(self._label(content.worried, "about-worried"))
+        column.addStretch(1)
+        return page
+
+    def _build_journal_part(self, guidance: Guidance | None, problem: str | None) -> QWidget:
+        content = load_content()
+        part = QWidget()
+        part.setObjectName("tips-journal-part")
+        column = QVBoxLayout(part)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
 
         note = self._label(content.disclaimer, "disclaimer")
@@ -139,13 +166,7 @@ class TipsPanel(QWidget):
         elif guidance is not None:
             self._add_tips(column, guidance)
             self._add_flags(column, guidance)
-
-        column.addWidget(self._heading(self.tr("About crawling")))
-        for item in content.about:
-            column.addWidget(self._about_item(item))
-        column.addWidget(self._label(content.worried, "about-worried"))
-        column.addStretch(1)
-        return page
+        return part
 
     def _add_tips(self, column: QVBoxLayout, guidance: Guidance) -> None:
         column.addWidget(self._heading(self.tr("Ideas to try")))
