@@ -314,6 +314,19 @@ def _number(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+#: A cell starting with one of these opens as a formula in Excel, LibreOffice Calc and Google
+#: Sheets (``=HYPERLINK(...)``, ``+1``, ``-1+2``, ``@SUM(...)``; a leading tab, CR or LF can hide
+#: such a start). The usual defence (OWASP "CSV Injection", ASVS 1.2.10) is a leading ``'``.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _text(value: str) -> str:
+    """Text a parent typed, made safe for a spreadsheet: a ``'`` goes before a formula-like start,
+    so the cell shows as text instead of being run. Only text fields: the app's own numbers
+    (minutes, counts) are never negative text from a parent and are written as they are."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def _ages(child: dict[str, Any], on: date) -> tuple[str, str]:
     birth = date.fromisoformat(child["birth_date"])
     due = date.fromisoformat(child["due_date"]) if child["due_date"] else None
@@ -342,7 +355,7 @@ def _csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
     milestones = [["Child", "Milestone", "Date reached", "Age", "Corrected age"]]
     signs = [["Child", "Date", "Age", "Warning sign", "Side", "Note"]]
     for child in document["children"]:
-        name = child["name"]
+        name = _text(child["name"])
         for day in child["days"]:
             on = date.fromisoformat(day["date"])
             age, corrected = _ages(child, on)
@@ -370,8 +383,8 @@ def _csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
                     _FLOOR_LABELS.get(day["floor"] or "", day["floor"] or ""),
                     "; ".join(_STYLE_LABELS.get(m["style"], m["style"]) for m in day["movements"]),
                     str(len(day["warning_signs"])),
-                    day["notes"],
-                    day["questions"],
+                    _text(day["notes"]),
+                    _text(day["questions"]),
                 ]
             )
             for w in day["warning_signs"]:
@@ -382,7 +395,7 @@ def _csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
                         age,
                         _SIGN_LABELS.get(w["sign"], w["sign"]),
                         _SIDE_LABELS.get(w["side"] or "", ""),
-                        w["note"],
+                        _text(w["note"]),
                     ]
                 )
         for m in child["milestones"]:

@@ -370,6 +370,62 @@ def test_csv_zip_opens_in_a_spreadsheet(context, preterm_child, tmp_path) -> Non
     ]
 
 
+def read_tables(path: Path) -> dict[str, list[list[str]]]:
+    with zipfile.ZipFile(path) as archive:
+        return {
+            name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"), newline="")))
+            for name in archive.namelist()
+        }
+
+
+FORMULA_TEXTS = [
+    '=HYPERLINK("http://example.com/x","Click for tips")',
+    "+1 555 0100 (clinic)",
+    "-2 kg? ask",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "\n=1+1",
+]
+
+
+@pytest.mark.parametrize("typed", FORMULA_TEXTS)
+def test_csv_cells_that_would_open_as_formulas_start_with_a_quote(context, tmp_path, typed) -> None:
+    child = context.journal.save_child(ChildProfile(typed, date(2026, 3, 1)))
+    on = date(2026, 10, 1)
+    entry = full_day(child.id, on, notes=typed)
+    entry.questions = typed
+    entry.warning_signs = [WarningSignEntry(WarningSign.FAVOURS_ONE_SIDE, Side.LEFT, typed)]
+    context.journal.save_day(entry)
+    context.portability.export_csv(tmp_path / "a.zip")
+    tables = read_tables(tmp_path / "a.zip")
+    quoted = "'" + typed
+    name = "'" + child.name  # a name is saved without spaces around it; it still starts with =
+    days = tables["days.csv"]
+    assert days[1][0] == name
+    assert days[1][-2:] == [quoted, quoted]
+    assert days[1][4] == "25"  # numbers are not touched
+    assert tables["warning_signs.csv"][1][0] == name
+    assert tables["warning_signs.csv"][1][-1] == quoted
+    assert tables["movements.csv"][1][0] == name
+    assert tables["movements.csv"][1][5] == "4"
+    assert tables["milestones.csv"][1][0] == name
+    # The JSON export keeps exactly what was typed.
+    document = export(context, tmp_path / "a.json")
+    assert document["children"][0]["name"] == child.name
+    day = document["children"][0]["days"][0]
+    assert (day["notes"], day["questions"]) == (typed, typed)
+    assert day["warning_signs"][0]["note"] == typed
+
+
+def test_csv_text_that_is_not_formula_like_is_written_as_typed(context, child, tmp_path) -> None:
+    texts = ["a = b + c - d @ e", "'already quoted", " =1+1 (space first)", "5 - 3", "😀=1"]
+    for offset, typed in enumerate(texts):
+        context.journal.save_day(DayEntry(child.id, date(2026, 10, 1 + offset), notes=typed))
+    context.portability.export_csv(tmp_path / "a.zip")
+    assert [row[-2] for row in read_tables(tmp_path / "a.zip")["days.csv"][1:]] == texts
+
+
 # -- merging ---------------------------------------------------------------------------------------
 
 
