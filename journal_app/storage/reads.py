@@ -185,13 +185,16 @@ class JournalReader:
             ).fetchall()
         return {_day(d) for (d,) in rows}
 
-    def recent_days(self, child_id: int, limit: int | None = None) -> list[DaySummaryRow]:
-        """One summary line per recorded day, newest first (the newest ``limit`` days if given)."""
+    def recent_days(
+        self, child_id: int, limit: int | None = None, offset: int = 0
+    ) -> list[DaySummaryRow]:
+        """One summary line per recorded day, newest first; ``limit`` days after the newest
+        ``offset`` when given (a page of the list)."""
         newest = "SELECT id FROM journal_day WHERE child_id = ? ORDER BY day DESC"
         params: tuple[int, ...] = (child_id,)
-        if limit is not None:
-            newest += " LIMIT ?"
-            params = (child_id, max(0, limit))
+        if limit is not None or offset:
+            newest += " LIMIT ? OFFSET ?"
+            params = (child_id, -1 if limit is None else max(0, limit), max(0, offset))
         with self._read() as conn:
             days = conn.execute(
                 "SELECT id, day, notes, tummy_minutes FROM journal_day "

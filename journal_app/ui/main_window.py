@@ -65,13 +65,8 @@ from journal_app.ui.widgets.day_form import DayForm
 from journal_app.ui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from journal_app.domain.entries import DaySummaryRow
     from journal_app.services.context import JournalContext
     from journal_app.services.journal import DeletedDay
-
-
-#: Rows of the recent-days list read at once on the GUI thread; the rest come from a worker.
-RECENT_FIRST_PAGE = 60
 
 
 class DeleteDayCommand(QUndoCommand):
@@ -98,8 +93,6 @@ class MainWindow(QMainWindow):
     journal_changed = Signal(int)
     #: SQLAlchemy and the services are loaded and the tips panel exists (if a child does).
     services_ready = Signal()
-    #: The recent-days list holds every day of the child shown (older days arrive after the newest).
-    recent_loaded = Signal()
     #: Emitted after the daily backup finished (the path, or "" when none was due).
     backup_finished = Signal(str)
 
@@ -114,7 +107,6 @@ class MainWindow(QMainWindow):
         self._charts_panel: QWidget | None = None
         self._tips_panel: QWidget | None = None
         self._last_saved: datetime | None = None
-        self._recent_generation = 0
         #: SQLAlchemy and the services are loaded (on a worker thread, after the window is up).
         self._services_ready = False
         self._closed = False
@@ -329,7 +321,7 @@ class MainWindow(QMainWindow):
         self.recent_model = RecentDaysModel(self)
         self.recent_proxy = NotesFilterProxy(self)
         self.recent_proxy.setSourceModel(self.recent_model)
-        self.search_edit.textChanged.connect(self.recent_proxy.setFilterFixedString)
+        self.search_edit.textChanged.connect(self._search_notes)
         self.recent_view = QTableView(navigator)
         self.recent_view.setAccessibleName(self.tr("Recent days"))
         self.recent_view.setModel(self.recent_proxy)
@@ -679,37 +671,21 @@ class MainWindow(QMainWindow):
         self.journal_changed.emit(child_id)
 
     def _reload_recent(self) -> None:
-        """The newest days at once; a long history follows from a worker thread (recent_loaded)."""
-        self._recent_generation += 1
+        """The newest days; older ones are read as the list is scrolled or searched."""
         if self._child is None or self._child.id is None:
             self.recent_model.set_rows([])
-            self.recent_loaded.emit()
             return
-        child_id, generation = self._child.id, self._recent_generation
-        rows = self.context.reads.recent_days(child_id, RECENT_FIRST_PAGE)
-        self.recent_model.set_rows(rows, self.context.today().year)
-        self.recent_view.resizeColumnToContents(0)
-        if len(rows) < RECENT_FIRST_PAGE:
-            self.recent_loaded.emit()
-            return
-        run_in_background(
-            lambda: self.context.reads.recent_days(child_id),
-            on_done=lambda all_rows: self._recent_arrived(generation, all_rows),
-            on_error=lambda exc: self._recent_failed(generation, exc),
+        child_id, reads = self._child.id, self.context.reads
+        self.recent_model.set_reader(
+            lambda offset, limit: reads.recent_days(child_id, limit, offset),
+            self.context.today().year,
         )
+        self.recent_view.resizeColumnToContents(0)
 
-    def _recent_arrived(self, generation: int, rows: list[DaySummaryRow]) -> None:
-        if generation != self._recent_generation:
-            return  # another child or a newer save asked meanwhile; its answer follows
-        self.recent_model.set_rows(rows, self.context.today().year)
-        self.recent_loaded.emit()
-
-    def _recent_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._recent_generation:
-            self.statusBar().showMessage(
-                self.tr("Older days could not be listed: {e}").format(e=exc), 15000
-            )
-            self.recent_loaded.emit()
+    def _search_notes(self, text: str) -> None:
+        if text:
+            self.recent_model.fetch_all()  # the search looks through every day, not one page
+        self.recent_proxy.setFilterFixedString(text)
 
     def _mark_calendar(self) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())

@@ -57,6 +57,24 @@ def run_in_background(
     return relay
 
 
+def run_after_repaint(
+    context: QObject,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """:func:`run_in_background`, started once the repaints already asked for are done.
+
+    A worker running Python holds the GIL in turns with the GUI thread, and a repaint calls into
+    Python many times (table models, event filters), so a repaint that overlaps a worker can take ten
+    times longer. Starting the worker from a zero-delay timer lets Qt send the pending update
+    requests first. Nothing starts if ``context`` is deleted meanwhile.
+    """
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, context, lambda: run_in_background(work, on_done, on_error))
+
+
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
     """Run ``work`` on the thread pool while the window stays painted, and return its result.
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app import __version__
 from journal_app.ui.dialogs.about import about_text
+from tests.conftest import TODAY
 
 
 def test_main_window_opens_on_a_temporary_journal(window, data_dir) -> None:
@@ -108,41 +111,32 @@ def _choose(window, name: str) -> None:
     assert window.current_child is not None and window.current_child.name == name
 
 
-def test_a_long_history_lists_the_newest_days_at_once_and_the_rest_after(
+def test_a_long_history_is_listed_page_by_page_and_searched_in_full(
     make_window, data_dir, qtbot
 ) -> None:
-    from journal_app.ui.main_window import RECENT_FIRST_PAGE
+    from journal_app.ui.models.recent_days import RecentDaysModel
 
-    days = RECENT_FIRST_PAGE + 40
+    page = RecentDaysModel.PAGE
+    days = 2 * page + 40
     _journal_with_history(data_dir, days)
     window = make_window()
     _choose(window, "Maya")
-    qtbot.waitUntil(lambda: window.recent_model.rowCount() == days)
+    assert window.recent_model.rowCount() == page  # the newest page only
+    assert window.recent_model.index(0, 0).data() == "Mon 23 Nov"
+
+    window.recent_view.setFocus()
+    # Ctrl+End: to the end of the list, where the next page is read
+    qtbot.keyClick(window.recent_view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.recent_model.rowCount() == 2 * page)
+    qtbot.keyClicks(window.search_edit, "old rug")  # the search reaches the oldest days
+    assert window.recent_model.rowCount() == days
+    assert window.recent_proxy.rowCount() == 1
+    oldest = TODAY - timedelta(days=days - 5)
+    assert window.recent_proxy.index(0, 0).data() == f"{oldest:%a %d %b}"
 
     qtbot.keyClicks(window.form.tummy_field, "12")  # an edit, saved: the list is read again
     assert window.save()
-    assert window.recent_model.rowCount() == RECENT_FIRST_PAGE  # the newest, on the GUI thread
     assert "tummy 12 min" in window.recent_model.index(0, 1).data()
-    with qtbot.waitSignal(window.recent_loaded, timeout=10_000):
-        pass
-    assert window.recent_model.rowCount() == days  # the rest, from a worker
-
-    qtbot.keyClicks(window.search_edit, "old rug")  # the search reaches the oldest days
-    assert window.recent_proxy.rowCount() == 1
-
-
-def test_a_late_list_for_the_previous_child_is_dropped(make_window, data_dir, qtbot) -> None:
-    from journal_app.ui import workers
-    from journal_app.ui.main_window import RECENT_FIRST_PAGE
-
-    _journal_with_history(data_dir, RECENT_FIRST_PAGE + 40)
-    window = make_window()
-    _choose(window, "Maya")
-    qtbot.waitUntil(lambda: not workers._running)  # Maya's whole list arrived
-    window.after_journal_changed(window.current_child.id, reload_day=False)  # asks again...
-    _choose(window, "Leo")  # ...and switches before the answer comes
-    qtbot.waitUntil(lambda: not workers._running)  # Maya's late answer has been delivered
-    assert window.recent_model.rowCount() == 0  # Leo has no days; Maya's list did not come back
 
 
 def test_the_tips_panel_follows_once_the_window_is_up(window, qtbot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -22,21 +23,65 @@ DATE_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
+#: Reads ``limit`` rows after the newest ``offset`` (``limit`` None: all the rest).
+PageReader = Callable[[int, int | None], list[DaySummaryRow]]
+
+
 class RecentDaysModel(QAbstractTableModel):
-    """Rows newest first: date, what was seen, the start of the notes."""
+    """Rows newest first: date, what was seen, the start of the notes.
+
+    Years of days are not read at once: the model holds the newest page and reads the next when
+    the view scrolls to the end (Qt's ``canFetchMore``/``fetchMore``), or all of them for a search.
+    """
 
     COLUMNS = ("Date", "Seen", "Notes")
+    PAGE = 60
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DaySummaryRow] = []
         self._year = date.today().year
+        self._reader: PageReader | None = None
+        self._more = False
 
     def set_rows(self, rows: list[DaySummaryRow], current_year: int | None = None) -> None:
+        """Show exactly ``rows`` (nothing more to read)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._reader, self._more = None, False
         self._year = current_year if current_year is not None else self._year
         self.endResetModel()
+
+    def set_reader(self, reader: PageReader, current_year: int | None = None) -> None:
+        """Show the days ``reader`` returns, starting with the newest page."""
+        self.beginResetModel()
+        self._rows = reader(0, self.PAGE)
+        self._reader, self._more = reader, len(self._rows) == self.PAGE
+        self._year = current_year if current_year is not None else self._year
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._append(self.PAGE)
+
+    def fetch_all(self) -> None:
+        """Read every remaining day (a search looks through all of them)."""
+        if self._more:
+            self._append(None)
+
+    def _append(self, limit: int | None) -> None:
+        assert self._reader is not None
+        rows = self._reader(len(self._rows), limit)
+        self._more = limit is not None and len(rows) == limit
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

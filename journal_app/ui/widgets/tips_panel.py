@@ -27,7 +27,7 @@ from journal_app.services.guidance import (
 )
 from journal_app.services.journal import ChildNotFound
 from journal_app.storage.errors import JournalError
-from journal_app.ui.workers import run_in_background
+from journal_app.ui.workers import run_after_repaint
 
 
 class TipsPanel(QWidget):
@@ -91,7 +91,7 @@ class TipsPanel(QWidget):
             except (ChildNotFound, JournalError) as exc:
                 return generation, exc
 
-        run_in_background(work, on_done=self._arrived)
+        run_after_repaint(self, work, on_done=self._arrived)
 
     def _arrived(self, answer: tuple[int, Guidance | BaseException]) -> None:
         generation, result = answer
