@@ -102,6 +102,144 @@ def test_export_csv_writes_a_zip(qtbot, parent, context, maya_day, tmp_path, mon
     assert "exported" in seen[0]
 
 
+@pytest.fixture
+def two_children(context: JournalContext, child, preterm_child, maya_day) -> None:
+    """Maya (with a day) and Leo (with a day) in one journal."""
+    context.journal.save_day(DayEntry(preterm_child.id, date(2026, 10, 3), notes="=Leo's day"))
+
+
+def answer_export_children(
+    qtbot, pick: str | None, shown: list[list[str]], button: str = "Choose File…"
+) -> None:
+    """When the "which children" dialog opens, note its choices, type ``pick`` into the list (as
+    a parent types the first letters of a name; None keeps the default) and press ``button``
+    (Return for the default button)."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, data_transfer.ExportChildrenDialog) or not dialog.isVisible():
+            QTimer.singleShot(5, poll)
+            return
+        try:
+            combo = dialog.children_combo
+            shown.append([combo.itemText(i) for i in range(combo.count())])
+            # The focus the dialog gives when active (offscreen windows are not always activated).
+            assert dialog.focusWidget() is combo
+            if pick is not None:
+                qtbot.keyClicks(combo, pick)
+            if button == "Return":
+                qtbot.keyClick(combo, Qt.Key.Key_Return)
+                return
+            [target] = [
+                b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == button
+            ]
+            qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+        except BaseException:
+            dialog.reject()  # a failed check must not leave the test waiting on the dialog
+            raise
+
+    QTimer.singleShot(0, poll)
+
+
+def suggest(monkeypatch, path: Path, suggested: list[Path]) -> None:
+    def fake(_parent, _caption, where, _filter):
+        suggested.append(where)
+        return path
+
+    monkeypatch.setattr(data_transfer, "choose_save_path", fake)
+
+
+def test_export_holds_every_child_by_default(
+    qtbot, parent, context, two_children, tmp_path, monkeypatch
+) -> None:
+    shown: list[list[str]] = []
+    suggested: list[Path] = []
+    suggest(monkeypatch, tmp_path / "all.json", suggested)
+    answer_export_children(qtbot, None, shown, button="Return")
+    seen: list[str] = []
+    answer_boxes(["OK"], seen)
+    assert data_transfer.export_json_dialog(parent, context) is False
+    assert shown == [["All children (2)", "Leo", "Maya"]]
+    assert suggested[0].name == "Crawl Journal 2026-11-23.json"
+    document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert [c["name"] for c in document["children"]] == ["Leo", "Maya"]
+    assert seen[0].startswith("The journal was exported to:")
+
+
+def test_export_json_of_one_child(
+    qtbot, parent, context, two_children, tmp_path, monkeypatch
+) -> None:
+    shown: list[list[str]] = []
+    suggested: list[Path] = []
+    suggest(monkeypatch, tmp_path / "leo.json", suggested)
+    answer_export_children(qtbot, "Leo", shown)
+    seen: list[str] = []
+    answer_boxes(["OK"], seen)
+    assert data_transfer.export_json_dialog(parent, context) is False
+    assert suggested[0].name == "Crawl Journal Leo 2026-11-23.json"
+    written = tmp_path / "leo.json"
+    document = json.loads(written.read_text(encoding="utf-8"))
+    assert [c["name"] for c in document["children"]] == ["Leo"]
+    assert document["children"][0]["days"][0]["notes"] == "=Leo's day"  # JSON: as typed
+    assert f"The journal of Leo was exported to:\n{written}" in seen[0]
+    # The same bytes as `crawl-journal export --format json --child Leo` writes.
+    context.portability.export_json(
+        tmp_path / "cli.json", child_id=context.journal.find_child("Leo").id
+    )
+    assert written.read_bytes() == (tmp_path / "cli.json").read_bytes()
+
+
+def test_export_csv_of_one_child(
+    qtbot, parent, context, two_children, tmp_path, monkeypatch
+) -> None:
+    shown: list[list[str]] = []
+    suggested: list[Path] = []
+    suggest(monkeypatch, tmp_path / "maya", suggested)  # no suffix typed
+    answer_export_children(qtbot, "Maya", shown)
+    seen: list[str] = []
+    answer_boxes(["OK"], seen)
+    assert data_transfer.export_csv_dialog(parent, context) is False
+    assert suggested[0].name == "Crawl Journal Maya 2026-11-23.zip"
+    with zipfile.ZipFile(tmp_path / "maya.zip") as archive:
+        days = archive.read("days.csv").decode("utf-8-sig").splitlines()
+    assert len(days) == 2 and days[1].startswith("Maya,2026-10-01,")
+    assert "The journal of Maya was exported" in seen[0]
+
+
+def test_cancelling_the_choice_of_children_exports_nothing(
+    qtbot, parent, context, two_children, tmp_path, monkeypatch
+) -> None:
+    asked: list[str] = []
+    choose(monkeypatch, "choose_save_path", tmp_path / "x.json", asked)
+    shown: list[list[str]] = []
+    answer_export_children(qtbot, "Leo", shown, button="Cancel")
+    assert data_transfer.export_json_dialog(parent, context) is False
+    assert shown and asked == []
+    assert list(tmp_path.glob("x*")) == []
+
+
+def test_file_export_of_one_child_from_the_main_window(
+    qtbot, make_window, tmp_path, monkeypatch
+) -> None:
+    """File > Export Journal > CSV in the real window, with two children: Leo only."""
+    from tests.ui.conftest import LEO, MAYA
+
+    window = make_window(children=(MAYA, LEO))
+    leo = window.context.journal.find_child("Leo")
+    window.context.journal.save_day(DayEntry(leo.id, date(2026, 11, 1), notes="+ fast today"))
+    choose(monkeypatch, "choose_save_path", tmp_path / "leo.zip")
+    shown: list[list[str]] = []
+    answer_export_children(qtbot, "L", shown)
+    seen: list[str] = []
+    answer_boxes(["OK"], seen)
+    window.export_csv_action.trigger()
+    assert shown == [["All children (2)", "Leo", "Maya"]]
+    with zipfile.ZipFile(tmp_path / "leo.zip") as archive:
+        days = archive.read("days.csv").decode("utf-8-sig").splitlines()
+    assert len(days) == 2
+    assert days[1].startswith("Leo,2026-11-01,") and days[1].endswith(",'+ fast today,")
+
+
 def test_cancelling_the_file_chooser_does_nothing(
     qtbot, parent, context, maya_day, tmp_path, monkeypatch
 ) -> None:

@@ -3,7 +3,8 @@ behind a progress dialog, then tell the parent what happened.
 
 Each ``*_dialog(parent, context)`` returns True when the journal changed (the window reloads).
 File choosers are small functions (``choose_save_path``, ``choose_open_path``) so tests can
-replace them.
+replace them. An export first asks which children go into it (all, or one) when the journal has
+more than one; it then calls the same service as ``crawl-journal export [--child NAME]``.
 """
 
 from __future__ import annotations
@@ -11,15 +12,28 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal_app.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from journal_app.domain.entries import ChildProfile
     from journal_app.services.context import JournalContext
 
 _T = TypeVar("_T")
@@ -56,11 +70,87 @@ def _with_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
-def suggested_export_path(context: JournalContext, suffix: str) -> Path:
-    """``<Documents>/Crawl Journal <today>.json`` (or ``.zip``); a sample journal says so."""
+def suggested_export_path(
+    context: JournalContext, suffix: str, child: ChildProfile | None = None
+) -> Path:
+    """``<Documents>/Crawl Journal <today>.json`` (or ``.zip``); a sample journal says so, and an
+    export of one child carries the child's name (``Crawl Journal Maya 2026-11-23.json``)."""
     stem = _tr("Crawl Journal sample") if context.is_sample else _tr("Crawl Journal")
+    if child is not None:
+        stem += " " + child.name
     stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", stem)
     return _documents() / f"{stem} {context.today().isoformat()}{suffix}"
+
+
+# -- which children go into an export ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportScope:
+    """What an export holds: every child (``child`` None), or one child."""
+
+    child: ChildProfile | None = None
+
+
+class ExportChildrenDialog(QDialog):
+    """Asks whether the export holds all children (the default) or one of them."""
+
+    def __init__(
+        self, children: list[ChildProfile], caption: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportChildrenDialog")
+        self.setWindowTitle(caption)
+        intro = QLabel(self.tr("Export the journal of every child, or of one child only?"), self)
+        intro.setWordWrap(True)
+        self.children_combo = QComboBox(self)
+        self.children_combo.addItem(self.tr("All children ({n})").format(n=len(children)), None)
+        names = [c.name.casefold() for c in children]
+        for child in children:
+            text = child.name
+            if names.count(child.name.casefold()) > 1:  # two children of the same name
+                text += self.tr(" (born {date})").format(date=f"{child.birth_date:%d %b %Y}")
+            self.children_combo.addItem(text, child)
+        self.children_combo.setCurrentIndex(0)
+        label = QLabel(self.tr("&Children to export:"), self)
+        label.setBuddy(self.children_combo)
+        self.children_combo.setAccessibleName(self.tr("Children to export"))
+        form = QFormLayout()
+        form.addRow(label, self.children_combo)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("C&hoose File…"))
+        self.ok_button.setAccessibleName(self.tr("Choose File…"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.children_combo.setFocus()
+
+    def scope(self) -> ExportScope:
+        child: ChildProfile | None = self.children_combo.currentData()
+        return ExportScope(child)
+
+
+def choose_export_scope(
+    parent: QWidget, context: JournalContext, caption: str
+) -> ExportScope | None:
+    """All children or one; None when the parent cancels. A journal with one child (or none)
+    is exported whole without asking: there is nothing to choose."""
+    children = context.journal.list_children()
+    if len(children) < 2:
+        return ExportScope()
+    dialog = ExportChildrenDialog(children, caption, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.scope()
+    finally:
+        dialog.deleteLater()
 
 
 # -- running work with progress --------------------------------------------------------------------
@@ -181,16 +271,26 @@ def _export(parent: QWidget, context: JournalContext, kind: str) -> bool:
         name_filter = _tr("Zip archives of CSV files (*.zip)")
         suffix = ".zip"
 
-    def write(path: Path, progress: ProgressCallback) -> None:
-        if kind == "json":
-            context.portability.export_json(path, progress=progress)
-        else:
-            context.portability.export_csv(path, progress=progress)
+    scope = choose_export_scope(parent, context, caption)
+    if scope is None:
+        return False
+    child_id = scope.child.id if scope.child is not None else None
 
-    chosen = choose_save_path(parent, caption, suggested_export_path(context, suffix), name_filter)
+    def write(path: Path, progress: ProgressCallback) -> None:
+        # The same calls as `crawl-journal export --format json|csv [--child NAME]`.
+        if kind == "json":
+            context.portability.export_json(path, child_id=child_id, progress=progress)
+        else:
+            context.portability.export_csv(path, child_id=child_id, progress=progress)
+
+    chosen = choose_save_path(
+        parent, caption, suggested_export_path(context, suffix, scope.child), name_filter
+    )
     if chosen is None:
         return False
     path = _with_suffix(chosen, suffix)
+    # LookupError: the chosen child was deleted meanwhile (the service says so).
+    problems: tuple[type[BaseException], ...] = (*_problems(), LookupError)
     try:
         run_with_progress(
             parent,
@@ -200,15 +300,16 @@ def _export(parent: QWidget, context: JournalContext, kind: str) -> bool:
         )
     except Cancelled:
         return False
-    except _problems() as exc:
+    except problems as exc:
         _show_problem(parent, _tr("The journal was not exported"), exc)
         return False
-    tell(
-        parent,
-        QMessageBox.Icon.Information,
-        caption,
-        _tr("The journal was exported to:\n{path}").format(path=path),
-    )
+    if scope.child is None:
+        done = _tr("The journal was exported to:\n{path}").format(path=path)
+    else:
+        done = _tr("The journal of {name} was exported to:\n{path}").format(
+            name=scope.child.name, path=path
+        )
+    tell(parent, QMessageBox.Icon.Information, caption, done)
     return False
 
 
