@@ -9,6 +9,7 @@ runs under cProfile and the 25 costliest calls go to stderr.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -397,9 +398,9 @@ def part_switch(journals: dict[str, Path], repeat: int) -> list[Figure]:
             if len(children) > 1 and hasattr(window, "select_child"):
                 synchronous, blocks = [], []
                 for index in range(repeat):
-                    other = children[(index + 1) % len(children)]
+                    other_id = children[(index + 1) % len(children)].id
                     took, longest = _longest_gui_block(
-                        app, lambda other=other: window.select_child(other.id)
+                        app, functools.partial(window.select_child, other_id)
                     )
                     synchronous.append(took)
                     blocks.append(longest)
