@@ -147,8 +147,8 @@ def part_save(journals: dict[str, Path], repeat: int) -> list[Figure]:
 
 
 def redraw(draw: Callable[..., None], figure: Any, canvas: Any, series: Any) -> None:
-    """A full redraw, as the charts tab does when the period or child changes."""
-    figure.clear()
+    """A full redraw, as the charts tab does when the period or child changes: the drawing
+    function replaces what the figure held (its axes are dropped, not cleared first)."""
     draw(figure, series)
     canvas.draw()
 

@@ -109,6 +109,8 @@ class MilestoneWindowsData:
     current_age_is_corrected: bool
     chronological_age_months: float
     source: str
+    #: ``on`` is today (the charts tab), not the end of an earlier period (a summary).
+    is_today: bool = True
 
     @property
     def any_corrected(self) -> bool:
@@ -291,4 +293,5 @@ class ChartService:
             current_age_is_corrected=now.corrected is not None,
             chronological_age_months=now.chronological.decimal_months,
             source=WHO_WINDOWS_SOURCE,
+            is_today=on == self.today(),
         )

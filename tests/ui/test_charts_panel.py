@@ -60,6 +60,17 @@ def show(qtbot, panel: ChartsPanel) -> None:
     qtbot.waitExposed(panel)
 
 
+def who_windows_tab(qtbot, panel: ChartsPanel) -> None:
+    """Click the "Milestones and WHO windows" tab, as a parent does."""
+    bar = panel.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert panel.tabs.currentWidget() is panel.windows_page
+
+
+def windows_drawn(panel: ChartsPanel) -> list:
+    return panel.windows_figure.findobj(lambda a: str(a.get_gid()).startswith("who-window:"))
+
+
 def test_three_months_per_week_with_the_journal_numbers(qtbot, panel, three_days) -> None:
     panel.set_child(three_days)
     show(qtbot, panel)
@@ -87,6 +98,7 @@ def test_chart_updates_after_a_save(qtbot, panel, context, three_days) -> None:
     assert [mdates.num2date(s[0, 0]).date() for s in markers[0].get_segments()] == [
         date(2026, 11, 20)
     ]
+    who_windows_tab(qtbot, panel)
     point = panel.windows_figure.findobj(
         lambda a: a.get_gid() == "child-age:hands_and_knees_crawling"
     )
@@ -154,15 +166,34 @@ def test_nearly_empty_journal_shows_a_friendly_message(qtbot, panel, context, ch
     assert "Maya's journal (1 so far)" in panel.movement_page.message.text()
     assert not panel.movement_page.toolbar.isEnabled()
     # The WHO windows still make sense with no milestones yet.
+    who_windows_tab(qtbot, panel)
     assert not panel.windows_page.shows_message
-    windows = panel.windows_figure.findobj(lambda a: str(a.get_gid()).startswith("who-window:"))
-    assert len(windows) == 6
+    assert len(windows_drawn(panel)) == 6
+
+
+def test_only_the_chart_on_screen_is_drawn(qtbot, panel, context, three_days) -> None:
+    """A save redraws the chart in view; the other waits until its tab is shown."""
+    panel.set_child(three_days)
+    show(qtbot, panel)
+    assert bar_heights(panel, B) and windows_drawn(panel) == []
+    who_windows_tab(qtbot, panel)
+    assert len(windows_drawn(panel)) == 6
+    context.journal.save_day(
+        DayEntry(three_days, date(2026, 11, 21), movements={B: MovementCount(9)})
+    )
+    panel.refresh()
+    assert date(2026, 11, 16) not in bar_heights(panel, B)  # the hidden chart: not yet
+    qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=panel.tabs.tabBar().tabRect(0).center())  # fmt: skip
+    assert bar_heights(panel, B)[date(2026, 11, 16)] == 9
 
 
 def test_no_child(qtbot, panel) -> None:
     panel.set_child(None)
     show(qtbot, panel)
-    assert panel.movement_page.shows_message and panel.windows_page.shows_message
+    assert panel.movement_page.shows_message
+    who_windows_tab(qtbot, panel)
+    assert panel.windows_page.shows_message
     assert "Add a child" in panel.windows_page.message.text()
 
 
@@ -174,9 +205,10 @@ def test_charts_follow_a_dark_palette(qtbot, panel, three_days) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
     panel.setPalette(palette)  # a PaletteChange: the charts are drawn again
     assert to_hex(panel.movement_figure.get_facecolor()) == "#202020"
-    assert to_hex(panel.windows_figure.get_facecolor()) == "#202020"
     legend = panel.movement_figure.legends[0]
     assert {to_hex(t.get_color()) for t in legend.get_texts()} == {"#f0f0f0"}
+    who_windows_tab(qtbot, panel)
+    assert to_hex(panel.windows_figure.get_facecolor()) == "#202020"
 
 
 def test_toolbar_sits_above_the_chart(qtbot, panel, three_days) -> None:

@@ -12,6 +12,7 @@ from matplotlib.backend_bases import ResizeEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from journal_app.domain.ages import DAYS_PER_MONTH
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount
@@ -29,6 +30,9 @@ from journal_app.ui.charts.figures import (
     ChartTheme,
     draw_milestone_windows_chart,
     draw_movement_chart,
+    legend_columns,
+    movement_chart_height,
+    wrap_to_width,
 )
 from journal_app.ui.palette import MOVEMENT_STYLE_COLOURS
 
@@ -213,12 +217,49 @@ def test_dark_theme_colours_the_figure() -> None:
 # -- WHO windows ----------------------------------------------------------------------------
 
 
-def windows_figure(context: JournalContext, child_id: int) -> Figure:
-    figure = Figure(figsize=(9, 5), dpi=80)
+def windows_figure(
+    context: JournalContext,
+    child_id: int,
+    size: tuple[float, float] = (9, 5),
+    on: date | None = None,
+) -> Figure:
+    figure = Figure(figsize=size, dpi=80)
     FigureCanvasAgg(figure)
-    draw_milestone_windows_chart(figure, context.charts.milestone_windows(child_id))
+    draw_milestone_windows_chart(figure, context.charts.milestone_windows(child_id, on))
     figure.savefig(io.BytesIO(), format="png")  # renders with its layout
     return figure
+
+
+def drawn_texts(figure: Figure) -> list:
+    """The texts a draw puts on the figure: axes ticks only where they are in view (an axis
+    keeps spare tick objects off to the side that are never drawn)."""
+    spare = set()
+    shown = []
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for tick in axis.majorTicks + axis.minorTicks:
+                spare.update((tick.label1, tick.label2))
+            for tick in axis._update_ticks():  # the ticks a draw draws: those in view
+                shown += [tick.label1, tick.label2]
+    others = figure.findobj(lambda a: isinstance(a, Text) and a not in spare)
+    return [t for t in shown + others if t.get_visible() and t.get_text()]
+
+
+def texts_outside(figure: Figure) -> list[str]:
+    """The drawn texts that run past an edge of the figure: what a parent would see cut off."""
+    renderer = figure.canvas.get_renderer()
+    frame = figure.bbox
+    cut = []
+    for text in drawn_texts(figure):
+        box = text.get_window_extent(renderer)
+        if (
+            box.x0 < frame.x0 - 1
+            or box.x1 > frame.x1 + 1
+            or box.y0 < frame.y0 - 1
+            or box.y1 > frame.y1 + 1
+        ):
+            cut.append(text.get_text())
+    return cut
 
 
 def test_who_windows_drawn_are_the_published_figures(
@@ -293,3 +334,87 @@ def test_series_from_the_journal_draws_the_same_numbers(
     figure = drawn(series)
     assert bars_of(figure, B) == {date(2026, 11, 2): (0, 5)}
     assert np.isclose(sum(t - b for b, t in bars_of(figure, B).values()), series.total(B))
+
+
+# -- layout at print and screen sizes -------------------------------------------------------
+
+
+def test_wrap_to_width_breaks_at_spaces_within_the_width() -> None:
+    text = "Windows: WHO Motor Development Study; 1st to 99th percentile of 816 children."
+    lines = wrap_to_width(text, 150, 8)
+    assert len(lines) >= 3
+    assert " ".join(lines) == text  # nothing lost, nothing added
+    font = {"size": 8}
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    renderer = figure.canvas.get_renderer()
+    for line in lines:
+        width = figure.text(0, 0, line, fontdict=font).get_window_extent(renderer).width
+        assert width * 72 / figure.dpi <= 150 + 1
+    assert wrap_to_width("x" * 80, 20, 8) == ["x" * 80]  # one long word: its own line
+
+
+def test_legend_columns_fit_the_width() -> None:
+    labels = ["Rolling", "Backward crawling", "Forward hands-and-knees crawling", "Tummy time"]
+    assert legend_columns(labels, 20) == (4, 1)
+    assert legend_columns(labels, 4.5)[0] in (2, 3)
+    assert legend_columns(labels, 1.0) == (1, 4)
+
+
+@pytest.mark.parametrize("size", [(8.2, 3.9), (6.8, 5.8), (5.0, 4.5)])
+def test_windows_chart_fits_its_figure(
+    context: JournalContext, child: ChildProfile, size: tuple[float, float]
+) -> None:
+    """At print width and in a narrow window: the source wraps, nothing is cut off, and the
+    bars keep most of the width (the source once squeezed them to a sliver)."""
+    assert child.id is not None
+    figure = windows_figure(context, child.id, size)
+    assert texts_outside(figure) == []
+    (source,) = by_gid(figure, "who-source")
+    assert source.get_text().count("\n") >= 1
+    assert "doi:10.1111/j.1651-2227.2006.tb02379.x" in source.get_text()
+    ax = figure.axes[0]
+    assert ax.get_position().width * size[0] >= size[0] - 2.6  # labels take ~2 inches
+    assert ax.get_position().height * size[1] >= 1.2
+    # A labelled tick every month only where there is room: at least 0.3 inch between labels.
+    locs = [tick.get_loc() for tick in ax.xaxis._update_ticks()]
+    inches_per_month = ax.get_position().width * size[0] / ax.get_xlim()[1]
+    assert (locs[1] - locs[0]) * inches_per_month >= 0.3
+
+
+def test_current_age_says_today_only_on_today(context: JournalContext, child: ChildProfile) -> None:
+    assert child.id is not None
+    today = windows_figure(context, child.id)
+    (label,) = by_gid(today, "current-age-label")
+    assert label.get_text().startswith("Today: ")
+    (legend,) = today.legends
+    assert WORDING["age_now"] in [t.get_text() for t in legend.get_texts()]
+    earlier = windows_figure(context, child.id, on=date(2026, 10, 1))
+    (label,) = by_gid(earlier, "current-age-label")
+    assert label.get_text().startswith("On 1 Oct 2026: ")
+    (legend,) = earlier.legends
+    assert "Age on 1 Oct 2026" in [t.get_text() for t in legend.get_texts()]
+    assert "Today" not in " ".join(t.get_text() for t in drawn_texts(earlier))
+
+
+def crowded_series() -> MovementSeries:
+    kinds = list(Milestone)[:6]
+    milestones = [(date(2026, 10, 27) + timedelta(days=3 * i), kinds[i]) for i in range(6)]
+    return weekly_series(milestones=milestones)
+
+
+@pytest.mark.parametrize("width", [8.2, 6.0])
+def test_movement_chart_height_keeps_room_for_the_bars(width: float) -> None:
+    """The printed chart grows with its milestone rows and legend; the bars keep their height."""
+    series = crowded_series()
+    height = movement_chart_height(series, width, plot_in=1.7)
+    figure = Figure(figsize=(width, height), dpi=80)
+    FigureCanvasAgg(figure)
+    draw_movement_chart(figure, series)
+    figure.canvas.draw()
+    bars_axes = by_gid(figure, f"movement:{B.value}")[0].axes
+    assert bars_axes.get_position().height * height == pytest.approx(1.7, abs=0.01)
+    assert texts_outside(figure) == []
+    (legend,) = figure.legends
+    assert legend._ncols > 1  # side by side, not one long column
+    assert height < movement_chart_height(series, width, plot_in=2.7)

@@ -9,7 +9,6 @@ tests (and the summary) can find them: ``movement:<style>`` for the stacked bars
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -49,7 +48,7 @@ WORDING: dict[str, str] = {
     "axis_days_seen_day": "Ways of moving seen",
     "axis_tummy": "Tummy time, minutes a day\n(average of days noted)",
     "tummy_line": "Tummy time (minutes a day)",
-    "who_tummy_level": "WHO: {minutes} minutes a day (babies not yet moving about)",
+    "who_tummy_level": "WHO: {minutes} minutes a day (not yet mobile)",
     "movement_empty": "Nothing recorded for {start} to {end} yet.",
     "windows_title": "Milestones and the WHO windows (1st to 99th percentile ages)",
     "windows_axis": "Age in months",
@@ -58,8 +57,11 @@ WORDING: dict[str, str] = {
     "window_not_reached": "WHO window, not reached yet",
     "age_at_milestone": "Age when reached",
     "age_now": "Age today",
+    "age_on": "Age on {day}",
     "now_label": "Today: {months:.1f} months",
     "now_label_corrected": "Today: {months:.1f} months (corrected age)",
+    "on_label": "On {day}: {months:.1f} months",
+    "on_label_corrected": "On {day}: {months:.1f} months (corrected age)",
     "point_label": "{months:.1f}",
     "point_label_corrected": "{months:.1f} (corrected age)",
     "not_yet": "not yet",
@@ -109,13 +111,17 @@ class ChartTheme:
 _LAYOUT_CALLBACKS: WeakKeyDictionary[Figure, int] = WeakKeyDictionary()
 
 
-def _prepare(figure: Figure, theme: ChartTheme, *, constrained: bool = False) -> None:
+def _prepare(figure: Figure, theme: ChartTheme) -> None:
     old = _LAYOUT_CALLBACKS.pop(figure, None)
     if old is not None:
         figure.canvas.mpl_disconnect(old)
+    # Axes are dropped, not cleared first: Figure.clear() would reset every tick of every axes
+    # (a third of a redraw) only to throw them away.
+    for axes in list(figure.axes):
+        figure.delaxes(axes)
     figure.clear()
     figure.set_facecolor(theme.background)
-    figure.set_layout_engine("constrained" if constrained else "none")
+    figure.set_layout_engine("none")
 
 
 def _keep_layout(figure: Figure, place: Callable[[], None]) -> None:
@@ -166,8 +172,8 @@ def draw_movement_chart(
     days = series.bucket_days
     starts = _day_numbers(series.bucket_starts)
     x_min, x_max = float(starts[0]), float(starts[-1]) + days
-    labels = _layout_marker_labels(figure, series, (x_min, x_max))
-    rows = max((label.row for label in labels), default=-1) + 1
+    marker_labels = _layout_marker_labels(figure.get_figwidth(), series, (x_min, x_max))
+    rows = _marker_rows(marker_labels)
     ax = figure.add_axes((0.1, 0.1, 0.8, 0.8))
     strip = figure.add_axes((0.1, 0.9, 0.8, 0.05), sharex=ax) if rows else None
     _style_axes(ax, theme)
@@ -222,7 +228,7 @@ def draw_movement_chart(
     handles += tummy_handles
     title_axes = ax
     if strip is not None:
-        _draw_milestone_markers(strip, ax, labels, rows, theme)
+        _draw_milestone_markers(strip, ax, marker_labels, rows, theme)
         title_axes = strip
     title = WORDING[f"movement_title_{series.measure}_{series.bucket}"]
     title_axes.set_title(title, loc="left", fontsize=_SMALL + 3, color=theme.foreground)
@@ -231,12 +237,10 @@ def draw_movement_chart(
         "loc": "lower center",
         "bbox_to_anchor": (0.5, 0.0),
         "frameon": False,
-        "fontsize": _SMALL + 1,
         "labelcolor": theme.foreground,
-        "handlelength": 1.6,
-        "columnspacing": 1.4,
+        **_LEGEND_STYLE,
     }
-    column_in = (max(_text_width_points(h.get_label(), _SMALL + 1) for h in handles) + 40) / 72
+    labels = [str(h.get_label()) for h in handles]
     twin = bool(tummy_handles)
 
     def place() -> None:
@@ -244,19 +248,17 @@ def draw_movement_chart(
         fig_w, fig_h = (max(float(v), 1.0) for v in figure.get_size_inches())
         for old in list(figure.legends):
             old.remove()
-        ncols = max(1, min(3, len(handles), int((fig_w - 0.3) // column_in)))
-        legend = figure.legend(ncols=ncols, **legend_kw)
+        margins = _movement_margins(fig_w, labels, rows, twin)
+        legend = figure.legend(ncols=margins.legend_columns, **legend_kw)
         legend.set_gid("movement-legend")
-        legend_rows = -(-len(handles) // ncols)
-        left_in, right_in = 0.75, 1.0 if twin else 0.3
-        bottom_in = 0.45 + legend_rows * 0.21 + 0.08
-        top_in = 0.4 + rows * _MARKER_ROW_INCHES
-        width = max(fig_w - left_in - right_in, 0.5) / fig_w
-        height = max(fig_h - top_in - bottom_in, 0.5) / fig_h
-        ax.set_position((left_in / fig_w, bottom_in / fig_h, width, height))
+        width = max(fig_w - margins.left - margins.right, 0.5) / fig_w
+        height = max(fig_h - margins.top - margins.bottom, 0.5) / fig_h
+        ax.set_position((margins.left / fig_w, margins.bottom / fig_h, width, height))
         if strip is not None:
             strip_h = rows * _MARKER_ROW_INCHES / fig_h
-            strip.set_position((left_in / fig_w, bottom_in / fig_h + height, width, strip_h))
+            strip.set_position(
+                (margins.left / fig_w, margins.bottom / fig_h + height, width, strip_h)
+            )
 
     _keep_layout(figure, place)
 
@@ -307,8 +309,112 @@ def _text_width_points(text: str, size: float) -> float:
     return float(width)
 
 
+def wrap_to_width(text: str, width_pt: float, size: float) -> list[str]:
+    """``text`` broken into lines at spaces so that each fits ``width_pt`` points at ``size``
+    (a single word longer than the width gets a line of its own)."""
+    space = _text_width_points("a b", size) - _text_width_points("ab", size)
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    for word in text.split():
+        word_width = _text_width_points(word, size)
+        if current and used + space + word_width > width_pt:
+            lines.append(" ".join(current))
+            current, used = [], 0.0
+        used += (space if current else 0.0) + word_width
+        current.append(word)
+    if current:
+        lines.append(" ".join(current))
+    return lines
+
+
+#: Legend text size and spacing (in units of the text size), shared by both charts.
+_LEGEND_SIZE = _SMALL + 1
+_LEGEND_STYLE: dict[str, float] = {
+    "fontsize": _LEGEND_SIZE,
+    "handlelength": 1.6,
+    "handletextpad": 0.8,
+    "columnspacing": 1.4,
+    "borderpad": 0.4,
+}
+
+
+def legend_columns(labels: Sequence[str], width_in: float, most: int = 4) -> tuple[int, int]:
+    """The most legend columns (up to ``most``) whose labels fit ``width_in`` inches side by
+    side, and the rows they take. Entries fill columns as matplotlib does (``array_split``)."""
+    size = _LEGEND_SIZE
+    handle = (_LEGEND_STYLE["handlelength"] + _LEGEND_STYLE["handletextpad"]) * size
+    widths = [_text_width_points(label, size) + handle for label in labels]
+    count = len(widths)
+    for columns in range(min(most, count), 1, -1):
+        chunks = [list(chunk) for chunk in np.array_split(np.array(widths), columns)]
+        needed = (
+            sum(max(chunk) for chunk in chunks)
+            + (columns - 1) * _LEGEND_STYLE["columnspacing"] * size
+            + 2 * _LEGEND_STYLE["borderpad"] * size
+            + 4  # a little slack for kerning
+        )
+        if needed / 72 <= width_in:
+            return columns, -(-count // columns)
+    return 1, count
+
+
+@dataclass(frozen=True)
+class _Margins:
+    """Space around the plotting area, in inches."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+    legend_columns: int
+
+
+_LEGEND_ROW_INCHES = 0.21
+
+
+def _movement_margins(fig_w: float, labels: Sequence[str], rows: int, twin: bool) -> _Margins:
+    columns, legend_rows = legend_columns(labels, fig_w - 0.3)
+    return _Margins(
+        left=0.75,
+        right=1.0 if twin else 0.3,
+        top=0.4 + rows * _MARKER_ROW_INCHES,
+        bottom=0.45 + legend_rows * _LEGEND_ROW_INCHES + 0.08,
+        legend_columns=columns,
+    )
+
+
+def _movement_legend_labels(series: MovementSeries) -> list[str]:
+    labels = [style.label for style in series.counts]
+    if any(m is not None for m in series.tummy_minutes):
+        labels += [
+            WORDING["tummy_line"],
+            WORDING["who_tummy_level"].format(minutes=WHO_TUMMY_MINUTES_PER_DAY),
+        ]
+    return labels
+
+
+def movement_chart_height(series: MovementSeries, width_in: float, plot_in: float = 2.2) -> float:
+    """The height (inches) a figure ``width_in`` wide needs for the movement chart of ``series``
+    to keep ``plot_in`` inches for the bars once milestone names and legend have their room.
+    The summary sizes its printed chart with this."""
+    if series.is_empty:
+        return plot_in
+    starts = _day_numbers(series.bucket_starts)
+    x_range = (float(starts[0]), float(starts[-1]) + series.bucket_days)
+    rows = _marker_rows(_layout_marker_labels(width_in, series, x_range))
+    labels = _movement_legend_labels(series)
+    twin = any(m is not None for m in series.tummy_minutes)
+    margins = _movement_margins(width_in, labels, rows, twin)
+    return margins.top + margins.bottom + plot_in
+
+
+def _marker_rows(labels: Sequence[_MarkerLabel]) -> int:
+    return max((label.row for label in labels), default=-1) + 1
+
+
 def _layout_marker_labels(
-    figure: Figure, series: MovementSeries, x_range: tuple[float, float]
+    figure_width_in: float, series: MovementSeries, x_range: tuple[float, float]
 ) -> list[_MarkerLabel]:
     """Milestone names placed in rows above the bars, right of their line or else left of it,
     in the first row where they do not run into another name."""
@@ -316,7 +422,7 @@ def _layout_marker_labels(
     for day, milestone in series.milestones:
         grouped.setdefault(day, []).append(milestone)
     # The bars take the figure's width less about 1.75 inches of margins.
-    bars_width_in = max(figure.get_figwidth() - 1.75, 1.0)
+    bars_width_in = max(figure_width_in - 1.75, 1.0)
     units_per_point = (x_range[1] - x_range[0]) / (bars_width_in * 72)
     pad = 4 * units_per_point
     taken: list[list[tuple[float, float]]] = [[] for _ in range(MAX_MARKER_ROWS)]
@@ -392,13 +498,30 @@ def _draw_milestone_markers(
         ).set_gid("milestone-label")
 
 
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+_TITLE_SIZE = _SMALL + 3
+_SOURCE_SIZE = _SMALL - 0.5
+_LINE_SPACING = 1.25
+
+
+def _lines_height_in(lines: int, size: float) -> float:
+    return lines * size * _LINE_SPACING / 72
+
+
 def draw_milestone_windows_chart(
     figure: Figure, data: MilestoneWindowsData, theme: ChartTheme | None = None
 ) -> None:
-    """A bar per WHO milestone from the 1st to the 99th percentile age, the child's ages on it."""
+    """A bar per WHO milestone from the 1st to the 99th percentile age, the child's ages on it.
+
+    Laid out with margins in inches, like the movement chart: the title and the source wrap to
+    the width there is, and the legend takes as many columns as fit, on screen and on paper.
+    """
     theme = theme or ChartTheme.light()
-    _prepare(figure, theme, constrained=True)
-    ax = figure.add_subplot()
+    _prepare(figure, theme)
+    ax = figure.add_axes((0.2, 0.2, 0.7, 0.6))
     _style_axes(ax, theme)
     rows = data.rows
     fill = theme.blend(0.22)
@@ -475,9 +598,13 @@ def draw_milestone_windows_chart(
             )
     now = ax.axvline(data.current_age_months, color=theme.foreground, linewidth=1.8, zorder=3)
     now.set_gid("current-age")
-    key = "now_label_corrected" if data.current_age_is_corrected else "now_label"
+    # "Today" only when it is today: a summary of an earlier period shows the age on its last day.
+    day = _long_date(data.on)
+    key = "now_label" if data.is_today else "on_label"
+    if data.current_age_is_corrected:
+        key += "_corrected"
     ax.annotate(
-        WORDING[key].format(months=data.current_age_months),
+        WORDING[key].format(months=data.current_age_months, day=day),
         xy=(data.current_age_months, 1.0),
         xycoords=("data", "axes fraction"),
         xytext=(4, -2),
@@ -486,16 +613,19 @@ def draw_milestone_windows_chart(
         va="top",
         fontsize=_SMALL + 1,
         color=theme.foreground,
-    )
-    ax.set_yticks(range(count), [row.milestone.label for row in reversed(rows)])
-    ax.set_ylim(-0.7, count - 0.1)
+    ).set_gid("current-age-label")
+    tick_labels = [row.milestone.label for row in reversed(rows)]
+    ax.set_yticks(range(count), tick_labels)
+    # Room above the top bar for the label of the current age.
+    ax.set_ylim(-0.7, count + 0.2)
     ax.set_xlim(0, x_max)
-    ax.xaxis.set_major_locator(MultipleLocator(1 if x_max <= 24 else 3))
     ax.grid(axis="x", color=theme.grid, linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
     axis_key = "windows_axis_corrected" if data.any_corrected else "windows_axis"
     ax.set_xlabel(WORDING[axis_key], fontsize=_SMALL + 1)
-    ax.set_title(WORDING["windows_title"], loc="left", fontsize=_SMALL + 3, color=theme.foreground)
+    title = ax.set_title("", loc="left", fontsize=_TITLE_SIZE, color=theme.foreground)
+    title.set_gid("windows-title")
+    age_key = "age_now" if data.is_today else "age_on"
     handles = [
         Patch(facecolor=fill, edgecolor=edge, label=WORDING["window_reached"]),
         Patch(
@@ -514,27 +644,54 @@ def draw_milestone_windows_chart(
             linestyle="none",
             label=WORDING["age_at_milestone"],
         ),
-        Line2D([], [], color=theme.foreground, linewidth=1.8, label=WORDING["age_now"]),
+        Line2D(
+            [],
+            [],
+            color=theme.foreground,
+            linewidth=1.8,
+            label=WORDING[age_key].format(day=day),
+        ),
     ]
-    figure.legend(
-        handles=handles,
-        loc="outside lower center",
-        ncols=4,
-        frameon=False,
-        fontsize=_SMALL + 1,
-        labelcolor=theme.foreground,
+    legend_labels = [str(h.get_label()) for h in handles]
+    source_text = WORDING["source"].format(source=data.source)
+    source = figure.text(
+        0.0, 0.0, "", ha="left", va="top", fontsize=_SOURCE_SIZE, color=theme.muted
     )
-    # The source sits just under the axis title, inside the axes' layout box.
-    source = WORDING["source"].format(source=data.source)
-    ax.annotate(
-        "\n".join(textwrap.wrap(source, 130)),
-        xy=(0.0, 0.0),
-        xycoords=("axes fraction", ax.xaxis.label),
-        xytext=(0, -6),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        fontsize=_SMALL - 0.5,
-        color=theme.muted,
-        annotation_clip=False,
-    ).set_gid("who-source")
+    source.set_gid("who-source")
+    # Tick labels sit left of the axes: their widest, plus tick and padding.
+    labels_in = max(_text_width_points(t, _SMALL + 1) for t in tick_labels) / 72 + 0.2
+
+    def place() -> None:
+        fig_w, fig_h = (max(float(v), 1.0) for v in figure.get_size_inches())
+        for old in list(figure.legends):
+            old.remove()
+        left = min(labels_in + 0.1, fig_w * 0.5)
+        right = 0.3
+        width_in = max(fig_w - left - right, 0.5)
+        columns, legend_rows = legend_columns(legend_labels, fig_w - 0.3)
+        legend = figure.legend(
+            handles=handles,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.0),
+            ncols=columns,
+            frameon=False,
+            labelcolor=theme.foreground,
+            **_LEGEND_STYLE,
+        )
+        legend.set_gid("windows-legend")
+        source_lines = wrap_to_width(source_text, width_in * 72, _SOURCE_SIZE)
+        source.set_text("\n".join(source_lines))
+        title_lines = wrap_to_width(WORDING["windows_title"], width_in * 72, _TITLE_SIZE)
+        title.set_text("\n".join(title_lines))
+        legend_top = 0.06 + legend_rows * _LEGEND_ROW_INCHES + 0.06
+        source_top = legend_top + _lines_height_in(len(source_lines), _SOURCE_SIZE) + 0.04
+        bottom = source_top + 0.48  # tick labels and the axis label above the source
+        top = 0.12 + _lines_height_in(len(title_lines), _TITLE_SIZE) + 0.08
+        height_in = max(fig_h - top - bottom, 0.5)
+        ax.set_position((left / fig_w, bottom / fig_h, width_in / fig_w, height_in / fig_h))
+        source.set_position((left / fig_w, source_top / fig_h))
+        # A labelled tick every month when there is room, else every 2, 3 or 6 months.
+        step = next((s for s in (1, 2, 3, 6) if width_in / (x_max / s) >= 0.3), 12)
+        ax.xaxis.set_major_locator(MultipleLocator(step))
+
+    _keep_layout(figure, place)

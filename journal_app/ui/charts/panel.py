@@ -119,7 +119,8 @@ class ChartsPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.child_id: int | None = None
-        self._stale = True
+        #: Pages whose chart is out of date: only the page on screen is drawn, the other when shown.
+        self._stale: set[_ChartPage] = set()
 
         self.period_combo = QComboBox(self)
         for text, code in (
@@ -176,6 +177,7 @@ class ChartsPanel(QWidget):
         self.tabs.addTab(self.movement_page, self.tr("&Movement over time"))
         self.tabs.addTab(self.windows_page, self.tr("Milestones and &WHO windows"))
         self.tabs.setAccessibleName(self.tr("Charts"))
+        self._stale = {self.movement_page, self.windows_page}
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -186,6 +188,7 @@ class ChartsPanel(QWidget):
         self.from_edit.dateChanged.connect(self._dates_changed)
         self.to_edit.dateChanged.connect(self._dates_changed)
         self.measure_group.buttonToggled.connect(self._measure_toggled)
+        self.tabs.currentChanged.connect(self._tab_changed)
 
     # -- public API -------------------------------------------------------------------------
 
@@ -211,11 +214,9 @@ class ChartsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Redraw from the journal now if the charts are on screen, else when they are shown."""
-        if self.isVisible():
-            self._redraw()
-        else:
-            self._stale = True
+        """Redraw from the journal: the chart on screen now, the other one when it is shown."""
+        self._stale = {self.movement_page, self.windows_page}
+        self._draw_current()
 
     def period(self) -> tuple[date, date]:
         """The dates the movement chart covers, from the period chosen."""
@@ -227,48 +228,71 @@ class ChartsPanel(QWidget):
 
     # -- drawing ----------------------------------------------------------------------------
 
-    def _redraw(self) -> None:
-        self._stale = False
-        theme = theme_from_palette(self.palette())
-        if self.child_id is None:
-            text = self.tr("Add a child to the journal to see charts of their movement.")
-            self.movement_page.show_message(text)
-            self.windows_page.show_message(text)
+    def _draw_current(self) -> None:
+        page = self.tabs.currentWidget()
+        if not self.isVisible() or page not in self._stale:
             return
+        self._stale.discard(page)
+        if page is self.movement_page:
+            self._draw_movement()
+        else:
+            self._draw_windows()
+
+    def _no_child(self, page: _ChartPage) -> bool:
+        if self.child_id is None:
+            page.show_message(
+                self.tr("Add a child to the journal to see charts of their movement.")
+            )
+            return True
+        return False
+
+    def _draw_movement(self) -> None:
+        page = self.movement_page
+        if self._no_child(page):
+            return
+        assert self.child_id is not None
         child = self.context.journal.get_child(self.child_id)
         days_in_journal = self.context.journal.count_days(self.child_id)
-        start, end = self.period()
         if days_in_journal < MIN_DAYS_FOR_CHART:
-            self.movement_page.show_message(
+            page.show_message(
                 self.tr(
                     "The movement chart appears once a few days are in {name}'s journal "
                     "({count} so far). Each day you save in the Journal tab adds to it."
                 ).format(name=child.name, count=days_in_journal)
             )
-        else:
-            series = self.context.charts.movement_series(
-                self.child_id, start, end, measure=self.measure
+            return
+        start, end = self.period()
+        series = self.context.charts.movement_series(
+            self.child_id, start, end, measure=self.measure
+        )
+        if series.is_empty:
+            page.show_message(
+                self.tr(
+                    "Nothing was recorded for {name} from {start} to {end}. "
+                    "Choose a longer period above to see more."
+                ).format(name=child.name, start=f"{start:%d %b %Y}", end=f"{end:%d %b %Y}")
             )
-            if series.is_empty:
-                self.movement_page.show_message(
-                    self.tr(
-                        "Nothing was recorded for {name} from {start} to {end}. "
-                        "Choose a longer period above to see more."
-                    ).format(name=child.name, start=f"{start:%d %b %Y}", end=f"{end:%d %b %Y}")
-                )
-            else:
-                draw_movement_chart(self.movement_figure, series, theme)
-                self.movement_page.show_chart()
+            return
+        draw_movement_chart(page.figure, series, theme_from_palette(self.palette()))
+        page.show_chart()
+
+    def _draw_windows(self) -> None:
+        page = self.windows_page
+        if self._no_child(page):
+            return
+        assert self.child_id is not None
         windows = self.context.charts.milestone_windows(self.child_id)
-        draw_milestone_windows_chart(self.windows_figure, windows, theme)
-        self.windows_page.show_chart()
+        draw_milestone_windows_chart(page.figure, windows, theme_from_palette(self.palette()))
+        page.show_chart()
 
     # -- events -----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self._redraw()
+        self._draw_current()
+
+    def _tab_changed(self, _index: int) -> None:
+        self._draw_current()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

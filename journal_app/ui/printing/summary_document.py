@@ -52,8 +52,9 @@ if TYPE_CHECKING:
 #: labels and legends need a little more room than the page has, so they print slightly smaller.
 CHART_FIGURE_WIDTH_INCHES = 8.2
 CHART_PRINT_WIDTH_INCHES = 7.0
-#: Heights of the two figures, in inches of figure.
-MOVEMENT_CHART_HEIGHT_INCHES = 3.2
+#: Heights of the two figures, in inches of figure. The movement chart's grows with the rows of
+#: milestone names and legend it needs, so that its bars always keep the same height.
+MOVEMENT_PLOT_HEIGHT_INCHES = 1.7
 WINDOWS_CHART_HEIGHT_INCHES = 3.9
 #: Rendering resolution of the figures; on paper this gives 8.2 / 7.0 * 200 = 234 dots per inch.
 CHART_DPI = 200
@@ -223,6 +224,7 @@ def render_summary_charts(
     from journal_app.ui.charts.figures import (
         draw_milestone_windows_chart,
         draw_movement_chart,
+        movement_chart_height,
     )
 
     child_id = report.child.id
@@ -230,7 +232,8 @@ def render_summary_charts(
     if report.is_empty:  # the short summary of an empty period has no charts
         return SummaryCharts(None, None)
     series = context.charts.movement_series(child_id, report.start, report.end)
-    movement = _render_figure(draw_movement_chart, series, MOVEMENT_CHART_HEIGHT_INCHES, dpi)
+    height = movement_chart_height(series, CHART_FIGURE_WIDTH_INCHES, MOVEMENT_PLOT_HEIGHT_INCHES)
+    movement = _render_figure(draw_movement_chart, series, height, dpi)
     windows = _render_figure(
         draw_milestone_windows_chart,
         context.charts.milestone_windows(child_id, report.end),
@@ -464,7 +467,12 @@ def _charts(report: SummaryReport, charts: SummaryCharts | None) -> str:
         out += (
             f"<p><img src='{MOVEMENT_CHART_URL.toString()}' width='{CHART_WIDTH_PX}'/></p>"
             "<p class='small'>"
-            + _esc(_tr("How often each movement style was seen in the period, with tummy time."))
+            + _esc(
+                _tr(
+                    "How often each movement style was seen in the period, with tummy time. "
+                    "WHO advises at least 30 minutes a day on the tummy for babies not yet mobile."
+                )
+            )
             + "</p>"
         )
     if charts.windows is not None:
