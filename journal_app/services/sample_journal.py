@@ -192,6 +192,10 @@ def _child_days(
     ):
         reference = child.due_date
     milestone_days = {reference + timedelta(days=age): m for m, age in pace.milestones.items()}
+    # Milestones from before the journal began, noted from memory when it was started (as a
+    # parent does), so that the checklists of the earlier months are complete.
+    for earlier in sorted(d for d in milestone_days if child.birth_date <= d < start):
+        yield DayEntry(child_id=child.id, day=earlier, milestones=[milestone_days[earlier]])
     day = start
     while day <= end:
         age = (day - reference).days
