@@ -76,9 +76,27 @@ _MOVEMENT_SHOWS_MILESTONE: dict[MovementStyle, Milestone] = {
     MovementStyle.WALKING_WITH_HELP: Milestone.WALKING_WITH_ASSISTANCE,
     MovementStyle.WALKING_ALONE: Milestone.WALKING_ALONE,
 }
-#: A milestone reached shows these earlier ones were reached too.
+#: A milestone reached shows these were within the child's reach by then too (applied in turn:
+#: walking alone shows standing alone, which shows sitting). Only where the later one needs the
+#: earlier ability, so that a child who walks is not asked whether she can stand with help.
 _MILESTONE_IMPLIES: dict[Milestone, tuple[Milestone, ...]] = {
-    Milestone.WALKING_ALONE: (Milestone.FIRST_STEPS_ALONE,),
+    Milestone.WALKING_ALONE: (
+        Milestone.FIRST_STEPS_ALONE,
+        Milestone.STANDING_ALONE,
+        Milestone.WALKING_WITH_ASSISTANCE,
+        Milestone.CRUISING,
+        Milestone.PULLS_TO_STAND,
+    ),
+    Milestone.FIRST_STEPS_ALONE: (Milestone.STANDING_ALONE,),
+    Milestone.STANDING_ALONE: (
+        Milestone.STANDING_WITH_ASSISTANCE,
+        Milestone.SITTING_WITHOUT_SUPPORT,
+        Milestone.GETS_TO_SITTING,
+    ),
+    Milestone.WALKING_WITH_ASSISTANCE: (Milestone.STANDING_WITH_ASSISTANCE,),
+    Milestone.CRUISING: (Milestone.STANDING_WITH_ASSISTANCE,),
+    Milestone.PULLS_TO_STAND: (Milestone.STANDING_WITH_ASSISTANCE,),
+    Milestone.HANDS_AND_KNEES_CRAWLING: (Milestone.PUSHES_UP_ON_ARMS,),
     Milestone.GETS_TO_SITTING: (Milestone.SITTING_WITHOUT_SUPPORT,),
 }
 #: Reached within their WHO window, these show a child who skipped crawling is on the move.
@@ -315,10 +333,16 @@ class JournalSnapshot:
                 milestone = _MOVEMENT_SHOWS_MILESTONE.get(style)
                 if milestone is not None and day.day < result.get(milestone, date.max):
                     result[milestone] = day.day
-        for later, earlier_ones in _MILESTONE_IMPLIES.items():
-            if later in result:
+        changed = True
+        while changed:  # until nothing more follows (the table is short and has no cycles)
+            changed = False
+            for later, earlier_ones in _MILESTONE_IMPLIES.items():
+                if later not in result:
+                    continue
                 for earlier in earlier_ones:
-                    result[earlier] = min(result.get(earlier, date.max), result[later])
+                    if result[later] < result.get(earlier, date.max):
+                        result[earlier] = result[later]
+                        changed = True
         return result
 
 
@@ -551,6 +575,8 @@ def flag_backward_past_12_months(journal: JournalSnapshot) -> list[Flag]:
         return _past_months(birth.age_on(day).for_milestones, BACKWARD_CRAWL_CONCERN_MONTHS)
 
     days = [d for d in journal.recent() if past_12(d.day)]
+    if len(days) < MIN_DAYS_FOR_PATTERNS:  # a day or two says nothing about "the main movement"
+        return []
     backward = [d.day for d in days if MovementStyle.BACKWARD in d.movements]
     others = Counter(style for d in days for style in d.movements & _OTHER_LOCOMOTION)
     if not backward or len(backward) * 2 < len(days):

@@ -292,12 +292,18 @@ def test_ranking_keeps_one_entry_per_tip_with_its_strongest_reason() -> None:
 
 
 def test_backward_past_12_months_fires_the_day_after_12_months() -> None:
-    child = ChildProfile("Maya", date(2025, 11, 22), id=1)  # 12 months 1 day on TODAY
-    (flag,) = flag_backward_past_12_months(journal(day(0, B), day(1, B), child=child))
+    child = ChildProfile("Maya", date(2025, 11, 18), id=1)  # 12 months 5 days on TODAY
+    (flag,) = flag_backward_past_12_months(journal(*(day(i, B) for i in range(7)), child=child))
     assert flag.id == "backward_past_12_months"
-    assert flag.dates == (TODAY,)  # the day before, Maya was exactly 12 months
-    assert "Maya is 1 year 1 day old" in flag.reason
-    assert "Backward crawling was recorded on 1 of the 1 days recorded" in flag.reason
+    # 18 Nov 2026, Maya was exactly 12 months: only the five days after it count.
+    assert flag.dates == tuple(TODAY - timedelta(days=i) for i in range(4, -1, -1))
+    assert "Maya is 1 year 5 days old" in flag.reason
+    assert "Backward crawling was recorded on 5 of the 5 days recorded" in flag.reason
+
+
+def test_backward_past_12_months_needs_more_than_a_day_or_two() -> None:
+    child = ChildProfile("Maya", date(2025, 11, 20), id=1)  # 12 months 3 days on TODAY
+    assert flag_backward_past_12_months(journal(*(day(i, B) for i in range(7)), child=child)) == []
 
 
 def test_backward_at_exactly_12_months_is_not_flagged() -> None:
@@ -441,6 +447,36 @@ def test_walking_logged_in_the_journal_counts_as_moving_on_without_crawling() ->
     walking = journal(day(1, MovementStyle.WALKING_ALONE), child=child)
     flags = flag_ids(all_flags(walking))
     assert not {f for f in flags if "crawl" in f}
+
+
+def test_a_walker_is_not_asked_about_the_steps_walking_shows() -> None:
+    """Walking alone since 12 months, walking every day at 18 months: standing, sitting and
+    walking with help are all shown by it; only the 6-month items not ticked remain."""
+    child = born_days_ago(548)
+    walks = {Milestone.WALKING_ALONE: child.birth_date + timedelta(days=366)}
+    days = [day(i, MovementStyle.WALKING_ALONE, tummy=None) for i in range(14)]
+    snapshot = journal(*days, child=child, milestones=walks)
+    reached = snapshot.reached()
+    for shown in (
+        Milestone.FIRST_STEPS_ALONE,
+        Milestone.STANDING_ALONE,
+        Milestone.WALKING_WITH_ASSISTANCE,
+        Milestone.STANDING_WITH_ASSISTANCE,
+        Milestone.SITTING_WITHOUT_SUPPORT,
+        Milestone.GETS_TO_SITTING,
+        Milestone.CRUISING,
+        Milestone.PULLS_TO_STAND,
+    ):
+        assert reached[shown] == walks[Milestone.WALKING_ALONE], shown
+    assert flag_ids(all_flags(snapshot)) == {"cdc:6:rolls_tummy_to_back", "cdc:6:pushes_up_on_arms"}
+
+
+def test_cruising_every_day_shows_standing_with_help() -> None:
+    child = born_days_ago(388)  # 12.7 months: past the 11.4-month window for standing with help
+    days = [day(i, MovementStyle.CRUISING) for i in range(14)]
+    snapshot = journal(*days, child=child)
+    assert "who_late:standing_with_assistance" not in flag_ids(flag_who_milestone_late(snapshot))
+    assert snapshot.reached()[Milestone.STANDING_WITH_ASSISTANCE] == TODAY - timedelta(days=13)
 
 
 # -- flags: CDC checkpoints -----------------------------------------------------------------
