@@ -55,6 +55,9 @@ class MilestoneStanding(StrEnum):
     NOT_YET = "not_yet"
     #: Not recorded and the child (corrected age) is past the WHO 99th-percentile / CDC age.
     NOT_YET_PAST_REFERENCE = "not_yet_past_reference"
+    #: Not ticked, but the journal shows it by a date: a movement logged (forward crawling shows
+    #: crawling on hands and knees) or a later milestone that needs it (walking shows standing).
+    SHOWN_BY_JOURNAL = "shown_by_journal"
 
 
 class Trend(StrEnum):
@@ -89,6 +92,8 @@ class MilestoneLine:
     standing: MilestoneStanding
     #: Reached within the summary's period.
     in_period: bool
+    #: Not ticked: the first day the journal shows it (see ``SHOWN_BY_JOURNAL``).
+    shown_by: date | None = None
 
 
 @dataclass(frozen=True)
@@ -269,6 +274,17 @@ class SummaryService:
 
                 raise ChildNotFound(child_id)
             child = ChildProfile(row.name, row.birth_date, row.due_date, row.id, row.uuid)
+            if end > today:
+                raise SummaryPeriodError(
+                    f"The period ends ({end.day} {end:%b %Y}) after today "
+                    f"({today.day} {today:%b %Y}); a summary covers days already lived."
+                )
+            if end < child.birth_date:
+                born = child.birth_date
+                raise SummaryPeriodError(
+                    f"The period ends ({end.day} {end:%b %Y}) before {child.name} was born "
+                    f"({born.day} {born:%b %Y})."
+                )
             reached = {
                 Milestone(kind): on
                 for kind, on in s.execute(
@@ -298,6 +314,15 @@ class SummaryService:
                 ParentText(d.day, d.notes) for d in days if d.notes_in_summary and d.notes.strip()
             )
             day_count = len(days)
+        # The guidance rules read the same journal: their flags, and what it shows was reached.
+        from journal_app.services.guidance import all_flags
+
+        journal = self.guidance.snapshot(child_id, start, end)
+        flags = tuple(
+            SummaryFlag(f.id, f.title, f.reason, tuple(f.dates), f.strong)
+            for f in all_flags(journal)
+        )
+        shown = journal.reached()
         gestation: int | None = None
         if (
             child.due_date is not None
@@ -314,8 +339,8 @@ class SummaryService:
             gestation_days_at_birth=gestation,
             days_recorded=day_count,
             first_half_end=first_half_end,
-            flags=self._flags(child_id, start, end),
-            milestones=self._milestones(child, reached, start, end),
+            flags=flags,
+            milestones=self._milestones(child, reached, start, end, shown),
             movements=movements,
             tummy=tummy,
             warning_signs=signs,
@@ -323,16 +348,17 @@ class SummaryService:
             notes=notes,
         )
 
-    def _flags(self, child_id: int, start: date, end: date) -> tuple[SummaryFlag, ...]:
-        return tuple(
-            SummaryFlag(f.id, f.title, f.reason, tuple(f.dates), f.strong)
-            for f in self.guidance.flags_for(child_id, start, end)
-        )
-
     @staticmethod
     def _milestones(
-        child: ChildProfile, reached: dict[Milestone, date], start: date, end: date
+        child: ChildProfile,
+        reached: dict[Milestone, date],
+        start: date,
+        end: date,
+        shown: dict[Milestone, date] | None = None,
     ) -> tuple[MilestoneLine, ...]:
+        """Ticked milestones by date, then the WHO and due CDC ones not ticked: shown by the
+        journal (with the first day it shows them), or not recorded yet."""
+        shown = shown or {}
         lines: list[MilestoneLine] = []
         for milestone, on in sorted(reached.items(), key=lambda item: (item[1], item[0].value)):
             age = child.age_on(on)
@@ -354,6 +380,21 @@ class SummaryService:
         for milestone in not_yet:
             window = WHO_WINDOW_BY_MILESTONE.get(milestone)
             cdc = CDC_MONTHS_BY_MILESTONE.get(milestone)
+            by = shown.get(milestone)
+            if by is not None and by <= end:
+                lines.append(
+                    MilestoneLine(
+                        milestone,
+                        None,
+                        None,
+                        window,
+                        cdc,
+                        MilestoneStanding.SHOWN_BY_JOURNAL,
+                        False,
+                        shown_by=by,
+                    )
+                )
+                continue
             standing = _standing(window, cdc, months_at_end, reached=False)
             lines.append(MilestoneLine(milestone, None, None, window, cdc, standing, False))
         return tuple(lines)

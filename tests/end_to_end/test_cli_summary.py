@@ -122,3 +122,10 @@ def test_summary_command_for_an_unknown_child_or_folder_fails_clearly(tmp_path: 
     assert backwards.returncode == 1
     assert "The period starts (20 Nov 2026) after it ends (1 Nov 2026)" in backwards.stderr
     assert not (tmp_path / "b.pdf").exists()
+    future = run(
+        "--data-dir", str(data_dir), "summary", "--child", "Maya",
+        "--from", "2026-11-01", "--to", "2099-01-01", "-o", str(tmp_path / "f.pdf"),
+    )  # fmt: skip
+    assert future.returncode == 1
+    assert "The period ends (1 Jan 2099) after today" in future.stderr
+    assert not (tmp_path / "f.pdf").exists()

@@ -352,6 +352,7 @@ _STANDING_WORDS = {
     MilestoneStanding.REACHED: "reached",
     MilestoneStanding.NOT_YET: "not recorded yet",
     MilestoneStanding.NOT_YET_PAST_REFERENCE: "not recorded yet; past the reference age",
+    MilestoneStanding.SHOWN_BY_JOURNAL: "not ticked; the journal shows it by {date}",
 }
 
 
@@ -375,7 +376,11 @@ def _milestones(report: SummaryReport) -> str:
         if line.in_period:
             when += f"<br/><span class='muted'>{_esc(_tr('in this period'))}</span>"
         age = _age_html(line.age_then) if line.age_then is not None else "–"
-        standing = _esc(_tr(_STANDING_WORDS[line.standing]))
+        standing = _esc(
+            _tr(_STANDING_WORDS[line.standing]).format(
+                date=format_date(line.shown_by) if line.shown_by else ""
+            )
+        )
         if line.standing in (
             MilestoneStanding.AFTER_WINDOW,
             MilestoneStanding.NOT_YET_PAST_REFERENCE,

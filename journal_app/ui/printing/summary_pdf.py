@@ -132,9 +132,15 @@ def write_document_pdf(
                 _tr("The summary could not be written to {path}.").format(path=path),
             ) from exc
         del printer
-        if temp.stat().st_size == 0:
+        if not _is_complete_pdf(temp):
+            # Qt does not report failed writes (a full disk, a quota): a PDF without its end
+            # is what they leave behind.
             raise SummaryExportError(
-                path, _tr("The summary could not be written to {path}.").format(path=path)
+                path,
+                _tr("The summary could not be written to {path}; the disk may be full.").format(
+                    path=path
+                ),
+                errno.EIO,
             )
         try:
             os.replace(temp, path)
@@ -149,6 +155,20 @@ def write_document_pdf(
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _is_complete_pdf(path: Path) -> bool:
+    """True when ``path`` holds a whole PDF (header and end-of-file marker) and is on disk."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(5)
+            size = os.fstat(handle.fileno()).st_size
+            handle.seek(max(0, size - 1024))
+            tail = handle.read()
+            os.fsync(handle.fileno())
+    except OSError:
+        return False
+    return head == b"%PDF-" and b"%%EOF" in tail
 
 
 def write_summary_pdf(

@@ -231,3 +231,42 @@ def test_compare_halves(first: int, second: int, expected: Trend) -> None:
 def test_split_period_halves() -> None:
     assert split_period(date(2026, 1, 1), date(2026, 1, 10)) == date(2026, 1, 5)
     assert split_period(date(2026, 1, 1), date(2026, 1, 1)) == date(2026, 1, 1)
+
+
+def test_milestones_the_journal_shows_are_not_called_unrecorded(
+    context: JournalContext, child: ChildProfile
+) -> None:
+    """Forward crawling logged but never ticked, and pulling up to stand: the summary says the
+    journal shows them (and from when), instead of "not recorded yet; past the reference age"."""
+    assert child.id is not None
+    save(context, child.id, date(2026, 10, 5), movements={F: MovementCount(2)})
+    save(context, child.id, date(2026, 10, 9), movements={F: MovementCount(1)})
+    save(
+        context,
+        child.id,
+        date(2026, 11, 2),
+        movements={MovementStyle.PULLING_TO_STAND: MovementCount(1)},
+    )
+    report = context.summary.build(child.id, START, END)
+    lines = {line.milestone: line for line in report.milestones}
+    crawling = lines[Milestone.HANDS_AND_KNEES_CRAWLING]
+    assert crawling.standing is MilestoneStanding.SHOWN_BY_JOURNAL
+    assert crawling.shown_by == date(2026, 10, 5) and crawling.achieved_on is None
+    standing = lines[Milestone.STANDING_WITH_ASSISTANCE]  # pulling up needs standing with help
+    assert standing.standing is MilestoneStanding.SHOWN_BY_JOURNAL
+    assert standing.shown_by == date(2026, 11, 2)
+    assert lines[Milestone.WALKING_ALONE].standing is MilestoneStanding.NOT_YET
+    # A period that ends before the journal shows it: not shown yet.
+    early = context.summary.build(child.id, START, date(2026, 10, 4))
+    early_lines = {line.milestone: line for line in early.milestones}
+    assert early_lines[Milestone.HANDS_AND_KNEES_CRAWLING].shown_by is None
+
+
+def test_a_period_in_the_future_or_before_birth_is_refused(
+    context: JournalContext, child: ChildProfile
+) -> None:
+    assert child.id is not None
+    with pytest.raises(SummaryPeriodError, match="after today"):
+        context.summary.build(child.id, START, TODAY + timedelta(days=1))
+    with pytest.raises(SummaryPeriodError, match="before Maya was born"):
+        context.summary.build(child.id, date(2025, 1, 1), date(2026, 2, 1))
