@@ -11,8 +11,12 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal_app import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from journal_app.paths import JournalPaths
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -86,13 +90,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def run_command(args: argparse.Namespace) -> int:
     """Run a non-GUI command; storage errors become a message and an exit code, not a traceback."""
     from journal_app.paths import JournalPaths, resolve_data_dir
-    from journal_app.services.context import open_context
     from journal_app.single_instance import JournalLock
-    from journal_app.storage.errors import (
-        JournalDamagedError,
-        JournalError,
-        JournalTooNewError,
-    )
 
     paths = JournalPaths(resolve_data_dir(args.data_dir)).ensure()
     lock = JournalLock(paths.lock)
@@ -103,13 +101,31 @@ def run_command(args: argparse.Namespace) -> int:
         )
         return EXIT_ALREADY_OPEN
     try:
-        ctx = open_context(paths)
-    except (JournalDamagedError, JournalTooNewError) as exc:
+        return _run_locked(args, paths)
+    finally:
         lock.release()
+
+
+def _run_locked(args: argparse.Namespace, paths: JournalPaths) -> int:
+    """Open the journal and run the command, with the folder's lock held."""
+    from journal_app.services.context import open_context
+    from journal_app.storage.errors import (
+        JournalDamagedError,
+        JournalError,
+        JournalTooNewError,
+    )
+
+    try:
+        ctx = open_context(paths)
+    except JournalDamagedError as exc:
+        if args.command == "restore":  # the way back from a damaged journal, without a display
+            return _restore_damaged(args, paths, exc)
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_JOURNAL
+    except JournalTooNewError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_JOURNAL
     except JournalError as exc:
-        lock.release()
         print(str(exc), file=sys.stderr)
         return EXIT_FAILED
     try:
@@ -123,7 +139,38 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         ctx.close()
-        lock.release()
+
+
+def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exception) -> int:
+    """``restore`` on a damaged journal: keep the damaged file (renamed) and put the backup in place."""
+    from journal_app.services.backups import restore_damaged_journal
+    from journal_app.services.context import open_context
+    from journal_app.storage.errors import JournalError
+
+    source = Path(args.file)
+    if not source.is_file():
+        print(f"{damage}\nNo backup file at {source}; nothing was changed.", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        aside = restore_damaged_journal(paths.journal, source)
+    except JournalError as exc:
+        print(f"{damage}\n{exc}\nNothing was changed.", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(
+            f"{damage}\nThe backup could not be put in place ({exc.strerror or exc}). The "
+            f"damaged journal is kept in {paths.data_dir}, named {paths.journal.stem}.damaged-*.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    kept = f"The damaged journal is kept, unchanged, as {aside}"
+    try:
+        open_context(paths).close()  # brings an older backup up to date, and proves it opens
+    except JournalError as exc:
+        print(f"{exc}\n{kept}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Journal restored from {source}. {kept}")
+    return EXIT_OK
 
 
 def _child_id(ctx: object, name: str | None) -> int | None:

@@ -56,12 +56,7 @@ class BackupService:
 
         A file that is not a healthy Crawl Journal database is refused and nothing changes.
         """
-        quick_check(backup)  # JournalDamagedError for junk or a damaged file
-        revision = read_revision(backup)
-        if revision is None:
-            raise JournalError(f"{backup} is not a Crawl Journal backup. The journal is unchanged.")
-        if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
-            raise JournalTooNewError(backup, revision)
+        verify_backup(backup)
         self.engine.dispose()
         safety = store.restore_into_live_journal(self.paths.journal, backup, self.paths.backups)
         self.engine.dispose()
@@ -89,11 +84,33 @@ class BackupService:
         return IntegrityReport(not problems, problems, counts)
 
 
+def verify_backup(backup: Path) -> None:
+    """Raise unless ``backup`` is a healthy Crawl Journal database this app can open.
+
+    :class:`JournalDamagedError` for junk or a damaged file, :class:`JournalTooNewError` for a
+    newer app's file, :class:`JournalError` for anything else that is not a journal (no file, no
+    schema revision). Reads only.
+    """
+    if not backup.is_file():  # sqlite3 would create an empty file
+        raise JournalError(f"No backup file at {backup}. The journal is unchanged.")
+    quick_check(backup)
+    revision = read_revision(backup)
+    if revision is None:
+        raise JournalError(f"{backup} is not a Crawl Journal backup. The journal is unchanged.")
+    if revision != HEAD_REVISION and revision not in known_revisions():
+        raise JournalTooNewError(backup, revision)
+
+
 def newest_good_backup(journal: Path) -> BackupInfo | None:
     """The newest backup of ``journal`` that passes an integrity check (for a damaged journal)."""
     return store.newest_good_backup(JournalPaths(journal.parent).backups)
 
 
 def restore_damaged_journal(journal: Path, backup: Path) -> Path:
-    """Keep the damaged journal beside it (renamed) and put ``backup`` in its place."""
+    """Keep the damaged journal beside it (renamed, never changed) and put ``backup`` in its place.
+
+    ``backup`` is checked first (:func:`verify_backup`); when it is refused nothing moves.
+    Returns where the damaged journal was kept.
+    """
+    verify_backup(backup)
     return store.restore_damaged_from_backup(journal, backup)
