@@ -143,6 +143,7 @@ class GuidanceContent:
     disclaimer: str
     worried: str
     no_flags: str
+    no_flags_new_journal: str
     no_child: str
     months: tuple[str, ...]
     reasons: Mapping[str, str]
@@ -189,6 +190,7 @@ def parse_content(text: str) -> GuidanceContent:
         disclaimer=data["disclaimer"],
         worried=data["worried"],
         no_flags=data["no_flags"],
+        no_flags_new_journal=data["no_flags_new_journal"],
         no_child=data["no_child"],
         months=months,
         reasons=data["reasons"],
@@ -273,7 +275,8 @@ class Guidance:
     disclaimer: str
     #: Ends every section of guidance.
     worried: str
-    #: The calm line shown when there are no flags.
+    #: The calm line shown when there are no flags (for a new journal: that the milestone
+    #: checks have not started yet).
     no_flags: str
     #: Days recorded in the last :data:`WINDOW_DAYS` days.
     days_recorded: int
@@ -463,7 +466,7 @@ def rule_tummy_time_low(journal: JournalSnapshot) -> list[TipSuggestion]:
     reason = load_content().reason(
         "tummy_time_low",
         name=journal.name,
-        average=round(average),
+        average=math.floor(average),  # 29.8 is under 30: never shown as "30"
         count=len(recorded),
         window=WINDOW_DAYS,
         target=WHO_TUMMY_MINUTES_PER_DAY,
@@ -861,7 +864,7 @@ class GuidanceService:
             about=list(content.about),
             disclaimer=content.disclaimer,
             worried=content.worried,
-            no_flags=content.no_flags,
+            no_flags=content.no_flags if has_history(journal) else content.no_flags_new_journal,
             days_recorded=len(journal.recent()),
         )
 

@@ -150,6 +150,8 @@ class SummaryReport:
     #: The last day of the first half of the period (for the trend column's caption).
     first_half_end: date
     flags: tuple[SummaryFlag, ...]
+    #: The journal is long enough for the milestone checks among the flags (see guidance).
+    milestone_checks_ran: bool
     milestones: tuple[MilestoneLine, ...]
     movements: tuple[MovementLine, ...]
     tummy: TummyTimeSummary
@@ -315,7 +317,7 @@ class SummaryService:
             )
             day_count = len(days)
         # The guidance rules read the same journal: their flags, and what it shows was reached.
-        from journal_app.services.guidance import all_flags
+        from journal_app.services.guidance import all_flags, has_history
 
         journal = self.guidance.snapshot(child_id, start, end)
         flags = tuple(
@@ -340,6 +342,7 @@ class SummaryService:
             days_recorded=day_count,
             first_half_end=first_half_end,
             flags=flags,
+            milestone_checks_ran=has_history(journal),
             milestones=self._milestones(child, reached, start, end, shown),
             movements=movements,
             tummy=tummy,

@@ -7,6 +7,7 @@ Everything the parent typed goes through :func:`html.escape` before it enters th
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -308,12 +309,13 @@ def _header(report: SummaryReport) -> str:
 def _flags(report: SummaryReport) -> str:
     out = f"<h2>{_esc(_tr('1. Worth discussing'))}</h2>"
     if not report.flags:
-        return (
-            out
-            + "<p>"
-            + _esc(_tr("The journal's rules raised nothing to discuss for this period."))
-            + "</p>"
-        )
+        text = _tr("The journal's rules raised nothing to discuss for this period.")
+        if not report.milestone_checks_ran:
+            text += " " + _tr(
+                "The journal holds fewer than two weeks of days, too few for the milestone "
+                "checks: a milestone not ticked yet was not taken as a sign of anything."
+            )
+        return out + "<p>" + _esc(text) + "</p>"
     rows = []
     for flag in report.flags:
         marker = (
@@ -501,11 +503,11 @@ def _tummy(report: SummaryReport) -> str:
     if tummy.average_minutes is None:
         return out + "<p>" + _esc(_tr("No tummy time was recorded in this period.")) + "</p>"
     text = _tr(
-        "Recorded on {days} days; on those days, {average:.0f} minutes a day on average. "
+        "Recorded on {days} days; on those days, {average} minutes a day on average. "
         "{reached} of those days reached {reference} minutes or more."
     ).format(
         days=tummy.days_recorded,
-        average=tummy.average_minutes,
+        average=math.floor(tummy.average_minutes),  # 29.8 must not read as "30"
         reached=tummy.days_at_reference,
         reference=tummy.reference_minutes,
     )

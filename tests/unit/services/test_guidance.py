@@ -112,6 +112,7 @@ def test_disclaimer_says_the_app_does_not_diagnose_and_ends_with_the_doctor() ->
     assert content.worried == "If you are worried, talk to your child's doctor."
     assert content.disclaimer.endswith(content.worried)
     assert content.no_flags.endswith(content.worried)
+    assert content.no_flags_new_journal.endswith(content.worried)
 
 
 def test_content_item_without_a_known_source_is_refused() -> None:
@@ -119,6 +120,7 @@ def test_content_item_without_a_known_source_is_refused() -> None:
 worried = "w"
 disclaimer = "d"
 no_flags = "n"
+no_flags_new_journal = "m"
 no_child = "c"
 month_abbreviations = ["a","b","c","d","e","f","g","h","i","j","k","l"]
 reasons = {}
@@ -708,3 +710,30 @@ def test_a_new_journal_raises_no_flag_for_milestones_not_yet_written_down() -> N
     with_history = journal(day(1, B), day(2, B), day(3), child=child)
     assert flag_cdc_checkpoint_passed(with_history)
     assert flag_who_milestone_late(with_history)
+
+
+def test_the_calm_line_of_a_new_journal_says_the_milestone_checks_wait(
+    context: JournalContext,
+) -> None:
+    """Twenty months old, five days recorded: no flag yet, and the panel says why rather than
+    "nothing stands out"."""
+    child = context.journal.save_child(ChildProfile("Kit", TODAY - timedelta(days=610)))
+    assert child.id is not None
+    for n in range(5):
+        _save(context, child.id, n, movements={MovementStyle.BOTTOM_SCOOTING: MovementCount(2)})
+    new = context.guidance.guidance_for(child.id)
+    assert new.flags == [] and new.no_flags == load_content().no_flags_new_journal
+    assert (
+        context.summary.build(child.id, TODAY - timedelta(days=30), TODAY).milestone_checks_ran
+        is False
+    )
+    _save_history(context, child.id)
+    older = context.guidance.guidance_for(child.id)
+    assert older.flags  # now the checks run: standing and walking not recorded at 20 months
+    assert context.summary.build(child.id, TODAY - timedelta(days=30), TODAY).milestone_checks_ran
+
+
+def test_tummy_time_just_under_30_is_never_shown_as_30() -> None:
+    days = [day(i, B, tummy=t) for i, t in enumerate([29, 30, 30, 30, 30])]
+    (tip,) = [s for s in rule_tummy_time_low(journal(*days)) if s.tip_id == "tummy_time"]
+    assert "averaged 29 minutes a day" in tip.reason
