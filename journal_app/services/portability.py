@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import json
+import re
 import uuid as uuid_module
 import zipfile
 from collections import Counter
@@ -428,7 +429,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f'the field "{key}" appears twice in one record')
+            raise ValueError(f'the field "{_short(key)}" appears twice in one record')
         result[key] = value
     return result
 
@@ -513,6 +514,13 @@ class _Fields:
         value = self.get(key)
         if not isinstance(value, str):
             raise self.refuse(key, f"expected text, found {_kind(value)}.")
+        lone = _LONE_SURROGATE.search(value)
+        if lone is not None:  # valid JSON ("\ud800"), but not text that can be stored
+            raise self.refuse(
+                key,
+                f"this text holds an invalid character ({_printable(lone.group())}, half of a "
+                f"UTF-16 pair, at character {lone.start() + 1}); it cannot be stored.",
+            )
         if nonempty and not value.strip():
             raise self.refuse(key, "this must not be empty.")
         if max_length is not None and len(value) > max_length:
@@ -622,7 +630,17 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+#: A UTF-16 surrogate: JSON may spell one alone (``"\ud800"``), but it is not a character.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with lone surrogates spelled as ``\\udXXX``, so a message about it can be shown."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _short(text: str, limit: int = 40) -> str:
+    text = _printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -755,7 +773,7 @@ def _parse_document(document: dict[str, Any]) -> list[_InChild]:
     if name != FORMAT_NAME:
         raise ImportRefused(
             f'This JSON file is not a Crawl Journal export (its "format" is '
-            f'{json.dumps(name, ensure_ascii=False)[:60]}, expected "{FORMAT_NAME}").'
+            f'{_printable(json.dumps(name, ensure_ascii=False))[:60]}, expected "{FORMAT_NAME}").'
         )
     version = top.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:

@@ -38,6 +38,18 @@ def _set(path: Callable[[Doc], Doc], key: str, value: object) -> Callable[[Doc],
     return _as_json(lambda d: path(d).__setitem__(key, value))
 
 
+def _set_ascii(path: Callable[[Doc], Doc], key: str, value: str) -> Callable[[Doc], bytes]:
+    """Like :func:`_set`, written as ASCII JSON: a lone surrogate is spelled ``\\ud800``, which is
+    valid JSON (and cannot be written as UTF-8 at all)."""
+
+    def build(doc: Doc) -> bytes:
+        broken = copy.deepcopy(doc)
+        path(broken)[key] = value
+        return json.dumps(broken, ensure_ascii=True).encode("ascii")
+
+    return build
+
+
 def _second_child_same_uuid(doc: Doc) -> None:
     twin = copy.deepcopy(doc["children"][0])
     twin["name"] = "Someone else"
@@ -179,6 +191,24 @@ CORPUS: list[tuple[str, Callable[[Doc], bytes], list[str], str | None]] = [
         None,
     ),
     (
+        "lone surrogate in notes",
+        _set_ascii(_day, "notes", "bad \ud800 text"),
+        ["days[0]", "invalid character", "\\ud800", "at character 5"],
+        "notes",
+    ),
+    (
+        "lone surrogate in a name",
+        _set_ascii(lambda d: d["children"][0], "name", "Ma\udc00ya"),
+        ["children[0]", "invalid character", "\\udc00"],
+        "name",
+    ),
+    (
+        "lone surrogate in a code",
+        _set_ascii(_day, "floor", "\ud800"),
+        ['"\\ud800" is not a known floor'],
+        "floor",
+    ),
+    (
         "NaN",
         lambda d: json.dumps(d).replace('"tummy_minutes": 25', '"tummy_minutes": NaN').encode(),
         ["NaN is not allowed"],
@@ -238,6 +268,7 @@ def test_broken_file_is_refused_with_a_clear_message_and_the_journal_is_untouche
     with pytest.raises(ImportRefused) as refused:
         context.portability.import_json(path)
     message = str(refused.value)
+    message.encode("utf-8")  # the message can be shown (printed, put in a dialog)
     for word in words:
         assert word in message, message
     assert refused.value.field == field
