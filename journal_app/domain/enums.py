@@ -55,6 +55,7 @@ class Milestone(StrEnum):
 
     ROLLS_TUMMY_TO_BACK = "rolls_tummy_to_back"
     PUSHES_UP_ON_ARMS = "pushes_up_on_arms"
+    LEANS_ON_HANDS_SITTING = "leans_on_hands_sitting"
     SITTING_WITHOUT_SUPPORT = "sitting_without_support"
     GETS_TO_SITTING = "gets_to_sitting"
     FIRST_BACKWARD_CRAWL = "first_backward_crawl"
@@ -80,6 +81,7 @@ class Milestone(StrEnum):
 _MILESTONE_LABELS: dict[Milestone, str] = {
     Milestone.ROLLS_TUMMY_TO_BACK: "Rolls from tummy to back",
     Milestone.PUSHES_UP_ON_ARMS: "Pushes up on straight arms on the tummy",
+    Milestone.LEANS_ON_HANDS_SITTING: "Leans on hands when sitting",
     Milestone.SITTING_WITHOUT_SUPPORT: "Sits without support",
     Milestone.GETS_TO_SITTING: "Gets to sitting alone",
     Milestone.FIRST_BACKWARD_CRAWL: "First backward crawl",

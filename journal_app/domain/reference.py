@@ -59,6 +59,7 @@ class CdcCheckpoint:
 CDC_CHECKPOINTS: tuple[CdcCheckpoint, ...] = (
     CdcCheckpoint(6, Milestone.ROLLS_TUMMY_TO_BACK, "rolls from tummy to back"),
     CdcCheckpoint(6, Milestone.PUSHES_UP_ON_ARMS, "pushes up on straight arms when on the tummy"),
+    CdcCheckpoint(6, Milestone.LEANS_ON_HANDS_SITTING, "leans on hands when sitting"),
     CdcCheckpoint(9, Milestone.GETS_TO_SITTING, "gets to a sitting position alone"),
     CdcCheckpoint(9, Milestone.SITTING_WITHOUT_SUPPORT, "sits without support"),
     CdcCheckpoint(12, Milestone.PULLS_TO_STAND, "pulls up to stand"),

@@ -98,6 +98,7 @@ _MILESTONE_IMPLIES: dict[Milestone, tuple[Milestone, ...]] = {
     Milestone.PULLS_TO_STAND: (Milestone.STANDING_WITH_ASSISTANCE,),
     Milestone.HANDS_AND_KNEES_CRAWLING: (Milestone.PUSHES_UP_ON_ARMS,),
     Milestone.GETS_TO_SITTING: (Milestone.SITTING_WITHOUT_SUPPORT,),
+    Milestone.SITTING_WITHOUT_SUPPORT: (Milestone.LEANS_ON_HANDS_SITTING,),
 }
 #: Reached within their WHO window, these show a child who skipped crawling is on the move.
 _MOVING_ON_WITHOUT_CRAWLING = (
@@ -690,8 +691,9 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
             ):
                 continue
             title = content.flag_text("who_late.title", milestone=milestone.label)
+            crawling = milestone is Milestone.HANDS_AND_KNEES_CRAWLING
             reason = content.flag_text(
-                "who_late.reason",
+                "who_late.reason_crawling" if crawling else "who_late.reason",
                 name=journal.name,
                 age=_describe_age(journal.age),
                 milestone=milestone.label,

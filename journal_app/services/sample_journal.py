@@ -126,6 +126,7 @@ def _make_pace(rng: random.Random, backward_first: bool) -> _Pace:
     stops[MovementStyle.WALKING_ALONE] = 10**6
     milestones = {
         Milestone.PUSHES_UP_ON_ARMS: _months(3.5 * pace),
+        Milestone.LEANS_ON_HANDS_SITTING: _months(5.2 * pace),
         Milestone.ROLLS_TUMMY_TO_BACK: starts[MovementStyle.ROLLING],
         Milestone.SITTING_WITHOUT_SUPPORT: _months(6.0 * pace),
         Milestone.STANDING_WITH_ASSISTANCE: _months(7.6 * pace),

@@ -392,8 +392,12 @@ def test_who_late_flag_explains_the_window_in_plain_words() -> None:
     )
     crawl = next(f for f in flags if f.id == "who_late:hands_and_knees_crawling")
     assert crawl.title == "Crawls on hands and knees: not yet recorded"
-    assert "99 in 100 children had done this by 13.5 months" in crawl.reason
+    # Crawling says what WHO counts as crawling, and that some children never crawl.
+    assert "99 in 100 of the children who crawled had started by 13.5 months" in crawl.reason
+    assert "forwards or backwards" in crawl.reason and "4.3 in 100 never crawled" in crawl.reason
     assert crawl.reason.startswith("Maya is 1 year 1 month")
+    sitting = next(f for f in flags if f.id == "who_late:sitting_without_support")
+    assert "99 in 100 children had done this by 9.2 months" in sitting.reason
 
 
 def test_who_window_uses_the_corrected_age() -> None:
@@ -531,11 +535,13 @@ def test_a_child_on_track_with_an_ordinary_journal_has_no_flags() -> None:
     six_months = {
         Milestone.ROLLS_TUMMY_TO_BACK: date(2026, 8, 1),
         Milestone.PUSHES_UP_ON_ARMS: date(2026, 8, 2),
+        Milestone.LEANS_ON_HANDS_SITTING: date(2026, 8, 20),
     }
     assert all_flags(journal(*days, milestones=six_months)) == []
     assert flag_ids(all_flags(journal(*days))) == {
         "cdc:6:rolls_tummy_to_back",
         "cdc:6:pushes_up_on_arms",
+        "cdc:6:leans_on_hands_sitting",
     }
 
 
@@ -562,8 +568,16 @@ def test_guidance_for_reads_the_journal(context: JournalContext, child: ChildPro
     assert guidance.flags == []  # a new journal: nothing is missing yet, only unwritten
     _save_history(context, child.id)
     flags = context.guidance.guidance_for(child.id).flags
-    assert flag_ids(flags) == {"cdc:6:rolls_tummy_to_back", "cdc:6:pushes_up_on_arms"}
-    six_months = [Milestone.ROLLS_TUMMY_TO_BACK, Milestone.PUSHES_UP_ON_ARMS]
+    assert flag_ids(flags) == {
+        "cdc:6:rolls_tummy_to_back",
+        "cdc:6:pushes_up_on_arms",
+        "cdc:6:leans_on_hands_sitting",
+    }
+    six_months = [
+        Milestone.ROLLS_TUMMY_TO_BACK,
+        Milestone.PUSHES_UP_ON_ARMS,
+        Milestone.LEANS_ON_HANDS_SITTING,
+    ]
     _save(context, child.id, 90, milestones=six_months)
     for i in range(9):
         _save(context, child.id, i, movements={B: MovementCount(3)}, tummy_minutes=40)
