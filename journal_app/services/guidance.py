@@ -500,18 +500,19 @@ def rule_forward_established(journal: JournalSnapshot) -> list[TipSuggestion]:
         return []
     content = load_content()
     share = _share(forward, len(days))
-    return [
-        TipSuggestion(
-            "next_steps",
-            content.reason("forward_next_steps", share=share, name=journal.name),
-            TIP_SCORES["next_steps"],
-        ),
-        TipSuggestion(
-            "praise",
-            content.reason("forward_praise", share=share, name=journal.name),
-            TIP_SCORES["praise"],
-        ),
-    ]
+    praise = TipSuggestion(
+        "praise",
+        content.reason("forward_praise", share=share, name=journal.name),
+        TIP_SCORES["praise"],
+    )
+    if Milestone.CRUISING in journal.reached():
+        return [praise]  # pulling up and cruising are not "next" any more: they are here
+    next_steps = TipSuggestion(
+        "next_steps",
+        content.reason("forward_next_steps", share=share, name=journal.name),
+        TIP_SCORES["next_steps"],
+    )
+    return [next_steps, praise]
 
 
 def rule_every_stage(journal: JournalSnapshot) -> list[TipSuggestion]:

@@ -240,6 +240,11 @@ def test_forward_established_praises_and_gives_the_next_steps() -> None:
     assert tips[1].reason.startswith("Forward crawling on 7 of the last 14 days: well done, Maya!")
 
 
+def test_next_steps_are_not_suggested_to_a_child_who_already_cruises() -> None:
+    days = [day(i, F, MovementStyle.CRUISING) for i in range(7)]
+    assert ids(rule_forward_established(journal(*days))) == ["praise"]
+
+
 def test_forward_established_is_quiet_below_half_the_days() -> None:
     days = [day(i, F) for i in range(6)] + [day(i, B) for i in range(6, 14)]
     assert rule_forward_established(journal(*days)) == []
