@@ -4,25 +4,117 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSpinBox,
     QStackedWidget,
     QWidget,
+    QWidgetAction,
 )
 
-from journal_app.domain.ages import describe_gestation, due_date_from_gestation
+from journal_app.domain.ages import age_between, describe_gestation, due_date_from_gestation
+from journal_app.domain.dates import describe_date, format_date, parse_typed_date
 from journal_app.domain.entries import ChildProfile
-from journal_app.domain.validation import FieldError
+from journal_app.domain.validation import EARLIEST_BIRTH_DATE, FieldError, ValidationFailed
 from journal_app.ui.widgets.common import ErrorBanner, set_invalid, to_date, to_qdate
+
+
+def _calendar_icon(colour: QPalette) -> QIcon:
+    """A small calendar page drawn in the text colour, so it shows on any theme."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    ink = colour.color(QPalette.ColorRole.Text)
+    painter.setPen(ink)
+    painter.drawRoundedRect(QRectF(1.5, 2.5, 13, 12), 1.5, 1.5)
+    painter.fillRect(QRectF(1.5, 2.5, 13, 3), ink)
+    for row in range(2):
+        for column in range(3):
+            painter.fillRect(QRectF(4 + column * 3.5, 8 + row * 3, 1.6, 1.6), ink)
+    painter.drawLine(QPointF(5, 1), QPointF(5, 4))
+    painter.drawLine(QPointF(11, 1), QPointF(11, 4))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class DateField(QLineEdit):
+    """A date typed as text ("15 Mar 2026", "15/03/2026", "15.3.2026") or picked from a calendar.
+
+    What is typed stays as typed while the field has focus (so no keystroke is taken as a jump to
+    another part of the date); when the field is left, a readable date is written out in full.
+    ``value()`` is None while the text is not clearly one date.
+    """
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.setMaxLength(40)
+        self.setPlaceholderText(self.tr("day month year, e.g. 15 Mar 2026"))
+        self.calendar_action = self.addAction(
+            _calendar_icon(self.palette()), QLineEdit.ActionPosition.TrailingPosition
+        )
+        self.calendar_action.setText(self.tr("Pick from a calendar"))
+        self.calendar_action.setToolTip(self.tr("Pick from a calendar (Alt+Down)"))
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.calendar_menu: QMenu | None = None
+        self.calendar: QCalendarWidget | None = None
+        self.editingFinished.connect(self._write_out)
+        self.textEdited.connect(lambda _text: set_invalid(self, False))  # fixed: drop the red mark
+
+    def value(self) -> date | None:
+        return parse_typed_date(self.text())
+
+    def setDate(self, value: date | QDate) -> None:
+        self.setText(format_date(to_date(value) if isinstance(value, QDate) else value))
+
+    def _write_out(self) -> None:
+        value = self.value()
+        if value is not None and self.text() != format_date(value):
+            self.setText(format_date(value))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Alt+Down or F4 opens the calendar, as in a date box."""
+        alt_down = (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def show_calendar(self) -> None:
+        """A month calendar under the field; a click or Return picks the day, Escape leaves it."""
+        menu, calendar = self.calendar_menu, self.calendar
+        if menu is None or calendar is None:
+            self.calendar_menu = menu = QMenu(self)
+            self.calendar = calendar = QCalendarWidget(menu)
+            calendar.setMinimumDate(to_qdate(EARLIEST_BIRTH_DATE))
+            calendar.setAccessibleName(self.accessibleName())
+            holder = QWidgetAction(menu)
+            holder.setDefaultWidget(calendar)
+            menu.addAction(holder)
+            calendar.clicked.connect(self._pick)
+            calendar.activated.connect(self._pick)
+        calendar.setSelectedDate(to_qdate(self.value() or self._today))
+        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _pick(self, day: QDate) -> None:
+        self.setDate(day)
+        set_invalid(self, False)
+        if self.calendar_menu is not None:
+            self.calendar_menu.close()
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
 class ChildProfileForm(QWidget):
@@ -40,7 +132,13 @@ class ChildProfileForm(QWidget):
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(200)
         self.name_edit.setPlaceholderText(self.tr("First name or nickname"))
-        self.birth_edit = self._date_edit(today)
+        self.birth_edit = DateField(today, self)
+        self.birth_edit.setDate(today)
+        #: What the typed birth date means, kept up to date while typing: a wrong month shows.
+        self.birth_age = QLabel(self)
+        self.birth_age.setObjectName("birthAge")
+        self.birth_age.setWordWrap(True)
+        self.birth_age.setTextFormat(Qt.TextFormat.PlainText)
 
         self.early_check = QCheckBox(self.tr("Born early (before 37 weeks)"), self)
         self.early_how = QComboBox(self)
@@ -52,18 +150,22 @@ class ChildProfileForm(QWidget):
         self.days_spin = QSpinBox(self)
         self.days_spin.setRange(0, 6)
         self.days_spin.setSuffix(self.tr(" days"))
-        self.due_edit = self._date_edit(today)
+        self.due_edit = DateField(today, self)
+        self.due_edit.setDate(today)
 
         weeks_box = QWidget(self)
         weeks_layout = QHBoxLayout(weeks_box)
         weeks_layout.setContentsMargins(0, 0, 0, 0)
         weeks_layout.addWidget(self.weeks_spin)
+        self.days_label = QLabel(self.tr("Extra days"), weeks_box)
+        self.days_label.setBuddy(self.days_spin)
+        weeks_layout.addWidget(self.days_label)
         weeks_layout.addWidget(self.days_spin)
         weeks_layout.addStretch()
         self.early_stack = QStackedWidget(self)
         self.early_stack.addWidget(weeks_box)
         self.early_stack.addWidget(self.due_edit)
-        self.early_how.currentIndexChanged.connect(self.early_stack.setCurrentIndex)
+        self.early_how.currentIndexChanged.connect(self._show_early_how)
         self.early_check.toggled.connect(self._update_early)
         self.corrected_note = QLabel(
             self.tr(
@@ -79,10 +181,12 @@ class ChildProfileForm(QWidget):
         form.addRow(self.errors)
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Birth date"), self.birth_edit)
+        form.addRow("", self.birth_age)
         form.addRow("", self.early_check)
         self.early_how_label = QLabel(self.tr("Tell us by"), self)
         form.addRow(self.early_how_label, self.early_how)
-        self.early_value_label = QLabel(self.tr("Born at"), self)
+        # The label says what the field beside it holds (and is its accessible name).
+        self.early_value_label = QLabel(self)
         form.addRow(self.early_value_label, self.early_stack)
         form.addRow(self.corrected_note)
         for label, widget in (
@@ -94,8 +198,13 @@ class ChildProfileForm(QWidget):
             (self.tr("Due date"), self.due_edit),
         ):
             widget.setAccessibleName(label)
+        self.early_how_label.setBuddy(self.early_how)
         self.early_check.setAccessibleName(self.early_check.text())
+        self.birth_edit.textChanged.connect(self._update_birth_age)
+        self.name_edit.textChanged.connect(self._update_birth_age)
+        self._show_early_how(0)
         self._update_early(False)
+        self._update_birth_age()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return or Enter anywhere in the form submits it, as in a dialog."""
@@ -104,13 +213,32 @@ class ChildProfileForm(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _date_edit(self, today: date) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        edit.setDate(to_qdate(today))
-        edit.setMinimumDate(QDate(1900, 1, 1))
-        return edit
+    def _show_early_how(self, index: int) -> None:
+        self.early_stack.setCurrentIndex(index)
+        field = self.weeks_spin if index == 0 else self.due_edit
+        self.early_value_label.setText(field.accessibleName())
+        self.early_value_label.setBuddy(field)
+
+    def _update_birth_age(self) -> None:
+        """Say what the typed birth date means today, or that it is not (yet) a date."""
+        birth = self.birth_edit.value()
+        name = self.name_edit.text().strip() or self.tr("Your child")
+        if birth is None:
+            text = self.tr("Type the day, month and year, e.g. 15 Mar 2026 or 15/03/2026.")
+            if self.birth_edit.text().strip():
+                text = self.tr("Not a date yet. ") + text
+        elif birth > self._today:
+            text = self.tr("{date}: that date is in the future.").format(date=describe_date(birth))
+        else:
+            age = age_between(birth, self._today)
+            about = (
+                self.tr("{name} was born today.")
+                if age.total_days == 0
+                else self.tr("{name} is {age} old.")
+            )
+            text = f"{describe_date(birth)}: " + about.format(name=name, age=age.describe())
+        self.birth_age.setText(text)
+        self.birth_edit.setAccessibleDescription(text)
 
     def _update_early(self, on: bool) -> None:
         for widget in (
@@ -126,27 +254,41 @@ class ChildProfileForm(QWidget):
         self._id = profile.id if profile else None
         self._uuid = profile.uuid if profile else None
         self.name_edit.setText(profile.name if profile else "")
-        self.birth_edit.setDate(to_qdate(profile.birth_date if profile else self._today))
+        self.birth_edit.setDate(profile.birth_date if profile else self._today)
         due = profile.due_date if profile else None
         early = due is not None and (due - profile.birth_date).days > 0 if profile else False
         self.early_check.setChecked(bool(early))
         self._update_early(bool(early))
         if profile is not None and due is not None:
-            self.due_edit.setDate(to_qdate(due))
+            self.due_edit.setDate(due)
             self.early_how.setCurrentIndex(1)
         self.errors.clear_errors()
 
     def profile(self) -> ChildProfile:
-        birth = to_date(self.birth_edit.date())
+        """The profile typed; raises :class:`ValidationFailed` for a date that cannot be read."""
+        birth = self.birth_edit.value()
+        errors: list[FieldError] = []
+        if birth is None:
+            errors.append(FieldError("birth_date", self._unreadable(self.tr("birth date"))))
         due: date | None = None
         if self.early_check.isChecked():
             if self.early_how.currentIndex() == 0:
-                due = due_date_from_gestation(
-                    birth, self.weeks_spin.value(), self.days_spin.value()
-                )
+                if birth is not None:
+                    due = due_date_from_gestation(
+                        birth, self.weeks_spin.value(), self.days_spin.value()
+                    )
             else:
-                due = to_date(self.due_edit.date())
+                due = self.due_edit.value()
+                if due is None:
+                    errors.append(FieldError("due_date", self._unreadable(self.tr("due date"))))
+        if errors or birth is None:
+            raise ValidationFailed(errors)
         return ChildProfile(self.name_edit.text(), birth, due, self._id, self._uuid)
+
+    def _unreadable(self, what: str) -> str:
+        return self.tr(
+            "Please type the {what} as day, month and year, for example 15 Mar 2026 or 15/03/2026."
+        ).format(what=what)
 
     def gestation_text(self) -> str:
         p = self.profile()
@@ -156,7 +298,7 @@ class ChildProfileForm(QWidget):
         widgets = {
             "name": self.name_edit,
             "birth_date": self.birth_edit,
-            "due_date": self.early_stack,
+            "due_date": self.due_edit if self.early_how.currentIndex() else self.early_stack,
         }
         self.errors.show_errors(errors)
         for key, widget in widgets.items():
