@@ -18,7 +18,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -43,6 +43,7 @@ from journal_app.storage.models import (
     SummaryMadeRow,
     TipTriedRow,
     WarningSignRow,
+    utc_now,
 )
 
 FORMAT_NAME = "crawl-journal"
@@ -50,6 +51,10 @@ FORMAT_VERSION = 1
 #: Larger files are refused before they are read (a year's journal is well under 1 MB).
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 MAX_TIP_ID_LENGTH = 64
+#: Created/updated times before this are refused on import: no record of the app is that old.
+EARLIEST_STAMP = datetime(2000, 1, 1)
+#: ... and so are times later than this after the computer's clock (clocks and zones differ a bit).
+STAMP_CLOCK_LEEWAY = timedelta(days=1)
 
 Progress = Callable[[int, int], None]
 _E = TypeVar("_E", bound=StrEnum)
@@ -105,9 +110,11 @@ class ImportReport:
 
 
 def _stamp(moment: datetime) -> str:
+    """``2026-05-31T18:02:03.000000Z``; always a 4-digit year (``strftime`` writes year 999 as
+    ``999``, which is not ISO 8601)."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.isoformat(sep="T", timespec="microseconds") + "Z"
 
 
 def _order(member_type: type[_E], value: str) -> tuple[int, str]:
@@ -162,9 +169,16 @@ def _day_document(row: DayRow) -> dict[str, Any]:
 class PortabilityService:
     """Export (JSON, CSV zip) and import (JSON, merged by UUID) of one journal."""
 
-    def __init__(self, engine: Engine, today: Callable[[], date]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        today: Callable[[], date],
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
         self.engine = engine
         self.today = today
+        #: The computer's UTC time (naive), the clock the created/updated times come from.
+        self.clock = clock
 
     # -- export ------------------------------------------------------------------------------------
 
@@ -288,7 +302,12 @@ class PortabilityService:
         parsed = _parse_document(document)
         records = _flatten(parsed)
         total = 2 * records.count
-        _check_records(records, self.today(), lambda done: _report(progress, done, total))
+        _check_records(
+            records,
+            self.today(),
+            self.clock() + STAMP_CLOCK_LEEWAY,
+            lambda done: _report(progress, done, total),
+        )
         try:
             with transaction(self.engine) as s:
                 merge = _Merge(s, records, self.today())
@@ -977,8 +996,43 @@ def _natural_duplicates(records: Iterable[_R], key: Callable[[_R], Any], what: s
         seen[k] = record
 
 
-def _check_records(records: _Records, today: date, progress: Callable[[int], None]) -> None:
-    """The domain's rules for every record, and one record per natural key (child and date ...)."""
+def _check_stamps(records: _Records, latest: datetime) -> None:
+    """Created/updated times no Crawl Journal could have written are refused: before 2000, or
+    later than ``latest`` (the computer's clock and a little leeway)."""
+    kinds: tuple[Sequence[_Stamped], ...] = (
+        records.children,
+        records.days,
+        records.movements,
+        records.signs,
+        records.milestones,
+        records.tips,
+        records.summaries,
+    )
+    for kind in kinds:
+        for record in kind:
+            for name, moment in (("created", record.created), ("updated", record.updated)):
+                if moment < EARLIEST_STAMP:
+                    raise ImportRefused(
+                        f"the time {_stamp(moment)} is before {EARLIEST_STAMP.year}; no journal "
+                        "record is that old.",
+                        record.record,
+                        name,
+                    )
+                if moment > latest:
+                    raise ImportRefused(
+                        f"the time {_stamp(moment)} is in the future (this computer's clock says "
+                        f"{_stamp(latest - STAMP_CLOCK_LEEWAY)}).",
+                        record.record,
+                        name,
+                    )
+
+
+def _check_records(
+    records: _Records, today: date, latest_stamp: datetime, progress: Callable[[int], None]
+) -> None:
+    """The domain's rules for every record, and one record per natural key (child and date ...);
+    created/updated times no later than ``latest_stamp``."""
+    _check_stamps(records, latest_stamp)
     done = 0
     by_uuid = {c.uuid: c for c in records.children}
     for child in records.children:

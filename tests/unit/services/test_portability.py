@@ -27,7 +27,13 @@ from journal_app.paths import JournalPaths
 from journal_app.services.context import JournalContext, open_context
 from journal_app.services.portability import ImportRefused
 from journal_app.services.transaction import transaction
-from journal_app.storage.models import DayRow, MilestoneRow, SummaryMadeRow, TipTriedRow
+from journal_app.storage.models import (
+    DayRow,
+    MilestoneRow,
+    SummaryMadeRow,
+    TipTriedRow,
+    utc_now,
+)
 from tests.conftest import TODAY
 
 ODD_TEXTS = [
@@ -429,6 +435,16 @@ def test_csv_text_that_is_not_formula_like_is_written_as_typed(context, child, t
 # -- merging ---------------------------------------------------------------------------------------
 
 
+def later() -> datetime:
+    """A time after any record the test just saved, yet one an import accepts (not a day ahead of
+    the computer's clock): the other computer's newer change."""
+    return utc_now() + timedelta(hours=12)
+
+
+def later_stamp() -> str:
+    return later().isoformat() + "Z"
+
+
 def set_updated(ctx: JournalContext, on: date, moment: datetime) -> None:
     with transaction(ctx.engine) as s:
         row = s.scalar(select(DayRow).where(DayRow.day == on))
@@ -464,7 +480,7 @@ def test_newer_day_in_the_file_wins_and_older_is_left_alone(
     del changed.movements[MovementStyle.FORWARD]
     changed.movements[MovementStyle.BACKWARD] = MovementCount(6, None)
     other.journal.save_day(changed)
-    set_updated(other, on, datetime(2030, 1, 1))
+    set_updated(other, on, later())
     export(other, tmp_path / "newer.json")
     report = context.portability.import_json(tmp_path / "newer.json")
     assert context.journal.load_day(child.id, on) == dataclasses.replace(changed, child_id=child.id)
@@ -486,7 +502,7 @@ def test_newer_child_details_win(context, other, child, tmp_path) -> None:
     )
     export(other, tmp_path / "b.json")
     document = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
-    document["children"][0]["updated"] = "2030-01-01T00:00:00.000000Z"
+    document["children"][0]["updated"] = later_stamp()
     (tmp_path / "b.json").write_text(json.dumps(document), encoding="utf-8")
     report = context.portability.import_json(tmp_path / "b.json")
     assert report.updated == 1
@@ -503,7 +519,7 @@ def test_same_child_and_day_under_other_uuids_are_merged_not_duplicated(
     twin = other.journal.save_child(ChildProfile("maya", child.birth_date))
     other.journal.save_day(full_day(twin.id, on, notes="there"))
     other.journal.save_day(DayEntry(twin.id, on + timedelta(days=1), tummy_minutes=5))
-    set_updated(other, on, datetime(2030, 1, 1))
+    set_updated(other, on, later())
     export(other, tmp_path / "there.json")
     report = context.portability.import_json(tmp_path / "there.json")
     # One child, not two; the file's details are newer, so its spelling of the name wins.
@@ -618,7 +634,7 @@ def test_import_refuses_a_birth_date_after_days_already_here(
     other.journal.save_day(DayEntry(copy.id, date(2026, 3, 2), notes="early"))
     document = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     document["children"][0]["birth_date"] = "2026-04-01"
-    document["children"][0]["updated"] = "2030-01-01T00:00:00Z"
+    document["children"][0]["updated"] = later_stamp()
     (tmp_path / "later.json").write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ImportRefused) as refused:
         other.portability.import_json(tmp_path / "later.json")
@@ -697,7 +713,7 @@ def test_a_big_import_is_counted_and_reported_in_steps(context, tmp_path) -> Non
 def test_a_child_claimed_by_uuid_is_not_matched_again_by_name(context, child, tmp_path) -> None:
     document = export(context, tmp_path / "a.json")
     renamed = document["children"][0]
-    renamed.update(name="Maya Rose", updated="2030-01-01T00:00:00Z")
+    renamed.update(name="Maya Rose", updated=later_stamp())
     namesake = {**copy_of(renamed), "uuid": "7d4b9e1c-0000-4000-8000-0000000000bb", "name": "Maya"}
     document["children"].append(namesake)
     (tmp_path / "b.json").write_text(json.dumps(document), encoding="utf-8")

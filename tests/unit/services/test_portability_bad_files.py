@@ -146,6 +146,24 @@ CORPUS: list[tuple[str, Callable[[Doc], bytes], list[str], str | None]] = [
     ),
     ("bad uuid", _set(_day, "uuid", "not-a-uuid"), ["days[0]", "not a UUID"], "uuid"),
     ("bad timestamp", _set(_day, "updated", "yesterday"), ["days[0]", "ISO 8601"], "updated"),
+    (
+        "time before year 1000",
+        _set(_day, "updated", "0999-01-01T00:00:00Z"),
+        ["days[0]", "0999-01-01T00:00:00.000000Z", "before 2000"],
+        "updated",
+    ),
+    (
+        "time before 2000",
+        _set(lambda d: d["children"][0], "created", "1999-12-31T23:59:59.999999Z"),
+        ["Maya", "before 2000"],
+        "created",
+    ),
+    (
+        "time in the future",
+        _as_json(lambda d: _day(d)["movements"][0].__setitem__("updated", "2099-01-01T00:00:00Z")),
+        ["movements[0]", "2099-01-01T00:00:00.000000Z", "in the future"],
+        "updated",
+    ),
     ("day in the future", _set(_day, "date", "2026-12-25"), ["days[0]", "in the future"], "day"),
     ("day before birth", _set(_day, "date", "2026-02-01"), ["before Maya's birth date"], "day"),
     (
