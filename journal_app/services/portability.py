@@ -1072,11 +1072,27 @@ def _check_records(
                 f"this date is before {child.name}'s birth date.", m.record, "achieved_on"
             )
     for t in records.tips:
+        child = by_uuid[t.child_uuid]
         if t.tried_on > today:
             raise ImportRefused("this date is in the future.", t.record, "tried_on")
+        if t.tried_on < child.birth_date:
+            raise ImportRefused(
+                f"this date is before {child.name}'s birth date ({child.birth_date.isoformat()}).",
+                t.record,
+                "tried_on",
+            )
     for s in records.summaries:
+        if s.made_on > today:
+            raise ImportRefused("this date is in the future.", s.record, "made_on")
         if s.period_start > s.period_end:
             raise ImportRefused("the period starts after it ends.", s.record, "period_start")
+        if s.period_end > s.made_on:
+            raise ImportRefused(
+                f"the period ends after the summary was made ({s.made_on.isoformat()}); a "
+                "summary covers days already lived.",
+                s.record,
+                "period_end",
+            )
     progress(records.count)
 
 

@@ -64,6 +64,33 @@ def _same_date_twice(doc: Doc) -> None:
     doc["children"][0]["days"].append(again)
 
 
+def _tip(tried_on: str) -> Doc:
+    stamp = "2026-11-01T00:00:00.000000Z"
+    return {
+        "uuid": "6b1f3a1e-1111-4111-8111-111111111111",
+        "created": stamp,
+        "updated": stamp,
+        "tip_id": "toy-ahead",
+        "tried_on": tried_on,
+    }
+
+
+def _summary(made_on: str, period_start: str, period_end: str) -> Doc:
+    stamp = "2026-11-01T00:00:00.000000Z"
+    return {
+        "uuid": "6b1f3a1e-2222-4111-8111-111111111111",
+        "created": stamp,
+        "updated": stamp,
+        "made_on": made_on,
+        "period_start": period_start,
+        "period_end": period_end,
+    }
+
+
+def _with(key: str, record: Doc) -> Callable[[Doc], bytes]:
+    return _as_json(lambda d: d["children"][0][key].append(record))
+
+
 def _csv(_doc: Doc) -> bytes:
     return (
         "\ufeffChild,Date,Age,Movement\r\nMaya,2026-10-01,7 months,Backward crawling\r\n".encode()
@@ -166,6 +193,30 @@ CORPUS: list[tuple[str, Callable[[Doc], bytes], list[str], str | None]] = [
     ),
     ("day in the future", _set(_day, "date", "2026-12-25"), ["days[0]", "in the future"], "day"),
     ("day before birth", _set(_day, "date", "2026-02-01"), ["before Maya's birth date"], "day"),
+    (
+        "tip tried before birth",
+        _with("tips_tried", _tip("1990-01-01")),
+        ["tips_tried[0]", "before Maya's birth date (2026-03-01)"],
+        "tried_on",
+    ),
+    (
+        "tip tried in the future",
+        _with("tips_tried", _tip("2026-11-24")),
+        ["tips_tried[0]", "in the future"],
+        "tried_on",
+    ),
+    (
+        "summary made in the future",
+        _with("summaries_made", _summary("2099-01-01", "2026-08-01", "2026-10-31")),
+        ["summaries_made[0]", "in the future"],
+        "made_on",
+    ),
+    (
+        "summary of days not yet lived",
+        _with("summaries_made", _summary("2026-11-01", "2026-08-01", "2099-01-01")),
+        ["summaries_made[0]", "ends after the summary was made (2026-11-01)"],
+        "period_end",
+    ),
     (
         "negative tummy time",
         _set(_day, "tummy_minutes", -5),
@@ -306,6 +357,22 @@ def test_the_good_file_itself_imports(
     report = context.portability.import_json(path)
     assert (report.added, report.updated, report.unchanged) == (5, 0, 0)
     assert context.journal.find_child("Maya") is not None
+
+
+def test_tips_and_summaries_on_the_edges_of_what_is_possible_import(
+    context: JournalContext, good_export: Doc, tmp_path: Path
+) -> None:
+    """The date rules refuse only the impossible: a tip on the birth day, a summary made today of
+    a period ending today are fine."""
+    child = good_export["children"][0]
+    child["tips_tried"].append(_tip(child["birth_date"]))
+    today = context.today().isoformat()
+    child["summaries_made"].append(_summary(today, child["birth_date"], today))
+    context.journal.delete_child(context.journal.find_child("Maya").id)
+    path = tmp_path / "edges.json"
+    path.write_text(json.dumps(good_export), encoding="utf-8")
+    report = context.portability.import_json(path)
+    assert (report.added, report.updated, report.unchanged) == (7, 0, 0)
 
 
 def test_a_missing_file_is_refused(context: JournalContext, tmp_path: Path) -> None:
