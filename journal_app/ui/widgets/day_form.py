@@ -27,9 +27,34 @@ from PySide6.QtWidgets import (
 
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
-from journal_app.domain.validation import FieldError, ValidationFailed
+from journal_app.domain.validation import MAX_TEXT_LENGTH, FieldError, ValidationFailed
 from journal_app.ui.palette import style_colour
 from journal_app.ui.widgets.common import ErrorBanner, NumberField, WheelGuard, set_invalid
+
+
+def _raw_text(edit: QPlainTextEdit) -> str:
+    """What the box holds, character for character. ``toPlainText()`` would turn a no-break space
+    into a space and a line separator (U+2028) into a line break; the raw text keeps them, with
+    the paragraph separator between lines mapped back to the line break it stands for."""
+    return edit.document().toRawText().replace("\u2029", "\n")
+
+
+class _LoadedText:
+    """The text put into a box and how the box shows it, so an unedited box gives back exactly the
+    text it was given (even line endings, such as "\r\n", that a text box keeps as one break)."""
+
+    def __init__(self) -> None:
+        self.original = ""
+        self.shown = ""
+
+    def load(self, edit: QPlainTextEdit, text: str) -> None:
+        edit.setPlainText(text)
+        self.original = text
+        self.shown = _raw_text(edit)
+
+    def text(self, edit: QPlainTextEdit) -> str:
+        shown = _raw_text(edit)
+        return self.original if shown == self.shown else shown
 
 
 def _swatch(colour: str) -> QIcon:
@@ -84,6 +109,8 @@ class WarningSignRow(QWidget):
             self.side.addItem(side.label, side.value)
         self.side.setAccessibleName(self.tr("Side"))
         self.note = QLineEdit(self)
+        # As long as a note may be (32767 by default would cut a longer imported note silently).
+        self.note.setMaxLength(MAX_TEXT_LENGTH)
         self.note.setPlaceholderText(self.tr("Note"))
         self.note.setAccessibleName(self.tr("Note about the sign"))
         self.remove_button = QPushButton(self.tr("Remove"), self)
@@ -139,6 +166,8 @@ class DayForm(QWidget):
         self._day: date | None = None
         self._dirty = False
         self._loading = False
+        self._loaded_notes = _LoadedText()
+        self._loaded_questions = _LoadedText()
 
         self.title = QLabel(self)
         self.title.setObjectName("dayTitle")
@@ -381,9 +410,9 @@ class DayForm(QWidget):
                 self._remove_sign_row(sign_row)
             for sign in entry.warning_signs:
                 self._add_sign_row().load(sign)
-            self.notes_edit.setPlainText(entry.notes)
+            self._loaded_notes.load(self.notes_edit, entry.notes)
             self.notes_in_summary.setChecked(entry.notes_in_summary)
-            self.questions_edit.setPlainText(entry.questions)
+            self._loaded_questions.load(self.questions_edit, entry.questions)
             for widget in self._all_fields():
                 set_invalid(widget, False)
         finally:
@@ -462,8 +491,8 @@ class DayForm(QWidget):
             floor=FloorSurface(floor) if floor else None,
             milestones=milestones,
             warning_signs=signs,
-            notes=self.notes_edit.toPlainText(),
-            questions=self.questions_edit.toPlainText(),
+            notes=self._loaded_notes.text(self.notes_edit),
+            questions=self._loaded_questions.text(self.questions_edit),
             notes_in_summary=self.notes_in_summary.isChecked(),
         )
 

@@ -1,0 +1,77 @@
+"""The day form keeps text exactly, keeps a focused field in view, and its labels name its fields.
+
+Driven through the real main window on a real journal in a temporary folder."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from journal_app.domain.entries import DayEntry, WarningSignEntry
+from journal_app.domain.enums import Side, WarningSign
+from journal_app.domain.validation import MAX_TEXT_LENGTH
+from journal_app.paths import JournalPaths
+from journal_app.services.context import open_context
+from tests.conftest import TODAY
+from tests.ui.conftest import MAYA
+
+NOTES = (
+    "Rolled\u00a0over twice\u2028then slept \U0001f600 \"quoted\" 'single' <b>bold</b> &amp; "
+    "done\r\nSecond line\tafter a tab\n"
+)
+QUESTIONS = 'Is\u00a0this OK?\u2028Ask about <i>hips</i> \U0001f476 & "W-sitting"'
+SIGN_NOTE = "left arm " * 4_444 + "<b>\u00a0end\U0001f600</b>"  # 40,000 characters and more
+
+
+def stored(data_dir: Path) -> tuple[str, str, str]:
+    with sqlite3.connect(JournalPaths(data_dir).journal) as conn:
+        notes, questions = conn.execute("SELECT notes, questions FROM journal_day").fetchone()
+        (note,) = conn.execute("SELECT note FROM warning_sign").fetchone()
+    return notes, questions, note
+
+
+@pytest.fixture
+def noted_window(make_window, data_dir: Path):
+    """Maya's journal with today's notes, questions and a long sign note (as an import leaves)."""
+    ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
+    child = ctx.journal.save_child(MAYA)
+    assert child.id is not None
+    ctx.journal.save_day(
+        DayEntry(
+            child_id=child.id,
+            day=TODAY,
+            warning_signs=[WarningSignEntry(WarningSign.FAVOURS_ONE_SIDE, Side.LEFT, SIGN_NOTE)],
+            notes=NOTES,
+            questions=QUESTIONS,
+        )
+    )
+    ctx.close()
+    assert len(SIGN_NOTE) > 40_000
+    assert stored(data_dir) == (NOTES, QUESTIONS, SIGN_NOTE)
+    return make_window()
+
+
+def test_text_is_saved_back_exactly_when_another_field_is_edited(
+    noted_window, qtbot, data_dir: Path
+) -> None:
+    form = noted_window.form
+    assert form.sign_rows[0].note.text() == SIGN_NOTE
+    assert form.sign_rows[0].note.maxLength() == MAX_TEXT_LENGTH  # as long as validation allows
+    qtbot.keyClicks(form.tummy_field, "5")
+    qtbot.keyClick(form.tummy_field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not form.is_dirty
+    assert stored(data_dir) == (NOTES, QUESTIONS, SIGN_NOTE)
+
+
+def test_an_edited_text_keeps_its_no_break_spaces_and_line_separators(
+    noted_window, qtbot, data_dir: Path
+) -> None:
+    form = noted_window.form
+    form.questions_edit.setFocus()
+    qtbot.keyClick(form.questions_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(form.questions_edit, " Yes")
+    qtbot.keyClick(form.questions_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert stored(data_dir) == (NOTES, QUESTIONS + " Yes", SIGN_NOTE)
