@@ -16,13 +16,20 @@ class TimedSession:
 
 
 class TummyTimer:
-    """Start on a child's day, stop to get the whole minutes (rounded) to add to that day."""
+    """Start on a child's day, stop to get the whole minutes (rounded) to add to that day.
+
+    :meth:`take` hands over the whole minutes timed so far while the timer runs on (to save them
+    before the journal changes under it); :meth:`stop` then gives only the rest, so a session adds
+    up to what one stop would have given: nothing lost, nothing counted twice.
+    """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._started_at: float | None = None
         self._child_id: int | None = None
         self._day: date | None = None
+        #: Whole minutes already handed over by :meth:`take`.
+        self._taken = 0
 
     @property
     def running(self) -> bool:
@@ -42,6 +49,7 @@ class TummyTimer:
         self._started_at = self._clock()
         self._child_id = child_id
         self._day = day
+        self._taken = 0
 
     def elapsed_seconds(self) -> float:
         if self._started_at is None:
@@ -53,12 +61,26 @@ class TummyTimer:
         minutes, seconds = divmod(total, 60)
         return f"{minutes}:{seconds:02d}"
 
+    def take(self) -> TimedSession:
+        """The whole minutes timed and not yet handed over; the timer runs on."""
+        if self._child_id is None or self._day is None:
+            raise RuntimeError("The timer is not running.")
+        whole = int(self.elapsed_seconds() / 60)
+        minutes, self._taken = whole - self._taken, whole
+        return TimedSession(self._child_id, self._day, minutes)
+
+    def give_back(self, session: TimedSession) -> None:
+        """Undo a :meth:`take` whose minutes could not be saved: :meth:`stop` counts them again."""
+        if self.running and (session.child_id, session.day) == (self._child_id, self._day):
+            self._taken = max(0, self._taken - session.minutes)
+
     def stop(self) -> TimedSession:
         if self._started_at is None or self._child_id is None or self._day is None:
             raise RuntimeError("The timer is not running.")
-        minutes = int(self.elapsed_seconds() / 60 + 0.5)
+        minutes = max(0, int(self.elapsed_seconds() / 60 + 0.5) - self._taken)
         session = TimedSession(self._child_id, self._day, minutes)
         self._started_at = None
         self._child_id = None
         self._day = None
+        self._taken = 0
         return session

@@ -55,8 +55,9 @@ from PySide6.QtWidgets import (
 from journal_app import APP_NAME
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import ValidationFailed
-from journal_app.services.tummy_timer import TummyTimer
+from journal_app.services.tummy_timer import TimedSession, TummyTimer
 from journal_app.storage.errors import JournalError
+from journal_app.storage.reads import ChildNotFound
 from journal_app.ui.dialogs.child_dialog import ChildDialog
 from journal_app.ui.models.recent_days import NotesFilterProxy, RecentDaysModel
 from journal_app.ui.widgets.child_form import ChildProfileForm
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.timer = TummyTimer(clock)
+        #: The child the timer runs for, by UUID: after a restore the same id may be another child.
+        self._timer_child_uuid: str | None = None
         self.undo_stack = QUndoStack(self)
         self._child: ChildProfile | None = None
         self._charts_panel: QWidget | None = None
@@ -538,6 +541,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        if self.timer.running and self.timer.child_id == child.id:
+            self._stop_timer_to_journal()  # saved while the child is there, so in the backup
         self.context.backups.back_up_now()
         self.context.journal.delete_child(child.id)
         self.undo_stack.clear()
@@ -610,6 +615,15 @@ class MainWindow(QMainWindow):
         except JournalError as exc:
             QMessageBox.critical(
                 self, APP_NAME, self.tr("The day could not be saved.\n\n{error}").format(error=exc)
+            )
+            return False
+        except ChildNotFound:
+            QMessageBox.critical(
+                self,
+                APP_NAME,
+                self.tr(
+                    "The day could not be saved: {name} is not in the journal any more."
+                ).format(name=self._child.name),
             )
             return False
         self.form.clear_errors()
@@ -716,33 +730,102 @@ class MainWindow(QMainWindow):
             self.stop_timer()
         elif self._child is not None and self._child.id is not None and self.form.day is not None:
             self.timer.start(self._child.id, self.form.day)
+            self._timer_child_uuid = self._child.uuid
             self._tick.start()
             self._sync_timer_display()
 
     def stop_timer(self) -> int:
-        """Stop the timer and add its minutes to the day it was started on; returns the minutes."""
+        """Stop the timer and add its minutes to the day it was started on; returns the minutes.
+
+        On the day shown they go into the form (saved with it); another day is saved at once.
+        """
         session = self.timer.stop()
         self._tick.stop()
-        same_day = (
-            self._child is not None
-            and self._child.id == session.child_id
-            and self.form.day == session.day
-        )
-        if same_day:
+        if self._shows_day(session.child_id, session.day):
             self.form.add_tummy_minutes(session.minutes)
-        elif session.minutes:
+        else:
+            self._save_timed_minutes(session)
+        self._sync_timer_display()
+        return session.minutes
+
+    def _stop_timer_to_journal(self) -> None:
+        """Stop the timer and save its minutes straight to their day (closing, deleting a child)."""
+        session = self.timer.stop()
+        self._tick.stop()
+        self._save_timed_minutes(session)
+        self._sync_timer_display()
+
+    def _save_timer_so_far(self) -> None:
+        """Before a restore or an import: the minutes timed so far go to their day while that child
+        is surely there; the timer runs on (a cancelled restore leaves it as it was)."""
+        if not self.timer.running:
+            return
+        session = self.timer.take()
+        if not self._save_timed_minutes(session):
+            self.timer.give_back(session)  # counted again when the timer stops
+
+    def _check_timer_child(self) -> None:
+        """After a restore or an import: a timer whose child is gone (or is another child now)
+        stops; what it timed before the change was saved by :meth:`_save_timer_so_far`."""
+        if not self.timer.running or self.timer.child_id is None:
+            return
+        try:
+            child = self.context.reads.get_child(self.timer.child_id)
+        except ChildNotFound:
+            child = None
+        if child is not None and child.uuid == self._timer_child_uuid:
+            return
+        self.timer.stop()
+        self._tick.stop()
+        self._sync_timer_display()
+        self.statusBar().showMessage(
+            self.tr(
+                "The tummy-time timer was stopped: the child it was timing is not in the journal "
+                "any more. The minutes up to the change were saved before it."
+            ),
+            15000,
+        )
+
+    def _shows_day(self, child_id: int, day: date) -> bool:
+        return self._child is not None and self._child.id == child_id and self.form.day == day
+
+    def _save_timed_minutes(self, session: TimedSession) -> bool:
+        """Add the session's minutes to its day in the journal; a failure is told, never raised."""
+        if not session.minutes:
+            return True
+        try:
             entry = self.context.reads.load_day(session.child_id, session.day)
             entry.tummy_minutes = (entry.tummy_minutes or 0) + session.minutes
             self.context.journal.save_day(entry)
-            self.after_journal_changed(session.child_id, reload_day=False)
+        except ChildNotFound:
+            problem = self.tr("The child it was timed for is not in the journal any more.")
+        except ValidationFailed as exc:
+            problem = exc.errors[0].message
+        except JournalError as exc:
+            problem = str(exc)
+        else:
+            shown_clean = self._shows_day(session.child_id, session.day) and not self.form.is_dirty
+            self.after_journal_changed(session.child_id, reload_day=shown_clean)
             self.statusBar().showMessage(
                 self.tr("{n} minutes of tummy time added to {day}.").format(
                     n=session.minutes, day=f"{session.day:%d %b}"
                 ),
                 8000,
             )
-        self._sync_timer_display()
-        return session.minutes
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Tummy time not saved"),
+            self.tr("The {n} minutes of tummy time timed for {day} could not be saved.").format(
+                n=session.minutes, day=f"{session.day:%d %b %Y}"
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("tummyTimeNotSavedBox")
+        box.setInformativeText(problem)
+        box.exec()
+        return False
 
     def _sync_timer_display(self) -> None:
         running = self.timer.running
@@ -818,6 +901,8 @@ class MainWindow(QMainWindow):
             return
         from journal_app.ui.dialogs import data_transfer
 
+        if name == "import_json_dialog":
+            self._save_timer_so_far()
         changed = getattr(data_transfer, name)(self, self.context)
         if changed:
             self._journal_replaced()
@@ -825,6 +910,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         if not self.settle_unsaved():
             return
+        self._save_timer_so_far()  # into the journal as it is, which the restore backs up first
         from journal_app.ui.dialogs.restore_backup import restore_from_backup_dialog
 
         if restore_from_backup_dialog(self, self.context):
@@ -833,6 +919,7 @@ class MainWindow(QMainWindow):
     def _journal_replaced(self) -> None:
         self.undo_stack.clear()
         self.form.mark_clean()
+        self._check_timer_child()
         self._reload_children(select_id=self._child.id if self._child else None)
         if self._child is not None:
             self.journal_changed.emit(self._child.id or 0)
@@ -881,11 +968,13 @@ class MainWindow(QMainWindow):
         if not self.settle_unsaved():
             event.ignore()
             return
-        self._save_geometry()
-        self._closed = True  # answers still on their way from workers are dropped
-        QThreadPool.globalInstance().waitForDone(10_000)
-        event.accept()
-        self.context.close()
+        try:
+            self._save_geometry()
+        finally:  # whatever went wrong above, the journal is closed properly
+            self._closed = True  # answers still on their way from workers are dropped
+            QThreadPool.globalInstance().waitForDone(10_000)
+            event.accept()
+            self.context.close()
 
     def start_automatic_backup(self) -> None:
         """The once-a-day backup, on a worker thread; the window stays responsive."""
