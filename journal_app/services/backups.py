@@ -15,6 +15,7 @@ from journal_app.storage.database import (
     HEAD_REVISION,
     known_revisions,
     migrate,
+    missing_tables,
     quick_check,
     raw_connection,
     read_revision,
@@ -79,17 +80,28 @@ class BackupService:
             ).fetchall():
                 counts[name] = int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
             revision = read_revision(self.paths.journal)
+        problems += [
+            f"the table {name} is missing"
+            for name in missing_tables(self.paths.journal, expected_tables())
+        ]
         if revision != HEAD_REVISION:
             problems.append(f"schema revision {revision} is not the app's {HEAD_REVISION}")
         return IntegrityReport(not problems, problems, counts)
+
+
+def expected_tables() -> list[str]:
+    """The tables a journal at the head revision has: those of the ORM models."""
+    from journal_app.storage.models import Base
+
+    return sorted(Base.metadata.tables)
 
 
 def verify_backup(backup: Path) -> None:
     """Raise unless ``backup`` is a healthy Crawl Journal database this app can open.
 
     :class:`JournalDamagedError` for junk or a damaged file, :class:`JournalTooNewError` for a
-    newer app's file, :class:`JournalError` for anything else that is not a journal (no file, no
-    schema revision). Reads only.
+    newer app's file, :class:`JournalError` for anything else that is not a whole journal (no
+    file, no schema revision, or the journal's tables missing). Reads only.
     """
     if not backup.is_file():  # sqlite3 would create an empty file
         raise JournalError(f"No backup file at {backup}. The journal is unchanged.")
@@ -99,6 +111,14 @@ def verify_backup(backup: Path) -> None:
         raise JournalError(f"{backup} is not a Crawl Journal backup. The journal is unchanged.")
     if revision != HEAD_REVISION and revision not in known_revisions():
         raise JournalTooNewError(backup, revision)
+    # An older revision has an older set of tables; its migration to head checks it then.
+    if revision == HEAD_REVISION:
+        missing = missing_tables(backup, expected_tables())
+        if missing:
+            raise JournalError(
+                f"{backup} is not a complete Crawl Journal backup (missing: {', '.join(missing)})."
+                " The journal is unchanged."
+            )
 
 
 def newest_good_backup(journal: Path) -> BackupInfo | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,6 +104,16 @@ def read_revision(path: Path) -> str | None:
             return None
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if row is None else str(row[0])
+
+
+def missing_tables(path: Path, expected: Iterable[str]) -> list[str]:
+    """The tables of ``expected`` that the file at ``path`` does not have, in sorted order."""
+    with raw_connection(path) as conn:
+        present = {
+            str(row[0])
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+        }
+    return sorted(set(expected) - present)
 
 
 def has_user_tables(path: Path) -> bool:

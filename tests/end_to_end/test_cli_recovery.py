@@ -107,3 +107,24 @@ def test_restore_on_a_damaged_journal_refuses_a_bad_backup_and_moves_nothing(
         assert journal.read_bytes() == damaged
         assert kept_copies(folder) == []
     assert not (tmp_path / "missing.sqlite3").exists()
+
+
+def test_restore_and_check_refuse_a_file_without_the_journal_tables(tmp_path: Path) -> None:
+    from tests.unit.storage.test_backups import schema_revision_only
+
+    folder = tmp_path / "journal"
+    ctx = open_context(JournalPaths(folder), lambda: TODAY)
+    ctx.journal.save_child(ChildProfile("Maya", date(2026, 3, 1)))
+    ctx.close()
+    hollow = schema_revision_only(tmp_path / "hollow.sqlite3")
+
+    done = run(folder, "restore", str(hollow))
+    assert done.returncode == 1
+    assert "not a complete Crawl Journal backup" in done.stderr and "Traceback" not in done.stderr
+    done = run(folder, "check")
+    assert done.returncode == 0 and "child: 1" in done.stdout  # the journal is as it was
+
+    JournalPaths(folder).journal.write_bytes(hollow.read_bytes())  # a journal that lost its tables
+    done = run(folder, "check")
+    assert done.returncode == 1
+    assert "PROBLEMS FOUND" in done.stdout and "the table child is missing" in done.stdout

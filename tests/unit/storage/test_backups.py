@@ -104,3 +104,43 @@ def test_restoring_from_junk_or_an_empty_file_is_refused_and_changes_nothing(
         context.backups.restore(empty)
     assert context.journal.load_day(child.id, date(2026, 11, 1)).notes == "still here"
     assert context.backups.list_backups() == []  # refused before the safety copy was even needed
+
+
+def schema_revision_only(path: Path) -> Path:
+    """A SQLite file that claims the app's schema revision but has none of the journal's tables."""
+    from journal_app.storage.database import HEAD_REVISION
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        conn.execute("INSERT INTO alembic_version VALUES (?)", (HEAD_REVISION,))
+    conn.close()
+    return path
+
+
+def test_restoring_a_file_without_the_journal_tables_is_refused(context, child, tmp_path) -> None:
+    import pytest
+
+    from journal_app.services.backups import restore_damaged_journal
+    from journal_app.storage.errors import JournalError
+
+    context.journal.save_day(DayEntry(child.id, date(2026, 11, 1), notes="still here"))
+    hollow = schema_revision_only(tmp_path / "hollow.sqlite3")
+    with pytest.raises(JournalError, match=r"missing: child, journal_day, milestone"):
+        context.backups.restore(hollow)
+    assert context.journal.load_day(child.id, date(2026, 11, 1)).notes == "still here"
+    assert context.backups.list_backups() == []  # refused before the safety copy
+    with pytest.raises(JournalError, match="not a complete Crawl Journal backup"):
+        restore_damaged_journal(context.paths.journal, hollow)
+    assert not list(context.paths.data_dir.glob("*.damaged-*"))  # nothing moved aside
+
+
+def test_the_check_reports_a_missing_table(context, child) -> None:
+    assert context.backups.check().ok
+    context.close()
+    with sqlite3.connect(context.paths.journal) as conn:
+        conn.execute("DROP TABLE tip_tried")
+    conn.close()
+    report = context.backups.check()
+    assert not report.ok
+    assert "the table tip_tried is missing" in report.problems
+    assert "problem: the table tip_tried is missing" in report.describe()
