@@ -963,12 +963,15 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.form.is_dirty)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.timer.running:
-            self.stop_timer()
-        if not self.settle_unsaved():
+        if self._closed:
+            event.accept()
+            return
+        if not self.settle_unsaved():  # "Go back and fix": the window, and its timer, go on
             event.ignore()
             return
         try:
+            if self.timer.running:  # the close goes ahead: the minutes go to their day
+                self._stop_timer_to_journal()
             self._save_geometry()
         finally:  # whatever went wrong above, the journal is closed properly
             self._closed = True  # answers still on their way from workers are dropped

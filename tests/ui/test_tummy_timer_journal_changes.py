@@ -203,3 +203,43 @@ def test_closing_with_edits_for_a_child_that_is_gone_asks_and_closes(window, qtb
     answer_boxes(["OK", "Discard changes"], seen)
     assert window.close()
     assert "Maya is not in the journal any more" in seen[0]
+
+
+def test_a_cancelled_close_leaves_the_timer_running_and_its_minutes_count_once(
+    window, qtbot, clock
+) -> None:
+    from journal_app.domain.enums import MovementStyle
+
+    form = window.form
+    qtbot.mouseClick(form.timer_button, Qt.MouseButton.LeftButton)
+    belly = form.movement_rows[MovementStyle.BELLY].episodes
+    qtbot.keyClicks(belly, "lots")  # an edit that cannot be saved
+    clock.advance(8 * 60)
+    seen: list[str] = []
+    answer_next_message_box(qtbot, "Go back and fix", seen)
+    assert not window.close()
+    assert "could not be saved" in seen[0]
+    assert window.isVisible()
+    assert window.timer.running
+    assert form.timer_button.text() == "Stop timer"
+    assert form.tummy_field.text() == ""  # nothing added yet
+    clock.advance(2 * 60)
+    belly.selectAll()
+    qtbot.keyClicks(belly, "3")
+    path = window.context.paths.journal
+    assert window.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute(
+            "SELECT d.tummy_minutes, m.episodes FROM journal_day d "
+            "JOIN movement_observation m ON m.day_id = d.id"
+        ).fetchall() == [(10, 3)]
+
+
+def test_discarding_edits_on_close_keeps_the_timed_minutes(window, qtbot, clock) -> None:
+    qtbot.mouseClick(window.form.timer_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.form.tummy_field, "-5")
+    clock.advance(6 * 60)
+    answer_next_message_box(qtbot, "Discard changes")
+    path = window.context.paths.journal
+    assert window.close()
+    assert _tummy(path, "Maya") == [(TODAY.isoformat(), 6)]
