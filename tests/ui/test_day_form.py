@@ -8,7 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication
 
 from journal_app.domain.entries import DayEntry, WarningSignEntry
 from journal_app.domain.enums import Side, WarningSign
@@ -75,3 +76,51 @@ def test_an_edited_text_keeps_its_no_break_spaces_and_line_separators(
     qtbot.keyClicks(form.questions_edit, " Yes")
     qtbot.keyClick(form.questions_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert stored(data_dir) == (NOTES, QUESTIONS + " Yes", SIGN_NOTE)
+
+
+def in_view(window, widget) -> bool:
+    """True when ``widget``, top to bottom, is inside the visible part of the day form's scroll
+    area (and at least partly across: the small window's form is wider than its view)."""
+    viewport = window.form_scroll.viewport()
+    top_left = widget.mapTo(viewport, QPoint(0, 0))
+    shown = QRect(top_left, widget.size())
+    return (
+        shown.top() >= 0
+        and shown.bottom() < viewport.height()
+        and shown.intersects(viewport.rect())
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "field"),
+    [
+        (Qt.Key.Key_N, "notes_edit"),
+        (Qt.Key.Key_Q, "questions_edit"),
+        (Qt.Key.Key_M, "milestone_list"),
+    ],
+)
+def test_an_access_key_scrolls_its_field_into_view_in_a_small_window(
+    window, qtbot, key: Qt.Key, field: str
+) -> None:
+    window.resize(640, 420)
+    qtbot.waitUntil(lambda: window.form_scroll.verticalScrollBar().maximum() > 0)
+    target = getattr(window.form, field)
+    assert not in_view(window, target)
+    qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is target
+    assert in_view(window, target)
+    # And back up to a field at the top of the page.
+    qtbot.keyClick(target, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.form.tummy_field
+    assert in_view(window, window.form.tummy_field)
+
+
+def test_every_milestone_row_shows_without_scrolling_the_list(window, qtbot) -> None:
+    milestones = window.form.milestone_list
+    assert milestones.count() >= 14
+    last = milestones.visualRect(milestones.model().index(milestones.count() - 1, 0))
+    assert milestones.item(milestones.count() - 1).text() == "Walks alone"
+    assert last.bottom() <= milestones.viewport().height()
+    assert milestones.verticalScrollBar().maximum() == 0
+    milestones.setFocus()  # the thicker focus frame still leaves room for every row
+    assert milestones.verticalScrollBar().maximum() == 0

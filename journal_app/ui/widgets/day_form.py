@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +57,26 @@ class _LoadedText:
     def text(self, edit: QPlainTextEdit) -> str:
         shown = _raw_text(edit)
         return self.original if shown == self.shown else shown
+
+
+def _scroll_into_view(scroll: QScrollArea, widget: QWidget, margin: int = 12) -> None:
+    """Scroll so all of ``widget`` shows, or its top-left part when it is bigger than the view.
+
+    (``QScrollArea.ensureWidgetVisible`` shows only the text cursor of a text box, which leaves
+    most of a notes box below the window's edge.)"""
+    page = scroll.widget()
+    if page is None:
+        return
+    top_left = widget.mapTo(page, QPoint(0, 0))
+    viewport = scroll.viewport()
+    for bar, start, size, view in (
+        (scroll.verticalScrollBar(), top_left.y(), widget.height(), viewport.height()),
+        (scroll.horizontalScrollBar(), top_left.x(), widget.width(), viewport.width()),
+    ):
+        if start + size + margin > bar.value() + view:
+            bar.setValue(start + size + margin - view)
+        if start - margin < bar.value():
+            bar.setValue(start - margin)
 
 
 def _swatch(colour: str) -> QIcon:
@@ -227,7 +249,7 @@ class DayForm(QWidget):
         # Milestones
         self.milestone_box = QGroupBox(self.tr("First-time milestones reached today"), self)
         self.milestone_list = QListWidget(self.milestone_box)
-        self.milestone_list.setMinimumHeight(180)
+        self.milestone_list.setMinimumHeight(180)  # until loaded; then tall enough for every row
         milestone_shortcut = QShortcut(QKeySequence("Alt+M"), self)
         milestone_shortcut.activated.connect(
             lambda: self.milestone_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -328,6 +350,10 @@ class DayForm(QWidget):
         layout.addLayout(columns)
         layout.addLayout(buttons)
         self._fix_tab_order()
+        # Access keys (Alt+N, Alt+Q...) and shortcuts move focus without scrolling; Tab does.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
 
     #: Below this width the two columns stack, so nothing is cut off in a narrow window.
     TWO_COLUMN_MIN_WIDTH = 880
@@ -338,6 +364,24 @@ class DayForm(QWidget):
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
         super().resizeEvent(event)
+
+    def _scroll_area(self) -> QScrollArea | None:
+        widget = self.parentWidget()
+        while widget is not None:
+            if isinstance(widget, QScrollArea):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def _show_focused(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Scroll a field that gets the keyboard focus into view (a click is already in view)."""
+        if now is None or not self.isAncestorOf(now):
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        scroll = self._scroll_area()
+        if scroll is not None:
+            _scroll_into_view(scroll, now)
 
     # -- state ----------------------------------------------------------------------------
 
@@ -443,6 +487,16 @@ class DayForm(QWidget):
                 checked = milestone in entry.milestones
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.milestone_list.addItem(item)
+        self._fit_milestone_list()
+
+    def _fit_milestone_list(self) -> None:
+        """Every milestone in view at once: the list is as tall as its rows (the page scrolls)."""
+        rows = sum(
+            self.milestone_list.sizeHintForRow(i) for i in range(self.milestone_list.count())
+        )
+        # The frame, and the thicker focus frame of the style sheet, around the rows.
+        height = rows + 2 * max(self.milestone_list.frameWidth(), 2) + 2
+        self.milestone_list.setFixedHeight(max(height, 60))
 
     def entry(self) -> DayEntry:
         """What the form holds; raises :class:`ValidationFailed` for numbers that are not numbers."""
