@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args)
 
     app = create_application()
-    from journal_app.paths import JournalPaths, resolve_data_dir
+    from journal_app.paths import JournalPaths, data_dir_problem, resolve_data_dir
     from journal_app.single_instance import JournalLock
 
     is_sample = bool(args.demo)
@@ -142,7 +142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_sample_journal(data_dir)
     else:
         data_dir = resolve_data_dir(args.data_dir)
-    paths = JournalPaths(data_dir).ensure()
+    try:
+        paths = JournalPaths(data_dir).ensure()
+    except OSError as exc:  # told and ended like a journal that cannot be used (_open_window)
+        _tell(APP_NAME, data_dir_problem(data_dir, exc))
+        return EXIT_BAD_JOURNAL
     lock = JournalLock(paths.lock)
     if not lock.acquire():
         _tell(

@@ -89,10 +89,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run a non-GUI command; storage errors become a message and an exit code, not a traceback."""
-    from journal_app.paths import JournalPaths, resolve_data_dir
+    from journal_app.paths import JournalPaths, data_dir_problem, resolve_data_dir
     from journal_app.single_instance import JournalLock
 
-    paths = JournalPaths(resolve_data_dir(args.data_dir)).ensure()
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        paths = JournalPaths(data_dir).ensure()
+    except OSError as exc:  # as a journal that cannot be used (JournalUnavailableError): 1
+        print(data_dir_problem(data_dir, exc), file=sys.stderr)
+        return EXIT_FAILED
     lock = JournalLock(paths.lock)
     if not lock.acquire():
         print(

@@ -38,6 +38,26 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def data_dir_problem(data_dir: Path, error: OSError) -> str:
+    """One line for the user when the journal folder cannot be created or used."""
+    blocker = next(
+        (
+            p
+            for p in (data_dir / BACKUP_DIRNAME, data_dir, *data_dir.parents)
+            if p.exists() and not p.is_dir()
+        ),
+        None,
+    )
+    if blocker is not None:
+        reason = f"{blocker} is a file, not a folder"
+    else:
+        reason = error.strerror or str(error)
+    return (
+        f"The journal folder {data_dir} cannot be used: {reason}. "
+        f"Choose another folder with --data-dir or {ENV_VAR}."
+    )
+
+
 class JournalPaths:
     """The files of one journal folder."""
 
