@@ -31,10 +31,20 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if missing; the folder itself is made readable by the user only."""
-    path.mkdir(parents=True, exist_ok=True)
+    """Create ``path`` (and parents) if missing; a folder created here is the user's alone (0700).
+
+    A folder that already exists keeps its mode: it may be one the user chose and shares (a 1777
+    folder, say); the journal and backup files in it are private (0600) on their own.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:
+        if not path.is_dir():
+            raise
+        return path
     if os.name == "posix":
-        os.chmod(path, 0o700)
+        os.chmod(path, 0o700)  # mkdir's mode is reduced by the umask; make it exactly 0700
     return path
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from journal_app.paths import ensure_private_dir
 from journal_app.storage.database import raw_connection
 from journal_app.storage.errors import JournalDamagedError, JournalError
 from journal_app.storage.files import PRIVATE_FILE_MODE, fsync_dir, make_private
@@ -76,7 +77,7 @@ def make_backup(
 ) -> Path:
     """Back up ``journal`` into ``backup_dir`` (or to ``target``); returns the verified file."""
     now = now or datetime.now()
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(backup_dir)
     final = target or _unique_target(backup_dir, kind, now)
     partial = final.with_name(f".{final.name}.partial")
     try:
