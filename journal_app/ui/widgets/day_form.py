@@ -73,10 +73,13 @@ def _scroll_into_view(scroll: QScrollArea, widget: QWidget, margin: int = 12) ->
         (scroll.verticalScrollBar(), top_left.y(), widget.height(), viewport.height()),
         (scroll.horizontalScrollBar(), top_left.x(), widget.width(), viewport.width()),
     ):
-        if start + size + margin > bar.value() + view:
-            bar.setValue(start + size + margin - view)
-        if start - margin < bar.value():
-            bar.setValue(start - margin)
+        value = bar.value()
+        if size + 2 * margin <= view:  # it fits: scroll as little as shows all of it
+            value = max(value, start + size + margin - view)
+            value = min(value, start - margin)
+        elif not value <= start < value + view:  # too big: show where it starts
+            value = start - margin
+        bar.setValue(value)
 
 
 def _swatch(colour: str) -> QIcon:
