@@ -88,6 +88,12 @@ def make_backup(
             )
         os.replace(partial, final)
         fsync_dir(final.parent)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        if exc.filename is not None and Path(exc.filename) == partial:
+            # The temporary name means nothing to the user: name the file they asked for.
+            raise OSError(exc.errno, exc.strerror, str(final)) from exc
+        raise
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -128,3 +128,10 @@ def test_restore_and_check_refuse_a_file_without_the_journal_tables(tmp_path: Pa
     done = run(folder, "check")
     assert done.returncode == 1
     assert "PROBLEMS FOUND" in done.stdout and "the table child is missing" in done.stdout
+
+
+def test_a_backup_to_a_missing_folder_names_the_file_asked_for(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "x.sqlite3"
+    done = run(tmp_path / "journal", "backup", "-o", str(target))
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"{target}: No such file or directory"

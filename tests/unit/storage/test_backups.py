@@ -144,3 +144,16 @@ def test_the_check_reports_a_missing_table(context, child) -> None:
     assert not report.ok
     assert "the table tip_tried is missing" in report.problems
     assert "problem: the table tip_tried is missing" in report.describe()
+
+
+def test_a_backup_to_a_missing_folder_names_the_target_not_the_temporary_file(
+    context, child, tmp_path
+) -> None:
+    import pytest
+
+    target = tmp_path / "no-such-folder" / "x.sqlite3"
+    with pytest.raises(FileNotFoundError) as caught:
+        context.backups.back_up_now(target)
+    assert caught.value.filename == str(target)
+    assert ".partial" not in str(caught.value)
+    assert not target.parent.exists()
