@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from journal_app.domain.entries import DayEntry, WarningSignEntry
 from journal_app.domain.enums import Side, WarningSign
@@ -124,3 +124,16 @@ def test_every_milestone_row_shows_without_scrolling_the_list(window, qtbot) -> 
     assert milestones.verticalScrollBar().maximum() == 0
     milestones.setFocus()  # the thicker focus frame still leaves room for every row
     assert milestones.verticalScrollBar().maximum() == 0
+
+
+def test_every_label_is_the_accessible_name_of_its_field(window) -> None:
+    labelled = [label for label in window.form.findChildren(QLabel) if label.buddy() is not None]
+    assert {label.buddy() for label in labelled} >= {
+        window.form.tummy_field,
+        window.form.floor_combo,
+        window.form.notes_edit,
+        window.form.questions_edit,
+    }
+    for label in labelled:
+        assert label.buddy().accessibleName() == label.text().replace("&", ""), label.text()
+    assert window.form.tummy_field.accessibleName() == "Tummy time (minutes)"

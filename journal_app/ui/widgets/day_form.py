@@ -230,7 +230,6 @@ class DayForm(QWidget):
         tummy_layout = QHBoxLayout(tummy_row)
         tummy_layout.setContentsMargins(0, 0, 0, 0)
         tummy_layout.addWidget(self.tummy_field)
-        tummy_layout.addWidget(QLabel(self.tr("minutes")))
         tummy_layout.addWidget(self.timer_button)
         tummy_layout.addWidget(self.timer_label)
         tummy_layout.addStretch()
@@ -242,7 +241,8 @@ class DayForm(QWidget):
         self.floor_combo.currentIndexChanged.connect(self._on_changed)
         play_box = QGroupBox(self.tr("Play"), self)
         play_form = QFormLayout(play_box)
-        tummy_label = QLabel(self.tr("T&ummy time"), play_box)
+        # The label says what the field holds, as its accessible name does: minutes.
+        tummy_label = QLabel(self.tr("T&ummy time (minutes)"), play_box)
         tummy_label.setBuddy(self.tummy_field)
         floor_label = QLabel(self.tr("F&loor surface"), play_box)
         floor_label.setBuddy(self.floor_combo)
