@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.exc import IntegrityError
 
 from journal_app.domain.entries import (
     ChildProfile,
@@ -46,6 +47,10 @@ class DeletedDay:
     child_id: int
     day: date
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+class RestoreRefused(Exception):
+    """A deleted day cannot be put back: what was recorded since takes its place (nothing changed)."""
 
 
 def _columns(row: Any, *, skip: tuple[str, ...] = ("id",)) -> dict[str, Any]:
@@ -253,11 +258,41 @@ class JournalService:
         return DeletedDay(child_id, day, rows)
 
     def restore_day(self, deleted: DeletedDay) -> None:
+        """Put a day removed by :meth:`delete_day` back, all or nothing.
+
+        Raises :class:`RestoreRefused` (and changes nothing) when the day was recorded again since,
+        or one of its milestones was recorded on another day: what is in the journal now stays.
+        """
+        child_id, day = deleted.child_id, deleted.day
+        milestones = deleted.rows.get("milestone", [])
         with transaction(self.engine) as s:
-            for values in deleted.rows.get("milestone", []):
+            if deleted.rows.get("day") and s.scalar(
+                select(DayRow.id).where(DayRow.child_id == child_id, DayRow.day == day)
+            ):
+                raise RestoreRefused(
+                    f"{day:%d %b %Y} has been recorded again since it was deleted."
+                )
+            kinds = [values["kind"] for values in milestones]
+            clash = s.execute(
+                select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
+                    MilestoneRow.child_id == child_id, MilestoneRow.kind.in_(kinds)
+                )
+            ).first()
+            if clash is not None:
+                raise RestoreRefused(
+                    f"{Milestone(clash.kind).label} has been recorded on "
+                    f"{clash.achieved_on:%d %b %Y} since."
+                )
+            for values in milestones:
                 s.add(MilestoneRow(**values))
             for values in deleted.rows.get("day", []):
                 day_row = DayRow(**values)
                 day_row.movements = [MovementRow(**v) for v in deleted.rows.get("movement", [])]
                 day_row.warning_signs = [WarningSignRow(**v) for v in deleted.rows.get("sign", [])]
                 s.add(day_row)
+            try:
+                s.flush()
+            except IntegrityError as exc:  # anything else in its way: nothing is written
+                raise RestoreRefused(
+                    f"{day:%d %b %Y} could not be put back: the journal has changed since."
+                ) from exc

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QThreadPool,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QAction,
@@ -71,7 +72,11 @@ if TYPE_CHECKING:
 
 
 class DeleteDayCommand(QUndoCommand):
-    """Deleting a day; undo puts it back exactly (same UUIDs) for the rest of the run."""
+    """Deleting a day; undo puts it back exactly (same UUIDs) for the rest of the run.
+
+    When the journal has moved on (the day recorded again, one of its milestones recorded on
+    another day) undo leaves what is there now, tells the parent and the step leaves the stack.
+    """
 
     def __init__(self, window: MainWindow, child_id: int, day: date) -> None:
         super().__init__(f"Delete {day:%d %b %Y}")
@@ -79,15 +84,36 @@ class DeleteDayCommand(QUndoCommand):
         self._child_id = child_id
         self._day = day
         self._deleted: DeletedDay | None = None
+        #: Undo could not write (disk full, file locked): the day is still deleted.
+        self._still_deleted = False
+
+    @property
+    def day(self) -> date:
+        return self._day
 
     def redo(self) -> None:
+        if self._still_deleted:  # the stack steps back over a failed undo; nothing to do
+            self._still_deleted = False
+            return
         self._deleted = self._window.context.journal.delete_day(self._child_id, self._day)
         self._window.after_journal_changed(self._child_id, reload_day=True)
 
     def undo(self) -> None:
-        if self._deleted is not None:
+        from journal_app.services.journal import RestoreRefused  # loaded: the delete used it
+
+        if self._deleted is None:
+            return
+        try:
             self._window.context.journal.restore_day(self._deleted)
-            self._window.after_journal_changed(self._child_id, reload_day=True)
+        except RestoreRefused as exc:
+            self.setObsolete(True)  # the stack drops this step; what is recorded now stays
+            self._window.tell_undo_failed(self, str(exc), retry=False)
+            return
+        except JournalError as exc:  # nothing written; the step stays, to try again
+            self._still_deleted = True
+            self._window.tell_undo_failed(self, str(exc), retry=True)
+            return
+        self._window.after_journal_changed(self._child_id, reload_day=True)
 
 
 class MainWindow(QMainWindow):
@@ -153,6 +179,21 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def _step_action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        can_changed: SignalInstance,
+        text_changed: SignalInstance,
+    ) -> QAction:
+        """Undo or Redo: enabled, and named, after the step of the undo stack it would take."""
+        action = self._action(text, slot)
+        action.setEnabled(False)
+        can_changed.connect(action.setEnabled)
+        prefix = action.text()
+        text_changed.connect(lambda step: action.setText(f"{prefix} {step}" if step else prefix))
+        return action
+
     def _build_actions(self) -> None:
         """Every action of the window, with its shortcut, in one place."""
         K = QKeySequence.StandardKey
@@ -178,9 +219,16 @@ class MainWindow(QMainWindow):
         )
         self.restore_action = self._action("&Restore from Backup…", self.restore_backup)
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        # Undo and redo save the day's edits first (or ask), as leaving the day does: the step
+        # reloads the day, which would otherwise drop them.
+        stack = self.undo_stack
+        self.undo_action = self._step_action(
+            "&Undo", self.undo, stack.canUndoChanged, stack.undoTextChanged
+        )
         self.undo_action.setShortcut(QKeySequence(K.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self._step_action(
+            "&Redo", self.redo, stack.canRedoChanged, stack.redoTextChanged
+        )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.find_action = self._action("&Find in Notes", self.focus_search, K.Find)
         self.delete_day_action = self._action("Delete This &Day", self.delete_current_day)
@@ -668,6 +716,38 @@ class MainWindow(QMainWindow):
             self.form.mark_clean()
             return True
         return False
+
+    def undo(self) -> None:
+        if self.undo_stack.canUndo() and self.settle_unsaved():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo() and self.settle_unsaved():
+            self.undo_stack.redo()
+
+    def tell_undo_failed(self, step: DeleteDayCommand, reason: str, *, retry: bool) -> None:
+        """An undo that could not put the day back; told once the undo stack is done with it."""
+        if retry:
+            text = self.tr("{day} could not be put back. It is still deleted; try Undo again.")
+        else:
+            text = self.tr("{day} was not put back, so that nothing recorded since is lost.")
+
+        def tell() -> None:
+            stack = self.undo_stack
+            if retry and stack.index() < stack.count() and stack.command(stack.index()) is step:
+                stack.redo()  # the step stays, to be tried again: back to "deleted"
+            box = QMessageBox(
+                QMessageBox.Icon.Information if not retry else QMessageBox.Icon.Warning,
+                self.tr("Undo"),
+                text.format(day=f"{step.day:%A %d %B %Y}"),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("undoFailedBox")
+            box.setInformativeText(reason)
+            box.exec()
+
+        QTimer.singleShot(0, self, tell)
 
     def delete_current_day(self) -> None:
         if self._child is None or self.form.day is None or self._child.id is None:
