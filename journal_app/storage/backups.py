@@ -38,7 +38,8 @@ class BackupInfo:
         return self.kind == AUTO
 
 
-def _is_healthy(path: Path) -> bool:
+def is_healthy(path: Path) -> bool:
+    """True when ``path`` passes SQLite's full integrity check."""
     try:
         with raw_connection(path) as conn:
             return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -82,7 +83,7 @@ def make_backup(
     partial = final.with_name(f".{final.name}.partial")
     try:
         copy_database(journal, partial)
-        if not _is_healthy(partial):
+        if not is_healthy(partial):
             raise JournalError(
                 f"The backup written to {final} did not pass its check; it was removed."
             )
@@ -142,7 +143,7 @@ def run_automatic_backup(
 
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
     for backup in list_backups(backup_dir):
-        if _is_healthy(backup.path):
+        if is_healthy(backup.path):
             return backup
     return None
 
@@ -166,7 +167,7 @@ def move_aside(journal: Path, now: datetime | None = None) -> Path:
 
 def restore_damaged_from_backup(journal: Path, backup: Path, now: datetime | None = None) -> Path:
     """Move the damaged journal aside and put a copy of ``backup`` in its place; returns the aside path."""
-    if not _is_healthy(backup):
+    if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
     aside = move_aside(journal, now)
     copy_database(backup, journal)
@@ -179,7 +180,7 @@ def restore_into_live_journal(journal: Path, backup: Path, backup_dir: Path) -> 
     The copy runs through SQLite's backup API into the journal itself, so it is a single
     transaction: a crash part-way leaves the old journal. Returns the pre-restore backup.
     """
-    if not _is_healthy(backup):
+    if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
     safety = make_backup(journal, backup_dir, "pre-restore")
     with raw_connection(backup) as src, raw_connection(journal) as dst:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from journal_app.app import create_main_window
 from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
+from journal_app.storage.backups import AUTO, MANUAL, make_backup
 from journal_app.storage.errors import JournalDamagedError
 from journal_app.ui.dialogs.damaged_journal import offer_restore
 from tests.conftest import TODAY
@@ -51,6 +52,8 @@ def test_damaged_journal_offers_the_newest_backup_and_keeps_the_damaged_file(
     QTimer.singleShot(0, after_first)
     assert offer_restore(caught.value)
     assert str(ctx.paths.journal) in seen[0]
+    # The parent sees what the backup holds before choosing it.
+    assert "It holds 1 child and 1 day of journal, the last on 20 Nov 2026." in seen[0]
     kept = [p for p in data_dir.iterdir() if ".damaged-" in p.name and p.suffix == ".sqlite3"]
     assert len(kept) == 1 and kept[0].read_bytes() == garbage
     assert str(kept[0]) in seen[1]
@@ -71,3 +74,40 @@ def test_without_a_backup_the_damaged_file_is_left_alone(data_dir, qtbot) -> Non
     assert not offer_restore(caught.value)
     assert "no backup" in seen[0]
     assert paths.journal.read_bytes() == garbage
+
+
+def test_a_backup_with_journal_days_is_offered_before_a_newer_empty_one(
+    data_dir: Path, tmp_path: Path, qtbot
+) -> None:
+    """The first day's automatic backup is taken before anything is entered: restoring it would
+    look like losing everything. The newest backup that holds days comes first."""
+    ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
+    maya = ctx.journal.save_child(ChildProfile("Maya", date(2026, 3, 1)))
+    for day in (date(2026, 11, 18), date(2026, 11, 19)):
+        ctx.journal.save_day(DayEntry(maya.id or 0, day, tummy_minutes=10))
+    make_backup(ctx.paths.journal, ctx.paths.backups, MANUAL, datetime(2026, 11, 20, 9, 0))
+    ctx.close()
+    empty = open_context(JournalPaths(tmp_path / "empty"), lambda: TODAY)
+    empty.close()
+    make_backup(empty.paths.journal, ctx.paths.backups, AUTO, datetime(2026, 11, 22, 8, 0))
+    damage(ctx.paths.journal)
+    with pytest.raises(JournalDamagedError) as caught:
+        create_main_window(data_dir, today=lambda: TODAY)
+    seen: list[str] = []
+    answer_next_message_box(qtbot, "Cancel", seen)
+    assert not offer_restore(caught.value)
+    assert "Restore the backup from 20 Nov 2026 09:00?" in seen[0]
+    assert "It holds 1 child and 2 days of journal, the last on 19 Nov 2026." in seen[0]
+
+
+def test_an_empty_backup_says_it_is_empty(data_dir: Path, qtbot) -> None:
+    ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
+    ctx.backups.back_up_now()
+    ctx.close()
+    damage(ctx.paths.journal)
+    with pytest.raises(JournalDamagedError) as caught:
+        create_main_window(data_dir, today=lambda: TODAY)
+    seen: list[str] = []
+    answer_next_message_box(qtbot, "Cancel", seen)
+    assert not offer_restore(caught.value)
+    assert "It holds no journal entries: it was made before any were saved." in seen[0]

@@ -1,18 +1,37 @@
-"""When the journal file is damaged: say so, keep the damaged file, offer the newest good backup."""
+"""When the journal file is damaged: say so, keep the damaged file, offer the best good backup."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from journal_app.services.backups import newest_good_backup, restore_damaged_journal
+from journal_app.services.backups import (
+    BackupContents,
+    backup_for_damaged_journal,
+    restore_damaged_journal,
+)
 from journal_app.storage.errors import JournalDamagedError
 
 
+def _day(value: object) -> str:
+    return f"{value:%d %b %Y}".lstrip("0")
+
+
+def describe_contents(contents: BackupContents) -> str:
+    """What the backup holds, in a parent's words."""
+    if contents.is_empty:
+        if contents.children:
+            return "It holds the children's profiles but no journal days yet."
+        return "It holds no journal entries: it was made before any were saved."
+    children = "1 child" if contents.children == 1 else f"{contents.children} children"
+    days = "1 day" if contents.days == 1 else f"{contents.days} days"
+    return f"It holds {children} and {days} of journal, the last on {_day(contents.last_day)}."
+
+
 def offer_restore(error: JournalDamagedError) -> bool:
-    """Ask to restore the newest good backup; True when it was restored and the app can go on."""
+    """Ask to restore the best good backup; True when it was restored and the app can go on."""
     journal = error.path
-    backup = newest_good_backup(journal)
-    if backup is None:
+    found = backup_for_damaged_journal(journal)
+    if found is None:
         QMessageBox.critical(
             None,
             "Crawl Journal",
@@ -20,12 +39,15 @@ def offer_restore(error: JournalDamagedError) -> bool:
             "restore. The file has not been changed or deleted; keep it, it may still be rescued.",
         )
         return False
+    backup, contents = found
     answer = QMessageBox.warning(
         None,
         "Crawl Journal",
         f"The journal file {journal} is damaged ({error.detail}).\n\n"
-        f"Restore the newest good backup, from {backup.made_at:%d %b %Y %H:%M}? The damaged file is "
-        "kept beside it (renamed, not deleted). Entries made after that backup are not in it.",
+        f"Restore the backup from {_day(backup.made_at)} {backup.made_at:%H:%M}? "
+        f"{describe_contents(contents)}\n\n"
+        "The damaged file is kept beside it (renamed, not deleted). Entries made after that "
+        "backup are not in it.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
     )
     if answer != QMessageBox.StandardButton.Yes:
