@@ -99,6 +99,7 @@ class DateField(QLineEdit):
             self.calendar_menu = menu = QMenu(self)
             self.calendar = calendar = QCalendarWidget(menu)
             calendar.setMinimumDate(to_qdate(EARLIEST_BIRTH_DATE))
+            calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
             calendar.setAccessibleName(self.accessibleName())
             holder = QWidgetAction(menu)
             holder.setDefaultWidget(calendar)
@@ -193,7 +194,7 @@ class ChildProfileForm(QWidget):
             (self.tr("Name"), self.name_edit),
             (self.tr("Birth date"), self.birth_edit),
             (self.tr("Tell us by"), self.early_how),
-            (self.tr("Weeks of pregnancy at birth"), self.weeks_spin),
+            (self.tr("Born at"), self.weeks_spin),  # "Born at 34 weeks"
             (self.tr("Extra days"), self.days_spin),
             (self.tr("Due date"), self.due_edit),
         ):
@@ -224,9 +225,11 @@ class ChildProfileForm(QWidget):
         birth = self.birth_edit.value()
         name = self.name_edit.text().strip() or self.tr("Your child")
         if birth is None:
-            text = self.tr("Type the day, month and year, e.g. 15 Mar 2026 or 15/03/2026.")
-            if self.birth_edit.text().strip():
-                text = self.tr("Not a date yet. ") + text
+            text = (
+                self.tr("Not a date yet (type e.g. 15 Mar 2026 or 15/03/2026).")
+                if self.birth_edit.text().strip()
+                else self.tr("Type the date, e.g. 15 Mar 2026 or 15/03/2026.")
+            )
         elif birth > self._today:
             text = self.tr("{date}: that date is in the future.").format(date=describe_date(birth))
         else:
