@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self._timer_child_uuid: str | None = None
         self.undo_stack = QUndoStack(self)
         self._child: ChildProfile | None = None
+        #: Whether the journal had children at the last reload (None: not read yet).
+        self._had_children: bool | None = None
         self._charts_panel: QWidget | None = None
         self._tips_panel: QWidget | None = None
         self._last_saved: datetime | None = None
@@ -486,6 +488,7 @@ class MainWindow(QMainWindow):
             self.child_combo.addItem(child.name, child.id)
         self.child_combo.blockSignals(False)
         has_children = bool(children)
+        had_children, self._had_children = self._had_children, has_children
         for action in (
             self.save_action,
             self.edit_child_action,
@@ -508,6 +511,8 @@ class MainWindow(QMainWindow):
             self._update_title()
             return
         self.pages.setCurrentWidget(self.journal_page)
+        if had_children is False:  # the first child, typed in, imported or restored: the tips
+            self.tips_dock.show()
         chosen = next((c for c in children if c.id == select_id), children[0])
         self._show_child(chosen, self.form.day or self.context.today())
 
@@ -549,7 +554,6 @@ class MainWindow(QMainWindow):
             return
         self.welcome_form.set_profile(None)
         self._reload_children(select_id=child.id)
-        self.tips_dock.show()
         self.form.movement_rows[next(iter(self.form.movement_rows))].seen.setFocus()
         self.statusBar().showMessage(
             self.tr("{name}'s journal is ready. Record today below.").format(name=child.name), 8000

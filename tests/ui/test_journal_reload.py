@@ -1,0 +1,85 @@
+"""The window after the journal is reloaded: an import or restore into an empty journal (a new
+computer), a search that is on when the recent days are read again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from journal_app.domain.entries import DayEntry
+from journal_app.paths import JournalPaths
+from journal_app.services.context import open_context
+from journal_app.ui.dialogs import restore_backup
+from journal_app.ui.dialogs.restore_backup import RestoreBackupDialog
+from tests.conftest import TODAY
+from tests.ui.conftest import MAYA
+from tests.ui.test_data_dialogs import answer_boxes, choose
+
+
+def _old_computer(folder: Path) -> Path:
+    """A journal with Maya and a day, exported to JSON; returns the folder."""
+    context = open_context(JournalPaths(folder), lambda: TODAY)
+    maya = context.journal.save_child(MAYA)
+    assert maya.id is not None
+    context.journal.save_day(DayEntry(maya.id, TODAY, notes="on the rug"))
+    context.portability.export_json(folder / "maya.json")
+    context.close()
+    return folder
+
+
+def test_importing_into_a_new_journal_shows_the_tips(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    old = _old_computer(tmp_path / "old")
+    window = make_window()  # the new computer: the welcome page, no tips
+    assert window.pages.currentWidget() is window.welcome_page
+    assert window.tips_dock.isHidden()
+    choose(monkeypatch, "choose_open_path", old / "maya.json")
+    seen: list[str] = []
+    answer_boxes(["OK"], seen)
+    window.import_action.trigger()
+
+    assert "added" in seen[0]
+    assert window.pages.currentWidget() is window.journal_page
+    assert window.tips_dock.isVisible()
+    qtbot.waitUntil(lambda: window._tips_panel is not None, timeout=10_000)
+
+
+def test_restoring_a_backup_file_into_a_new_journal_shows_the_tips(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    old = open_context(JournalPaths(tmp_path / "old"), lambda: TODAY)
+    old.journal.save_child(MAYA)
+    backup = old.backups.back_up_now()
+    old.close()
+    window = make_window()
+    assert window.tips_dock.isHidden()
+    monkeypatch.setattr(restore_backup, "choose_open_path", lambda *_args: backup)
+    seen: list[str] = []
+
+    def in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RestoreBackupDialog) or not dialog.isVisible():
+            QTimer.singleShot(5, in_dialog)
+            return
+        answer_boxes(["Yes", "OK"], seen)
+        qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, in_dialog)
+    window.restore_action.trigger()
+
+    assert "The journal was restored" in seen[1]
+    assert window.current_child is not None and window.current_child.name == "Maya"
+    assert window.tips_dock.isVisible()
+
+
+def test_a_tips_panel_the_parent_closed_stays_closed_next_time(make_window, qtbot) -> None:
+    window = make_window(children=(MAYA,))
+    window.tips_dock.show()  # whatever an earlier test left in the settings
+    window.tips_dock.toggleViewAction().trigger()
+    assert window.tips_dock.isHidden()
+    window.close()
+    again = make_window()
+    assert again.tips_dock.isHidden()
