@@ -778,6 +778,8 @@ class MainWindow(QMainWindow):
             lambda offset, limit: reads.recent_days(child_id, limit, offset),
             self.context.today().year,
         )
+        if self.search_edit.text():  # a search on: it looks through every day, not one page
+            self.recent_model.fetch_all()
         self.recent_view.resizeColumnToContents(0)
 
     def _search_notes(self, text: str) -> None:

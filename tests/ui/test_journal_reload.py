@@ -83,3 +83,48 @@ def test_a_tips_panel_the_parent_closed_stays_closed_next_time(make_window, qtbo
     window.close()
     again = make_window()
     assert again.tips_dock.isHidden()
+
+
+def _search_rug(make_window, data_dir, qtbot):
+    from journal_app.ui.models.recent_days import RecentDaysModel
+    from tests.ui.test_main_window import _choose, _journal_with_history
+
+    _journal_with_history(data_dir, 2 * RecentDaysModel.PAGE + 40)  # "old rug" in an old day
+    window = make_window()
+    _choose(window, "Maya")
+    window.focus_search()
+    qtbot.keyClicks(window.search_edit, "old rug")
+    assert window.recent_proxy.rowCount() == 1
+    return window
+
+
+def test_a_search_still_finds_old_days_after_a_save(make_window, data_dir, qtbot) -> None:
+    window = _search_rug(make_window, data_dir, qtbot)
+    qtbot.keyClicks(window.form.questions_edit, "Ask about the rug")
+    qtbot.keyClick(window.form.questions_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()  # saved: the recent days were read again
+    assert window.recent_proxy.rowCount() == 1
+    index = window.recent_proxy.index(0, 2)
+    assert window.recent_proxy.data(index) == "on the old rug"
+
+
+def test_a_search_still_finds_old_days_after_a_restore(
+    make_window, data_dir, qtbot, monkeypatch
+) -> None:
+    window = _search_rug(make_window, data_dir, qtbot)
+    window.context.backups.back_up_now()
+    seen: list[str] = []
+
+    def in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RestoreBackupDialog) or not dialog.isVisible():
+            QTimer.singleShot(5, in_dialog)
+            return
+        answer_boxes(["Yes", "OK"], seen)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, in_dialog)
+    window.restore_action.trigger()
+    assert "The journal was restored" in seen[1]
+    assert window.search_edit.text() == "old rug"
+    assert window.recent_proxy.rowCount() == 1
