@@ -310,6 +310,8 @@ class JournalSnapshot:
     days: tuple[JournalDay, ...] = ()
     milestones: Mapping[Milestone, date] = field(default_factory=dict)
     start: date | None = None
+    #: The real today, when ``on`` may be an earlier day (a summary); None: ``on`` is today.
+    today: date | None = None
 
     def in_period(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and day <= self.on
@@ -379,6 +381,16 @@ def _describe_age(age: ChildAge) -> str:
             "age_corrected", age=age.chronological.describe(), corrected=age.corrected.describe()
         )
     return content.flag_text("age", age=age.chronological.describe())
+
+
+def _age_on_the_day(journal: JournalSnapshot) -> str:
+    """ "is 9 months old" on today; "was 8 months 20 days old on 15 Oct 2026" for a summary of
+    an earlier period, so a reason never gives an old age as the present one."""
+    content = load_content()
+    age = _describe_age(journal.age)
+    if journal.today is None or journal.on >= journal.today:
+        return content.flag_text("is_age", age=age)
+    return content.flag_text("was_age_on", age=age, date=format_day(journal.on, journal.today))
 
 
 def _count_days(count: int) -> str:
@@ -592,7 +604,7 @@ def flag_backward_past_12_months(journal: JournalSnapshot) -> list[Flag]:
     reason = content.flag_text(
         "backward_past_12_months.reason",
         name=journal.name,
-        age=_describe_age(journal.age),
+        is_age=_age_on_the_day(journal),
         share=_share(len(backward), len(days)),
         dates=format_days(backward, journal.on),
     )
@@ -696,7 +708,7 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
             reason = content.flag_text(
                 "who_late.reason_crawling" if crawling else "who_late.reason",
                 name=journal.name,
-                age=_describe_age(journal.age),
+                is_age=_age_on_the_day(journal),
                 milestone=milestone.label,
                 p99=window.p99_months,
             )
@@ -745,7 +757,7 @@ def flag_cdc_checkpoint_passed(journal: JournalSnapshot) -> list[Flag]:
                 id=f"cdc:{checkpoint.months}:{checkpoint.milestone.value}",
                 title=content.flag_text("cdc.title", **values),
                 reason=content.flag_text(
-                    "cdc.reason", name=journal.name, age=_describe_age(journal.age), **values
+                    "cdc.reason", name=journal.name, is_age=_age_on_the_day(journal), **values
                 ),
                 dates=(),
                 strong=False,
@@ -845,7 +857,7 @@ class GuidanceService:
             )
             for row in day_rows
         )
-        return JournalSnapshot(profile, on, days, milestones, start)
+        return JournalSnapshot(profile, on, days, milestones, start, self.today())
 
     def tried_tips(self, child_id: int) -> dict[str, date]:
         with transaction(self.engine) as s:

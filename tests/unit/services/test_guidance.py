@@ -756,3 +756,18 @@ def test_tummy_time_just_under_30_is_never_shown_as_30() -> None:
     days = [day(i, B, tummy=t) for i, t in enumerate([29, 30, 30, 30, 30])]
     (tip,) = [s for s in rule_tummy_time_low(journal(*days)) if s.tip_id == "tummy_time"]
     assert "averaged 29 minutes a day" in tip.reason
+
+
+def test_flags_of_an_earlier_period_give_the_age_then_not_as_now(context: JournalContext) -> None:
+    """A summary of September, made in November: "was ... old on 30 Sep", never "is"."""
+    child = context.journal.save_child(ChildProfile("Ada", date(2025, 11, 1)))
+    assert child.id is not None
+    for n in range(MIN_DAYS_FOR_ABSENCE):
+        _save(context, child.id, 100 + n, notes="an ordinary day")
+    earlier = context.guidance.flags_for(child.id, date(2026, 9, 1), date(2026, 9, 30))
+    cdc = next(f for f in earlier if f.id == "cdc:9:gets_to_sitting")
+    assert cdc.reason.startswith("Ada was 10 months 29 days old on 30 Sep.")
+    now = context.guidance.flags_for(child.id)
+    assert next(f for f in now if f.id == "cdc:9:gets_to_sitting").reason.startswith(
+        "Ada is 1 year"
+    )
