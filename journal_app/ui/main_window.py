@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         #: SQLAlchemy and the services are loaded (on a worker thread, after the window is up).
         self._services_ready = False
         self._closed = False
+        #: Closing is under way (the last save, the timer): the side panels are not refreshed.
+        self._closing = False
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
 
@@ -976,6 +978,8 @@ class MainWindow(QMainWindow):
             panel.set_child(self._child.id if self._child else None)
 
     def _refresh_side_panels(self, _child_id: int) -> None:
+        if self._closing:  # the journal is about to close: a refresh would start a worker on it
+            return
         for panel in (self._tips_panel, self._charts_panel):
             if panel is not None:
                 panel.refresh()  # type: ignore[attr-defined]
@@ -1052,7 +1056,9 @@ class MainWindow(QMainWindow):
         if self._closed:
             event.accept()
             return
+        self._closing = True  # saves on the way out refresh no panel
         if not self.settle_unsaved():  # "Go back and fix": the window, and its timer, go on
+            self._closing = False
             event.ignore()
             return
         try:
@@ -1061,9 +1067,20 @@ class MainWindow(QMainWindow):
             self._save_geometry()
         finally:  # whatever went wrong above, the journal is closed properly
             self._closed = True  # answers still on their way from workers are dropped
+            self._shut_panels()
             QThreadPool.globalInstance().waitForDone(10_000)
             event.accept()
             self.context.close()
+
+    def _shut_panels(self) -> None:
+        """The panels go with the journal: so does a refresh they had queued (it would start a
+        worker, and open the journal again, after it is closed)."""
+        import shiboken6
+
+        for panel in (self._tips_panel, self._charts_panel):
+            if panel is not None:
+                shiboken6.delete(panel)
+        self._tips_panel = self._charts_panel = None
 
     def start_automatic_backup(self) -> None:
         """The once-a-day backup, on a worker thread; the window stays responsive."""
