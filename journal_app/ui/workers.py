@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 
@@ -75,21 +75,70 @@ def run_after_repaint(
     QTimer.singleShot(0, context, lambda: run_in_background(work, on_done, on_error))
 
 
+class _InputBlocker(QObject):
+    """Holds back the user's input to one window (keys, clicks, shortcuts, closing it) while it
+    waits; painting, timers and other windows go on."""
+
+    _INPUT = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+            QEvent.Type.Shortcut,
+            QEvent.Type.InputMethod,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.Wheel,
+            QEvent.Type.ContextMenu,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.TabletPress,
+            QEvent.Type.TabletRelease,
+            QEvent.Type.DragEnter,
+            QEvent.Type.DragMove,
+            QEvent.Type.Drop,
+        }
+    )
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Close and watched is self._window:
+            event.ignore()  # a filtered close event still counts as accepted
+            return True
+        return kind in self._INPUT and self._in_window(watched)
+
+    def _in_window(self, target: QObject | None) -> bool:
+        """``target`` is (or belongs to, as an action does) a widget of the blocked window."""
+        while target is not None and not isinstance(target, QWidget):
+            target = target.parent()
+        return target is not None and target.window() is self._window
+
+
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
     """Run ``work`` on the thread pool while the window stays painted, and return its result.
 
-    For a step the user is waiting on (preparing the doctor's summary): a busy indicator appears if
-    it takes more than a moment, the window is blocked meanwhile (window-modal), and the worker's
-    exception is raised here, in the caller.
+    For a step the user is waiting on (preparing the doctor's summary): the window takes no input
+    from the start (it cannot be closed or used meanwhile), a busy indicator appears if it takes
+    more than a moment (window-modal), and the worker's exception is raised here, in the caller.
     """
     from PySide6.QtCore import QEventLoop, Qt
-    from PySide6.QtWidgets import QProgressDialog
+    from PySide6.QtWidgets import QApplication, QProgressDialog
 
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setObjectName("busyDialog")
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # shown only when it is not over in a blink
+    # Window-modality only starts once the dialog shows: until then the input is held back here.
+    blocker = _InputBlocker(parent.window()) if parent is not None else None
+    app = QApplication.instance()
+    if blocker is not None and app is not None:
+        app.installEventFilter(blocker)
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
 
@@ -101,11 +150,15 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
         outcome["error"] = exc
         loop.quit()
 
-    run_in_background(work, on_done=done, on_error=failed)
-    if not outcome:  # the answer comes through the event loop, never before it runs
-        loop.exec()
-    dialog.reset()
-    dialog.deleteLater()
+    try:
+        run_in_background(work, on_done=done, on_error=failed)
+        if not outcome:  # the answer comes through the event loop, never before it runs
+            loop.exec()
+    finally:
+        if blocker is not None and app is not None:
+            app.removeEventFilter(blocker)
+        dialog.reset()
+        dialog.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]

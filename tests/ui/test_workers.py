@@ -46,3 +46,34 @@ def test_run_in_background_reports_on_the_gui_thread(qtbot: QtBot) -> None:
     assert len(seen) == 1
     worker_name, delivered_on_main = seen[0]
     assert worker_name != threading.main_thread().name and delivered_on_main
+
+
+def test_the_window_takes_no_input_from_the_start_of_the_wait(window, qtbot: QtBot) -> None:
+    """Before the busy dialog shows (it waits 400 ms), keys, clicks, shortcuts and closing the
+    window are held back; afterwards the window is as before."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QToolButton
+
+    released = threading.Event()
+    seen: dict[str, object] = {}
+    day = window.current_day
+    previous_day = next(
+        b for b in window.findChildren(QToolButton) if b.defaultAction() is window.prev_day_action
+    )
+
+    def meanwhile() -> None:
+        seen["busy shown"] = any(d.isVisible() for d in window.findChildren(QProgressDialog))
+        qtbot.keyClick(window.recent_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+        qtbot.mouseClick(previous_day, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(window.form.notes_edit, "typed while busy")
+        released.set()  # (a close going ahead would wait for the worker)
+        seen["closed"] = window.close()
+
+    QTimer.singleShot(0, meanwhile)
+    assert run_with_progress(window, "Preparing…", lambda: released.wait(10)) is True
+    assert seen == {"busy shown": False, "closed": False}
+    assert window.isVisible()
+    assert window.current_day == day
+    assert window.form.notes_edit.toPlainText() == ""
+    qtbot.keyClick(window.recent_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_day is not None and day is not None and window.current_day < day
