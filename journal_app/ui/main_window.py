@@ -586,9 +586,16 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.warning(
             self,
             self.tr("Delete child"),
-            self.tr(
-                "Delete {name} and {days} days of journal? This cannot be undone; a backup is "
-                "made first."
+            (
+                self.tr(
+                    "Delete {name} and 1 day of journal? This cannot be undone; a backup is "
+                    "made first."
+                )
+                if days == 1
+                else self.tr(
+                    "Delete {name} and {days} days of journal? This cannot be undone; a backup "
+                    "is made first."
+                )
             ).format(name=child.name, days=days),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

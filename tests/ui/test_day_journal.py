@@ -328,7 +328,7 @@ def test_deleting_a_child_names_the_days_and_asks(window, qtbot) -> None:
     seen: list[str] = []
     answer_next_message_box(qtbot, "Cancel", seen)
     window.delete_child()
-    assert "1 days of journal" in seen[0] or "1 day" in seen[0]
+    assert "and 1 day of journal?" in seen[0]
     assert rows(window, "SELECT count(*) FROM child") == [(1,)]
     answer_next_message_box(qtbot, "Yes")
     window.delete_child()
