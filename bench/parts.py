@@ -421,8 +421,8 @@ def part_switch(journals: dict[str, Path], repeat: int) -> list[Figure]:
                         "ms",
                         "< 50 ms",
                         median(blocks) < 0.050,
-                        f"max {ms(max(blocks))} ms; the day, then the full recent-days list "
-                        "and the tips from workers",
+                        f"max {ms(max(blocks))} ms; the day, the first page of recent days, "
+                        "then the tips from a worker",
                     ),
                 ]
     return figures
