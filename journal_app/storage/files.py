@@ -42,6 +42,12 @@ def write_private_bytes(path: Path, data: bytes) -> None:
         make_private(tmp)
         os.replace(tmp, path)
         fsync_dir(path.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if exc.filename is not None and Path(exc.filename) == tmp:
+            # Name the file the user asked for, not our hidden temporary one.
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -91,6 +91,16 @@ def test_export_of_an_unknown_child_fails_clearly(journal_dir: Path, tmp_path: P
     assert not (tmp_path / "x.json").exists()
 
 
+def test_export_into_a_missing_folder_names_the_file_asked_for(
+    journal_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / "maya.json"
+    done = run(journal_dir, "export", "--format", "json", "-o", str(target))
+    assert done.returncode == 1
+    assert str(target) in done.stderr and ".partial" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_export_needs_an_output_file(journal_dir: Path) -> None:
     done = run(journal_dir, "export", "--format", "json")
     assert done.returncode == 2
