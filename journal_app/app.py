@@ -149,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_JOURNAL
     lock = JournalLock(paths.lock)
     if not lock.acquire():
+        problem = lock.problem()
+        if problem is not None:  # not another copy: a folder or lock file it cannot use
+            _tell(APP_NAME, problem)
+            return EXIT_BAD_JOURNAL
         _tell(
             APP_NAME,
             f"The journal in {paths.data_dir} is already open in another Crawl Journal window. "

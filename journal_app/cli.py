@@ -100,6 +100,10 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     lock = JournalLock(paths.lock)
     if not lock.acquire():
+        problem = lock.problem()
+        if problem is not None:  # not the app holding it: a folder or lock file it cannot use
+            print(problem, file=sys.stderr)
+            return EXIT_FAILED
         print(
             f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.",
             file=sys.stderr,

@@ -181,3 +181,14 @@ def test_commands_refuse_a_journal_open_in_the_app(journal_dir: Path, tmp_path: 
     assert done.returncode == 3
     assert "close the app first" in done.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_a_lock_that_cannot_be_taken_is_not_called_open_in_the_app(tmp_path: Path) -> None:
+    """Something that is not a lock file where the lock goes (or a read-only folder): the
+    parent is told that, not that the journal is open in another window."""
+    data_dir = tmp_path / "journal"
+    (data_dir / "journal.lock").mkdir(parents=True)
+    done = run(data_dir, "check")
+    assert done.returncode == 1
+    assert "cannot be locked for writing" in done.stderr
+    assert "open in Crawl Journal" not in done.stderr

@@ -46,3 +46,12 @@ def test_a_data_dir_that_is_a_file_is_reported_in_one_line(
         "Choose another folder with --data-dir or CRAWL_JOURNAL_DIR."
     )
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder\n"
+
+
+def test_the_app_does_not_call_an_unusable_lock_open_elsewhere(tmp_path: Path) -> None:
+    data_dir = tmp_path / "journal"
+    (data_dir / "journal.lock").mkdir(parents=True)
+    done = run("--data-dir", str(data_dir))
+    assert done.returncode == 4
+    assert "cannot be locked for writing" in done.stderr
+    assert "already open" not in done.stderr
