@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -450,3 +451,32 @@ def test_file_import_in_the_main_window_reloads_the_journal(
     assert {c.name for c in window.context.journal.list_children()} == {"Maya", "Noor"}
     combo = window.child_combo
     qtbot.waitUntil(lambda: any(combo.itemText(i) == "Noor" for i in range(combo.count())))
+
+
+@pytest.mark.parametrize("cancellable", [True, False])
+def test_work_that_cannot_stop_shows_no_cancel_button(qtbot, parent, cancellable: bool) -> None:
+    """Back Up Now and Restore cannot stop half-way: their progress dialog has no Cancel
+    button (one that does nothing would mislead); Escape does not cancel them either."""
+    release = threading.Event()
+    buttons: list[list[str]] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QProgressDialog):
+            QTimer.singleShot(1, look)
+            return
+        buttons.append([b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()])
+        if not cancellable:
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        release.set()
+
+    QTimer.singleShot(0, look)
+    result = data_transfer.run_with_progress(
+        parent,
+        "t",
+        "working…",
+        lambda progress: (release.wait(10), progress(1, 1), "done")[-1],
+        cancellable=cancellable,
+    )
+    assert result == "done"  # not cancelled, not even by Escape
+    assert buttons == ([["Cancel"]] if cancellable else [[]])

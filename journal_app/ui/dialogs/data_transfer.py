@@ -167,14 +167,23 @@ class _ProgressRelay(QObject):
 
 
 def run_with_progress(
-    parent: QWidget, title: str, label: str, work: Callable[[ProgressCallback], _T]
+    parent: QWidget,
+    title: str,
+    label: str,
+    work: Callable[[ProgressCallback], _T],
+    *,
+    cancellable: bool = True,
 ) -> _T:
     """Run ``work(progress)`` on the thread pool behind a window-modal progress dialog.
 
     Returns the result, or raises what ``work`` raised (:class:`Cancelled` after Cancel).
-    The GUI keeps painting meanwhile: the wait is an event loop, not a busy loop.
+    The GUI keeps painting meanwhile: the wait is an event loop, not a busy loop. Work that
+    cannot stop half-way (a backup, a restore) gets no Cancel button rather than one that
+    does nothing.
     """
     dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.setObjectName("dataTransferProgress")
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -183,7 +192,8 @@ def run_with_progress(
     dialog.setAutoReset(False)
     relay = _ProgressRelay()
     cancelled = threading.Event()
-    dialog.canceled.connect(cancelled.set)
+    if cancellable:
+        dialog.canceled.connect(cancelled.set)
 
     def show_progress(done: int, total: int) -> None:
         if dialog.maximum() != total:
@@ -368,6 +378,7 @@ def back_up_now_dialog(parent: QWidget, context: JournalContext) -> bool:
             caption,
             _tr("Backing up the journal…"),
             lambda _progress: context.backups.back_up_now(),
+            cancellable=False,
         )
     except _problems() as exc:
         _show_problem(parent, _tr("The backup was not made"), exc)

@@ -177,6 +177,7 @@ class RestoreBackupDialog(QDialog):
                 self.tr("Restore from Backup"),
                 self.tr("Restoring the journal…"),
                 lambda _progress: self.context.backups.restore(path),
+                cancellable=False,
             )
         except (OSError, sqlite3.DatabaseError, JournalError) as exc:
             tell(
