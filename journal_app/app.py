@@ -17,6 +17,7 @@ matplotlib, Alembic (when the schema is current) and the printing code are not i
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -176,3 +177,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(code) if code else EXIT_OK
     finally:
         lock.release()
+        if is_sample:  # the sample journal lives only as long as the app that showed it
+            shutil.rmtree(paths.data_dir, ignore_errors=True)

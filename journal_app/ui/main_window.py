@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
         self.journal_changed.connect(self._refresh_side_panels)
 
         self._restore_geometry()
-        last = self._settings().value("lastChildId", None)
+        # A sample journal neither reads nor writes the parent's own journal's last child.
+        last = None if self.context.is_sample else self._settings().value("lastChildId", None)
         self._reload_children(
             select_id=int(last) if isinstance(last, (int, str)) and str(last).isdigit() else None
         )
@@ -465,6 +466,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _save_geometry(self) -> None:
+        if self.context.is_sample:  # a look at the sample leaves the parent's own layout alone
+            return
         settings = self._settings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/state", self.saveState())

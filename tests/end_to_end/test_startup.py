@@ -94,3 +94,18 @@ def test_startup_reaches_a_usable_window_without_heavy_imports(tmp_path: Path) -
     # When the window is first usable, not even SQLAlchemy has been imported (it follows on a
     # worker thread): the first screen reads with sqlite3.
     assert "heavy_modules_at_ready=\n" in second.stdout, second.stdout
+
+
+def test_the_sample_journal_is_removed_when_the_app_ends(tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    done = run(
+        "-m",
+        "journal_app",
+        "--demo",
+        env={"CRAWL_JOURNAL_STARTUP_PROBE": "1", "TMPDIR": str(scratch)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "startup_seconds=" in done.stdout  # the sample window did open
+    assert list(scratch.iterdir()) == []  # and its temporary folder is gone

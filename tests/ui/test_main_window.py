@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal_app import __version__
@@ -72,10 +72,18 @@ def test_sample_journal_is_labelled_in_the_title(make_window, data_dir, qtbot) -
     from journal_app.app import create_main_window
     from tests.conftest import TODAY
 
+    settings = QSettings()
+    settings.setValue("mainWindow/geometry", QByteArray())
+    settings.setValue("lastChildId", 7)
     sample = create_main_window(data_dir, today=lambda: TODAY, is_sample=True)
     qtbot.addWidget(sample)
     assert "SAMPLE JOURNAL" in sample.windowTitle()
     sample.close()
+    # The sample leaves the parent's own window layout and last child alone.
+    assert QSettings().value("mainWindow/geometry") == QByteArray()
+    assert str(QSettings().value("lastChildId")) == "7"
+    settings.remove("lastChildId")  # settings are shared by the tests of this run
+    settings.remove("mainWindow/geometry")
 
 
 def _journal_with_history(data_dir, days: int) -> None:
