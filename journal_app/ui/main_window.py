@@ -853,14 +853,18 @@ class MainWindow(QMainWindow):
         self._save_timed_minutes(session)
         self._sync_timer_display()
 
-    def _save_timer_so_far(self) -> None:
+    def _save_timer_so_far(self) -> TimedSession | None:
         """Before a restore or an import: the minutes timed so far go to their day while that child
-        is surely there; the timer runs on (a cancelled restore leaves it as it was)."""
+        is surely there; the timer runs on (a cancelled restore leaves it as it was). Returns the
+        minutes saved, so that a restore, which replaces the journal they went into, can hand them
+        back to the timer."""
         if not self.timer.running:
-            return
+            return None
         session = self.timer.take()
         if not self._save_timed_minutes(session):
             self.timer.give_back(session)  # counted again when the timer stops
+            return None
+        return session
 
     def _check_timer_child(self) -> None:
         """After a restore or an import: a timer whose child is gone (or is another child now)
@@ -1010,10 +1014,14 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         if not self.settle_unsaved():
             return
-        self._save_timer_so_far()  # into the journal as it is, which the restore backs up first
+        # Into the journal as it is, which the restore backs up first (so a cancelled restore
+        # or a child missing from the backup keeps them in a file).
+        saved = self._save_timer_so_far()
         from journal_app.ui.dialogs.restore_backup import restore_from_backup_dialog
 
         if restore_from_backup_dialog(self, self.context):
+            if saved is not None:  # the restored journal does not hold them: the timer counts
+                self.timer.give_back(saved)  # them again, so Stop adds the whole session
             self._journal_replaced()
 
     def _journal_replaced(self) -> None:

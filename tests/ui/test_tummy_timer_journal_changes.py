@@ -243,3 +243,26 @@ def test_discarding_edits_on_close_keeps_the_timed_minutes(window, qtbot, clock)
     path = window.context.paths.journal
     assert window.close()
     assert _tummy(path, "Maya") == [(TODAY.isoformat(), 6)]
+
+
+def test_a_restore_keeping_the_child_counts_the_whole_session(
+    make_window, data_dir, qtbot, clock
+) -> None:
+    """Timing Maya, a backup that also holds Maya is restored: the minutes timed before the
+    restore were saved into the journal the restore replaced, so the timer counts them again
+    and Stop adds the whole session (10 + 5 minutes), not only what came after."""
+    ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
+    ctx.journal.save_child(MAYA)
+    ctx.backups.back_up_now()
+    ctx.close()
+    window = make_window()
+    qtbot.mouseClick(window.form.timer_button, Qt.MouseButton.LeftButton)
+    clock.advance(10 * 60)
+    seen: list[str] = []
+    _in_restore_dialog(qtbot, "Restore", seen)
+    window.restore_action.trigger()
+    assert window.timer.running
+    clock.advance(5 * 60)
+    qtbot.mouseClick(window.form.timer_button, Qt.MouseButton.LeftButton)
+    window.save_action.trigger()
+    assert _tummy(window.context.paths.journal, "Maya") == [(TODAY.isoformat(), 15)]
