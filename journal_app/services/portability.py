@@ -51,9 +51,8 @@ FORMAT_VERSION = 1
 #: Larger files are refused before they are read (a year's journal is well under 1 MB).
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 MAX_TIP_ID_LENGTH = 64
-#: Created/updated times before this are refused on import: no record of the app is that old.
-EARLIEST_STAMP = datetime(2000, 1, 1)
-#: ... and so are times later than this after the computer's clock (clocks and zones differ a bit).
+#: Created/updated times later than this after the computer's clock are refused on import
+#: (clocks and zones differ a bit).
 STAMP_CLOCK_LEEWAY = timedelta(days=1)
 
 Progress = Callable[[int, int], None]
@@ -997,8 +996,9 @@ def _natural_duplicates(records: Iterable[_R], key: Callable[[_R], Any], what: s
 
 
 def _check_stamps(records: _Records, latest: datetime) -> None:
-    """Created/updated times no Crawl Journal could have written are refused: before 2000, or
-    later than ``latest`` (the computer's clock and a little leeway)."""
+    """Created/updated times later than ``latest`` (the computer's clock and a little leeway)
+    are refused: such a record would win every later merge. Old times are let in: a computer
+    whose clock was wrong (1970) wrote them, and refusing them would strand that journal."""
     kinds: tuple[Sequence[_Stamped], ...] = (
         records.children,
         records.days,
@@ -1011,13 +1011,6 @@ def _check_stamps(records: _Records, latest: datetime) -> None:
     for kind in kinds:
         for record in kind:
             for name, moment in (("created", record.created), ("updated", record.updated)):
-                if moment < EARLIEST_STAMP:
-                    raise ImportRefused(
-                        f"the time {_stamp(moment)} is before {EARLIEST_STAMP.year}; no journal "
-                        "record is that old.",
-                        record.record,
-                        name,
-                    )
                 if moment > latest:
                     raise ImportRefused(
                         f"the time {_stamp(moment)} is in the future (this computer's clock says "
@@ -1072,27 +1065,16 @@ def _check_records(
                 f"this date is before {child.name}'s birth date.", m.record, "achieved_on"
             )
     for t in records.tips:
-        child = by_uuid[t.child_uuid]
+        # A tip tried before the birth date is let in: the birth date may have been corrected
+        # after the tip was marked, and a bookkeeping record must not strand a journal.
         if t.tried_on > today:
             raise ImportRefused("this date is in the future.", t.record, "tried_on")
-        if t.tried_on < child.birth_date:
-            raise ImportRefused(
-                f"this date is before {child.name}'s birth date ({child.birth_date.isoformat()}).",
-                t.record,
-                "tried_on",
-            )
     for s in records.summaries:
         if s.made_on > today:
             raise ImportRefused("this date is in the future.", s.record, "made_on")
         if s.period_start > s.period_end:
             raise ImportRefused("the period starts after it ends.", s.record, "period_start")
-        if s.period_end > s.made_on:
-            raise ImportRefused(
-                f"the period ends after the summary was made ({s.made_on.isoformat()}); a "
-                "summary covers days already lived.",
-                s.record,
-                "period_end",
-            )
+        # A period ending after the summary was made is let in: earlier versions allowed it.
     progress(records.count)
 
 

@@ -1,5 +1,5 @@
-"""Created/updated times in exports: always ISO 8601 with a 4-digit year, and on import only times
-a Crawl Journal could have written (from 2000 to the computer's clock and a day of leeway)."""
+"""Created/updated times in exports: always ISO 8601 with a 4-digit year; on import, times later
+than the computer's clock and a day of leeway are refused, old ones (a wrong clock) let in."""
 
 from __future__ import annotations
 
@@ -62,3 +62,23 @@ def test_a_time_later_than_the_clock_and_a_day_is_refused(
     assert f"{clock + timedelta(days=1, seconds=1):%Y-%m-%dT%H:%M:%S}.000000Z" in str(refused.value)
     assert journal_bytes(context) == before
     assert service.import_json(just_in).added == 1  # another computer's clock a little ahead
+
+
+def test_a_journal_written_under_a_wrong_clock_still_moves(
+    context: JournalContext, child: ChildProfile, tmp_path: Path
+) -> None:
+    """A computer whose clock said 1970 (or year 999) wrote those times: the journal imports, and
+    exports again with the same times."""
+    with transaction(context.engine) as s:
+        s.execute(
+            update(ChildRow).values(created_at=datetime(999, 1, 1), updated_at=datetime(1970, 1, 1))
+        )
+    context.portability.export_json(tmp_path / "old.json")
+    context.journal.delete_child(child.id or 0)
+    report = context.portability.import_json(tmp_path / "old.json")
+    assert report.added >= 1
+    [out] = context.portability.export_document()["children"]
+    assert (out["created"], out["updated"]) == (
+        "0999-01-01T00:00:00.000000Z",
+        "1970-01-01T00:00:00.000000Z",
+    )
