@@ -241,6 +241,9 @@ def drawn_texts(figure: Figure) -> list:
                 spare.update((tick.label1, tick.label2))
             for tick in axis._update_ticks():  # the ticks a draw draws: those in view
                 shown += [tick.label1, tick.label2]
+    for legend in figure.legends:
+        if not legend.get_visible():  # a hidden legend draws none of its texts
+            spare.update(legend.get_texts())
     others = figure.findobj(lambda a: isinstance(a, Text) and a not in spare)
     return [t for t in shown + others if t.get_visible() and t.get_text()]
 
@@ -380,6 +383,26 @@ def test_windows_chart_fits_its_figure(
     locs = [tick.get_loc() for tick in ax.xaxis._update_ticks()]
     inches_per_month = ax.get_position().width * size[0] / ax.get_xlim()[1]
     assert (locs[1] - locs[0]) * inches_per_month >= 0.3
+
+
+@pytest.mark.parametrize("size", [(7.2, 2.6), (5.5, 2.3), (9.0, 3.0)])
+def test_windows_chart_in_a_small_window_keeps_its_bars(
+    context: JournalContext, child: ChildProfile, size: tuple[float, float]
+) -> None:
+    """A small window: the source, then the legend, give way; the six bars stay on the figure
+    with room to read (they were once pushed off its top edge)."""
+    assert child.id is not None
+    figure = windows_figure(context, child.id, size)
+    box = figure.axes[0].get_position()
+    assert 0 <= box.y0 and box.y1 <= 1
+    assert box.height * size[1] >= 1.0
+    assert texts_outside(figure) == []
+    (source,) = by_gid(figure, "who-source")
+    assert not source.get_visible()  # given way to the bars
+    # The same chart with room shows all of it again (re-laid out on resize).
+    figure.set_size_inches(size[0], 5.5)
+    ResizeEvent("resize_event", figure.canvas)._process()
+    assert source.get_visible() and figure.legends[0].get_visible()
 
 
 def test_current_age_says_today_only_on_today(context: JournalContext, child: ChildProfile) -> None:

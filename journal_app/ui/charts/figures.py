@@ -503,6 +503,8 @@ def _long_date(day: date) -> str:
 
 
 _TITLE_SIZE = _SMALL + 3
+#: The WHO windows chart keeps at least this much height for its six bars on screen.
+_MIN_WINDOWS_PLOT_INCHES = 1.6
 _SOURCE_SIZE = _SMALL - 0.5
 _LINE_SPACING = 1.25
 
@@ -683,11 +685,24 @@ def draw_milestone_windows_chart(
         source.set_text("\n".join(source_lines))
         title_lines = wrap_to_width(WORDING["windows_title"], width_in * 72, _TITLE_SIZE)
         title.set_text("\n".join(title_lines))
-        legend_top = 0.06 + legend_rows * _LEGEND_ROW_INCHES + 0.06
-        source_top = legend_top + _lines_height_in(len(source_lines), _SOURCE_SIZE) + 0.04
-        bottom = source_top + 0.48  # tick labels and the axis label above the source
         top = 0.12 + _lines_height_in(len(title_lines), _TITLE_SIZE) + 0.08
-        height_in = max(fig_h - top - bottom, 0.5)
+        # In a small window the bars come first: the source goes, then the legend, rather than
+        # the bars being squeezed away (the printed chart always has room for all of it).
+        show_source = show_legend = True
+        while True:
+            legend_top = 0.06 + (legend_rows * _LEGEND_ROW_INCHES + 0.06 if show_legend else 0)
+            source_h = _lines_height_in(len(source_lines), _SOURCE_SIZE) + 0.04
+            source_top = legend_top + (source_h if show_source else 0.0)
+            bottom = source_top + 0.48  # tick labels and the axis label above the source
+            if fig_h - top - bottom >= _MIN_WINDOWS_PLOT_INCHES or not show_legend:
+                break
+            if show_source:
+                show_source = False
+            else:
+                show_legend = False
+        source.set_visible(show_source)
+        legend.set_visible(show_legend)
+        height_in = max(fig_h - top - bottom, 0.3)
         ax.set_position((left / fig_w, bottom / fig_h, width_in / fig_w, height_in / fig_h))
         source.set_position((left / fig_w, source_top / fig_h))
         # A labelled tick every month when there is room, else every 2, 3 or 6 months.
