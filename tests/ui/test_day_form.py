@@ -67,15 +67,22 @@ def test_text_is_saved_back_exactly_when_another_field_is_edited(
     assert stored(data_dir) == (NOTES, QUESTIONS, SIGN_NOTE)
 
 
-def test_an_edited_text_keeps_its_no_break_spaces_and_line_separators(
+def test_an_edited_text_keeps_its_no_break_spaces_and_its_line_breaks_are_line_breaks(
     noted_window, qtbot, data_dir: Path
 ) -> None:
+    """Edited, the box gives what the parent sees: no-break spaces kept, and every break between
+    lines a plain line break, the one Shift+Return types (U+2028 inside Qt) included, so exports
+    and spreadsheets show it as a new line."""
     form = noted_window.form
     form.questions_edit.setFocus()
     qtbot.keyClick(form.questions_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(form.questions_edit, " Yes")
+    qtbot.keyClick(form.questions_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(form.questions_edit, "And")
     qtbot.keyClick(form.questions_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert stored(data_dir) == (NOTES, QUESTIONS + " Yes", SIGN_NOTE)
+    expected = QUESTIONS.replace("\u2028", "\n") + " Yes\nAnd"
+    assert stored(data_dir) == (NOTES, expected, SIGN_NOTE)
+    assert "\u00a0" in stored(data_dir)[1]
 
 
 def in_view(window, widget) -> bool:

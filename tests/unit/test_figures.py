@@ -394,7 +394,7 @@ def test_windows_chart_in_a_small_window_keeps_its_bars(
     assert child.id is not None
     figure = windows_figure(context, child.id, size)
     box = figure.axes[0].get_position()
-    assert 0 <= box.y0 and box.y1 <= 1
+    assert box.y0 >= 0 and box.y1 <= 1
     assert box.height * size[1] >= 1.0
     assert texts_outside(figure) == []
     (source,) = by_gid(figure, "who-source")

@@ -35,10 +35,11 @@ from journal_app.ui.widgets.common import ErrorBanner, NumberField, WheelGuard, 
 
 
 def _raw_text(edit: QPlainTextEdit) -> str:
-    """What the box holds, character for character. ``toPlainText()`` would turn a no-break space
-    into a space and a line separator (U+2028) into a line break; the raw text keeps them, with
-    the paragraph separator between lines mapped back to the line break it stands for."""
-    return edit.document().toRawText().replace("\u2029", "\n")
+    """What the box holds, character for character: ``toPlainText()`` would turn a no-break space
+    into a space. Both separators Qt puts between lines, the paragraph separator (Return) and the
+    line separator (U+2028, what Shift+Return types), are the line break the parent meant; an
+    unedited box still gives back exactly the text it was given (:class:`_LoadedText`)."""
+    return edit.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
 class _LoadedText:
