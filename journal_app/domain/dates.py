@@ -7,7 +7,7 @@ Numbers are read day first (as the app shows dates); a year may be typed with tw
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 MONTH_NAMES = (
     "January",
@@ -32,6 +32,34 @@ _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 def format_date(value: date) -> str:
     """The way the app writes a date for typing: "15 Mar 2026" (read back by parse_typed_date)."""
     return f"{value.day} {MONTH_NAMES[value.month - 1][:3]} {value.year}"
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def format_day_month(value: date) -> str:
+    """A date in this year, short: "15 Mar"."""
+    return f"{value.day} {MONTH_NAMES[value.month - 1][:3]}"
+
+
+def format_short_weekday(value: date) -> str:
+    """For a list of recent days: "Wed 15 Mar"."""
+    return f"{WEEKDAY_NAMES[value.weekday()][:3]} {format_day_month(value)}"
+
+
+def format_weekday_date(value: date, *, year: bool = True) -> str:
+    """For headings: "Wednesday 15 March 2026" (or without the year)."""
+    text = f"{WEEKDAY_NAMES[value.weekday()]} {value.day} {MONTH_NAMES[value.month - 1]}"
+    return f"{text} {value.year}" if year else text
+
+
+def format_date_time(value: datetime, *, seconds: bool = False) -> str:
+    """A moment, for backups: "15 Mar 2026 18:05" (with ":07" seconds when asked)."""
+    return (
+        f"{format_date(value.date())} {value:%H:%M:%S}"
+        if seconds
+        else (f"{format_date(value.date())} {value:%H:%M}")
+    )
 
 
 def describe_date(value: date) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile, DayEntry
 
 MAX_MINUTES = 24 * 60
@@ -85,7 +86,7 @@ def validate_day(entry: DayEntry, child: ChildProfile, today: date) -> list[Fiel
         errors.append(
             FieldError(
                 "day",
-                f"This day is before {child.name}'s birth date ({child.birth_date:%d %b %Y}).",
+                f"This day is before {child.name}'s birth date ({format_date(child.birth_date)}).",
             )
         )
     errors += _check_minutes(entry.tummy_minutes, "tummy_minutes", "Tummy time")

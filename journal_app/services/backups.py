@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from journal_app.paths import JournalPaths
 from journal_app.storage import backups as store
+from journal_app.storage.backups import BackupContents as BackupContents
 from journal_app.storage.backups import BackupInfo
 from journal_app.storage.database import (
     HEAD_REVISION,
@@ -127,42 +127,21 @@ def newest_good_backup(journal: Path) -> BackupInfo | None:
     return store.newest_good_backup(JournalPaths(journal.parent).backups)
 
 
-@dataclass(frozen=True)
-class BackupContents:
-    """What a backup holds, so a parent can tell whether it is the one to restore."""
-
-    children: int
-    days: int
-    last_day: date | None
-
-    @property
-    def is_empty(self) -> bool:
-        return self.days == 0
-
-
-def backup_contents(backup: Path) -> BackupContents | None:
-    """Children, journal days and the last day in ``backup`` (None when it cannot be read)."""
-    try:
-        with raw_connection(backup) as conn:
-            children = conn.execute("SELECT count(*) FROM child").fetchone()[0]
-            days, last = conn.execute("SELECT count(*), max(day) FROM journal_day").fetchone()
-    except sqlite3.Error:
-        return None
-    return BackupContents(int(children), int(days), date.fromisoformat(last) if last else None)
-
-
 def backup_for_damaged_journal(journal: Path) -> tuple[BackupInfo, BackupContents] | None:
     """The backup to offer for a damaged journal: the newest good one that holds journal days,
     else the newest good one even if empty (the first day's backup is taken before any entry);
-    with what it holds."""
-    good = [
-        (backup, contents)
-        for backup in store.list_backups(JournalPaths(journal.parent).backups)
-        if store.is_healthy(backup.path) and (contents := backup_contents(backup.path)) is not None
-    ]
-    if not good:
-        return None
-    return next(((b, c) for b, c in good if not c.is_empty), good[0])
+    with what it holds. Backups are checked newest first, only as far as needed."""
+    fallback: tuple[BackupInfo, BackupContents] | None = None
+    for backup in store.list_backups(JournalPaths(journal.parent).backups):
+        if not store.is_healthy(backup.path):
+            continue
+        contents = store.backup_contents(backup.path)
+        if contents is None:
+            continue
+        if not contents.is_empty:
+            return backup, contents
+        fallback = fallback or (backup, contents)
+    return fallback
 
 
 def restore_damaged_journal(journal: Path, backup: Path) -> Path:

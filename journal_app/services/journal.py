@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
+from journal_app.domain.dates import format_date
 from journal_app.domain.entries import (
     ChildProfile,
     DayEntry,
@@ -109,7 +110,7 @@ class JournalService:
                         [
                             FieldError(
                                 "birth_date",
-                                f"The journal has days from {first_day:%d %b %Y}, before this birth date.",
+                                f"The journal has days from {format_date(first_day)}, before this birth date.",
                             )
                         ]
                     )
@@ -151,7 +152,8 @@ class JournalService:
             )
             clashes = [
                 FieldError(
-                    "milestones", f"{m.label} was already recorded on {recorded[m.value]:%d %b %Y}."
+                    "milestones",
+                    f"{m.label} was already recorded on {format_date(recorded[m.value])}.",
                 )
                 for m in entry.milestones
                 if m.value in recorded and recorded[m.value] != entry.day
@@ -270,7 +272,7 @@ class JournalService:
                 select(DayRow.id).where(DayRow.child_id == child_id, DayRow.day == day)
             ):
                 raise RestoreRefused(
-                    f"{day:%d %b %Y} has been recorded again since it was deleted."
+                    f"{format_date(day)} has been recorded again since it was deleted."
                 )
             kinds = [values["kind"] for values in milestones]
             clash = s.execute(
@@ -281,7 +283,7 @@ class JournalService:
             if clash is not None:
                 raise RestoreRefused(
                     f"{Milestone(clash.kind).label} has been recorded on "
-                    f"{clash.achieved_on:%d %b %Y} since."
+                    f"{format_date(clash.achieved_on)} since."
                 )
             for values in milestones:
                 s.add(MilestoneRow(**values))
@@ -294,5 +296,5 @@ class JournalService:
                 s.flush()
             except IntegrityError as exc:  # anything else in its way: nothing is written
                 raise RestoreRefused(
-                    f"{day:%d %b %Y} could not be put back: the journal has changed since."
+                    f"{format_date(day)} could not be put back: the journal has changed since."
                 ) from exc

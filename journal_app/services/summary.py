@@ -23,6 +23,7 @@ from journal_app.domain.ages import (
     add_months,
     gestation_days_at_birth,
 )
+from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.reference import (
@@ -265,8 +266,7 @@ class SummaryService:
         """The summary of ``start``..``end`` (both included) for the child."""
         if start > end:
             raise SummaryPeriodError(
-                f"The period starts ({start.day} {start:%b %Y}) after it ends "
-                f"({end.day} {end:%b %Y})."
+                f"The period starts ({format_date(start)}) after it ends ({format_date(end)})."
             )
         today = self.today()
         with transaction(self.engine) as s:
@@ -278,14 +278,14 @@ class SummaryService:
             child = ChildProfile(row.name, row.birth_date, row.due_date, row.id, row.uuid)
             if end > today:
                 raise SummaryPeriodError(
-                    f"The period ends ({end.day} {end:%b %Y}) after today "
-                    f"({today.day} {today:%b %Y}); a summary covers days already lived."
+                    f"The period ends ({format_date(end)}) after today ({format_date(today)}); "
+                    "a summary covers days already lived."
                 )
             if end < child.birth_date:
                 born = child.birth_date
                 raise SummaryPeriodError(
-                    f"The period ends ({end.day} {end:%b %Y}) before {child.name} was born "
-                    f"({born.day} {born:%b %Y})."
+                    f"The period ends ({format_date(end)}) before {child.name} was born "
+                    f"({format_date(born)})."
                 )
             reached = {
                 Milestone(kind): on

@@ -141,6 +141,30 @@ def run_automatic_backup(
     return made
 
 
+@dataclass(frozen=True)
+class BackupContents:
+    """What a backup holds, so a parent can tell whether it is the one to restore."""
+
+    children: int
+    days: int
+    last_day: date | None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.days == 0
+
+
+def backup_contents(backup: Path) -> BackupContents | None:
+    """Children, journal days and the last day in ``backup`` (None when it cannot be read)."""
+    try:
+        with raw_connection(backup) as conn:
+            children = conn.execute("SELECT count(*) FROM child").fetchone()[0]
+            days, last = conn.execute("SELECT count(*), max(day) FROM journal_day").fetchone()
+    except sqlite3.Error:
+        return None
+    return BackupContents(int(children), int(days), date.fromisoformat(last) if last else None)
+
+
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
     for backup in list_backups(backup_dir):
         if is_healthy(backup.path):

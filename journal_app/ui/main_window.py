@@ -54,10 +54,14 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app import APP_NAME
+from journal_app.domain.dates import format_date, format_day_month, format_weekday_date
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import ValidationFailed
 from journal_app.services.tummy_timer import TimedSession, TummyTimer
 from journal_app.storage.errors import JournalError
+
+# From storage, not services.journal (which re-exports it): that import would load SQLAlchemy on
+# the way to the first window.
 from journal_app.storage.reads import ChildNotFound
 from journal_app.ui.dialogs.child_dialog import ChildDialog
 from journal_app.ui.models.recent_days import NotesFilterProxy, RecentDaysModel
@@ -79,7 +83,7 @@ class DeleteDayCommand(QUndoCommand):
     """
 
     def __init__(self, window: MainWindow, child_id: int, day: date) -> None:
-        super().__init__(f"Delete {day:%d %b %Y}")
+        super().__init__(f"Delete {format_date(day)}")
         self._window = window
         self._child_id = child_id
         self._day = day
@@ -719,7 +723,7 @@ class MainWindow(QMainWindow):
         day = self.form.day
         box.setText(
             self.tr("The changes to {day} could not be saved:").format(
-                day=f"{day:%A %d %B}" if day else ""
+                day=format_weekday_date(day, year=False) if day else ""
             )
         )
         box.setInformativeText("\n".join(errors))
@@ -755,7 +759,7 @@ class MainWindow(QMainWindow):
             box = QMessageBox(
                 QMessageBox.Icon.Information if not retry else QMessageBox.Icon.Warning,
                 self.tr("Undo"),
-                text.format(day=f"{step.day:%A %d %B %Y}"),
+                text.format(day=format_weekday_date(step.day)),
                 QMessageBox.StandardButton.Ok,
                 self,
             )
@@ -910,7 +914,7 @@ class MainWindow(QMainWindow):
             self.after_journal_changed(session.child_id, reload_day=shown_clean)
             self.statusBar().showMessage(
                 self.tr("{n} minutes of tummy time added to {day}.").format(
-                    n=session.minutes, day=f"{session.day:%d %b}"
+                    n=session.minutes, day=format_day_month(session.day)
                 ),
                 8000,
             )
@@ -919,7 +923,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning,
             self.tr("Tummy time not saved"),
             self.tr("The {n} minutes of tummy time timed for {day} could not be saved.").format(
-                n=session.minutes, day=f"{session.day:%d %b %Y}"
+                n=session.minutes, day=format_date(session.day)
             ),
             QMessageBox.StandardButton.Ok,
             self,
@@ -941,7 +945,7 @@ class MainWindow(QMainWindow):
             self.form.set_timer_state(
                 True,
                 self.tr("running for {day}: {t}").format(
-                    day=f"{self.timer.day:%d %b}", t=self.timer.elapsed_text()
+                    day=format_day_month(self.timer.day), t=self.timer.elapsed_text()
                 ),
             )
         else:
@@ -1063,7 +1067,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         parts = []
         if self._child is not None and self.form.day is not None:
-            parts.append(f"{self._child.name}, {self.form.day:%d %b %Y}[*]")
+            parts.append(f"{self._child.name}, {format_date(self.form.day)}[*]")
         parts.append(APP_NAME)
         if self.context.is_sample:
             parts.append(self.tr("SAMPLE JOURNAL (not your data)"))

@@ -153,7 +153,7 @@ def test_empty_period_says_so(qtbot, panel, three_days) -> None:
     panel.from_edit.setDate(QDate(2026, 10, 1))
     assert panel.movement_page.shows_message
     text = panel.movement_page.message.text()
-    assert "Nothing was recorded for Maya from 01 Oct 2026 to 31 Oct 2026" in text
+    assert "Nothing was recorded for Maya from 1 Oct 2026 to 31 Oct 2026" in text
 
 
 def test_nearly_empty_journal_shows_a_friendly_message(qtbot, panel, context, child) -> None:

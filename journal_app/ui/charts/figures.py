@@ -27,6 +27,7 @@ from matplotlib.patches import Patch
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator, MultipleLocator
 
+from journal_app.domain.dates import format_date
 from journal_app.domain.enums import Milestone
 from journal_app.domain.reference import WHO_TUMMY_MINUTES_PER_DAY
 from journal_app.services.charts import (
@@ -165,7 +166,7 @@ def draw_movement_chart(
             figure,
             theme,
             WORDING["movement_empty"].format(
-                start=f"{series.start:%d %b %Y}", end=f"{series.end:%d %b %Y}"
+                start=format_date(series.start), end=format_date(series.end)
             ),
         )
         return
@@ -498,10 +499,6 @@ def _draw_milestone_markers(
         ).set_gid("milestone-label")
 
 
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 _TITLE_SIZE = _SMALL + 3
 #: The WHO windows chart keeps at least this much height for its six bars on screen.
 _MIN_WINDOWS_PLOT_INCHES = 1.6
@@ -601,7 +598,7 @@ def draw_milestone_windows_chart(
     now = ax.axvline(data.current_age_months, color=theme.foreground, linewidth=1.8, zorder=3)
     now.set_gid("current-age")
     # "Today" only when it is today: a summary of an earlier period shows the age on its last day.
-    day = _long_date(data.on)
+    day = format_date(data.on)
     key = "now_label" if data.is_today else "on_label"
     if data.current_age_is_corrected:
         key += "_corrected"

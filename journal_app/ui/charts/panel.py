@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.domain.dates import format_date
 from journal_app.services.charts import (
     MEASURE_DAYS_SEEN,
     MEASURE_EPISODES,
@@ -270,7 +271,7 @@ class ChartsPanel(QWidget):
                 self.tr(
                     "Nothing was recorded for {name} from {start} to {end}. "
                     "Choose a longer period above to see more."
-                ).format(name=child.name, start=f"{start:%d %b %Y}", end=f"{end:%d %b %Y}")
+                ).format(name=child.name, start=format_date(start), end=format_date(end))
             )
             return
         draw_movement_chart(page.figure, series, theme_from_palette(self.palette()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
+from journal_app.domain.dates import format_date, format_date_time
 from journal_app.services.backups import (
     BackupContents,
     backup_for_damaged_journal,
@@ -12,19 +13,17 @@ from journal_app.services.backups import (
 from journal_app.storage.errors import JournalDamagedError
 
 
-def _day(value: object) -> str:
-    return f"{value:%d %b %Y}".lstrip("0")
-
-
 def describe_contents(contents: BackupContents) -> str:
     """What the backup holds, in a parent's words."""
     if contents.is_empty:
         if contents.children:
-            return "It holds the children's profiles but no journal days yet."
+            who = "the child's profile" if contents.children == 1 else "the children's profiles"
+            return f"It holds {who} but no journal days yet."
         return "It holds no journal entries: it was made before any were saved."
     children = "1 child" if contents.children == 1 else f"{contents.children} children"
     days = "1 day" if contents.days == 1 else f"{contents.days} days"
-    return f"It holds {children} and {days} of journal, the last on {_day(contents.last_day)}."
+    last = f", the last on {format_date(contents.last_day)}" if contents.last_day else ""
+    return f"It holds {children} and {days} of journal{last}."
 
 
 def offer_restore(error: JournalDamagedError) -> bool:
@@ -44,7 +43,7 @@ def offer_restore(error: JournalDamagedError) -> bool:
         None,
         "Crawl Journal",
         f"The journal file {journal} is damaged ({error.detail}).\n\n"
-        f"Restore the backup from {_day(backup.made_at)} {backup.made_at:%H:%M}? "
+        f"Restore the backup from {format_date_time(backup.made_at)}? "
         f"{describe_contents(contents)}\n\n"
         "The damaged file is kept beside it (renamed, not deleted). Entries made after that "
         "backup are not in it.",

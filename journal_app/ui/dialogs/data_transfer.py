@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.domain.dates import format_date
 from journal_app.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class ExportChildrenDialog(QDialog):
         for child in children:
             text = child.name
             if names.count(child.name.casefold()) > 1:  # two children of the same name
-                text += self.tr(" (born {date})").format(date=f"{child.birth_date:%d %b %Y}")
+                text += self.tr(" (born {date})").format(date=format_date(child.birth_date))
             self.children_combo.addItem(text, child)
         self.children_combo.setCurrentIndex(0)
         label = QLabel(self.tr("&Children to export:"), self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.domain.dates import format_date_time
 from journal_app.storage.backups import BackupInfo
 from journal_app.ui.dialogs.data_transfer import choose_open_path, run_with_progress, tell
 
@@ -111,7 +112,7 @@ class RestoreBackupDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
             cells = [
-                backup.made_at.strftime("%d %b %Y %H:%M:%S"),
+                format_date_time(backup.made_at, seconds=True),
                 self.kind_label(backup.kind),
                 self.size_label(backup.size_bytes),
             ]
@@ -141,7 +142,7 @@ class RestoreBackupDialog(QDialog):
     def restore_selected(self) -> None:
         backup = self.selected_backup()
         if backup is not None:
-            self._restore(backup.path, backup.made_at.strftime("%d %b %Y %H:%M"))
+            self._restore(backup.path, format_date_time(backup.made_at))
 
     def restore_from_file(self) -> None:
         path = choose_open_path(

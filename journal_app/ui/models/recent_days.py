@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from journal_app.domain.dates import format_date, format_short_weekday, format_weekday_date
 from journal_app.domain.entries import DaySummaryRow
 
 NOTES_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -105,7 +106,9 @@ class RecentDaysModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:  # the year only when it is not this year's
                 return (
-                    f"{row.day:%a %d %b}" if row.day.year == self._year else f"{row.day:%d %b %Y}"
+                    format_short_weekday(row.day)
+                    if row.day.year == self._year
+                    else format_date(row.day)
                 )
             if column == 1:
                 return row.summary
@@ -117,9 +120,9 @@ class RecentDaysModel(QAbstractTableModel):
                 return row.notes[:2000]
             if column == 1:
                 return row.summary
-            return f"{row.day:%A %d %B %Y}"
+            return format_weekday_date(row.day)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return [f"{row.day:%A %d %B %Y}", row.summary, row.notes[:200]][column]
+            return [format_weekday_date(row.day), row.summary, row.notes[:200]][column]
         if role == NOTES_ROLE:
             return row.notes
         if role == DATE_ROLE:

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from journal_app.domain import dates
 from journal_app.domain.ages import ChildAge, describe_gestation
 from journal_app.services.summary import (
     MilestoneLine,
@@ -119,11 +120,11 @@ _NBSP = "\u00a0"
 
 
 def format_date(day: date) -> str:
-    return f"{day.day}{_NBSP}{day:%b}{_NBSP}{day:%Y}"
+    return dates.format_date(day).replace(" ", _NBSP)
 
 
 def _short_date(day: date) -> str:
-    return f"{day.day}{_NBSP}{day:%b}"
+    return dates.format_day_month(day).replace(" ", _NBSP)
 
 
 def format_period(start: date, end: date) -> str:
@@ -312,8 +313,8 @@ def _flags(report: SummaryReport) -> str:
         text = _tr("The journal's rules raised nothing to discuss for this period.")
         if not report.milestone_checks_ran:
             text += " " + _tr(
-                "The journal holds fewer than two weeks of days, too few for the milestone "
-                "checks: a milestone not ticked yet was not taken as a sign of anything."
+                "The journal holds fewer than 14 recorded days, too few for the milestone "
+                "checks: a milestone not yet noted was not taken as a sign of anything."
             )
         return out + "<p>" + _esc(text) + "</p>"
     rows = []
@@ -354,7 +355,7 @@ _STANDING_WORDS = {
     MilestoneStanding.REACHED: "reached",
     MilestoneStanding.NOT_YET: "not recorded yet",
     MilestoneStanding.NOT_YET_PAST_REFERENCE: "not recorded yet; past the reference age",
-    MilestoneStanding.SHOWN_BY_JOURNAL: "not ticked; the journal shows it by {date}",
+    MilestoneStanding.SHOWN_BY_JOURNAL: "seen in the journal by {date} (first time not noted)",
 }
 
 

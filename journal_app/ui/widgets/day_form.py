@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.domain.dates import format_date, format_weekday_date
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.validation import MAX_TEXT_LENGTH, FieldError, ValidationFailed
@@ -443,7 +444,8 @@ class DayForm(QWidget):
             self._child = child
             self._day = entry.day
             self.title.setText(
-                f"{entry.day:%A %d %B %Y}" + (self.tr("  (today)") if entry.day == today else "")
+                format_weekday_date(entry.day)
+                + (self.tr("  (today)") if entry.day == today else "")
             )
             self.age_label.setText(f"{child.name}: {child.age_on(entry.day).describe()}")
             self.errors.clear_errors()
@@ -477,7 +479,7 @@ class DayForm(QWidget):
             if on is not None and on != entry.day:
                 item.setText(
                     self.tr("{label} (recorded {date})").format(
-                        label=milestone.label, date=f"{on:%d %b %Y}"
+                        label=milestone.label, date=format_date(on)
                     )
                 )
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable)

@@ -60,3 +60,26 @@ def test_september_and_the_written_form_read_back() -> None:
     for day in (date(2026, 3, 1), date(2025, 12, 31), date(1900, 1, 1), date(2024, 2, 29)):
         assert parse_typed_date(format_date(day)) == day
     assert format_date(date(2026, 3, 1)) == "1 Mar 2026"
+
+
+def test_dates_are_written_the_same_way_everywhere_whatever_the_locale() -> None:
+    """The app's wording is English; strftime's %b/%A would follow the system's language
+    (Qt sets it from the environment) and zero-pad the day."""
+    from datetime import datetime
+
+    from journal_app.domain.dates import (
+        format_date_time,
+        format_day_month,
+        format_short_weekday,
+        format_weekday_date,
+    )
+
+    day = date(2026, 12, 2)
+    assert format_date(day) == "2 Dec 2026"
+    assert format_day_month(day) == "2 Dec"
+    assert format_short_weekday(day) == "Wed 2 Dec"
+    assert format_weekday_date(day) == "Wednesday 2 December 2026"
+    assert format_weekday_date(day, year=False) == "Wednesday 2 December"
+    moment = datetime(2026, 12, 2, 8, 5, 7)
+    assert format_date_time(moment) == "2 Dec 2026 08:05"
+    assert format_date_time(moment, seconds=True) == "2 Dec 2026 08:05:07"

@@ -81,7 +81,7 @@ def test_a_milestone_is_recorded_once_per_child(context, child) -> None:
     context.journal.save_day(
         DayEntry(child.id, date(2026, 11, 1), milestones=[Milestone.HANDS_AND_KNEES_CRAWLING])
     )
-    with pytest.raises(ValidationFailed, match="already recorded on 01 Nov 2026"):
+    with pytest.raises(ValidationFailed, match="already recorded on 1 Nov 2026"):
         context.journal.save_day(
             DayEntry(child.id, date(2026, 11, 2), milestones=[Milestone.HANDS_AND_KNEES_CRAWLING])
         )
