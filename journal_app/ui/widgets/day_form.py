@@ -255,6 +255,8 @@ class DayForm(QWidget):
         self.milestone_box = QGroupBox(self.tr("First-time milestones reached today"), self)
         self.milestone_list = QListWidget(self.milestone_box)
         self.milestone_list.setMinimumHeight(180)  # until loaded; then tall enough for every row
+        # Room between rows, so the tick boxes stand apart instead of merging into one column.
+        self.milestone_list.setSpacing(2)
         milestone_shortcut = QShortcut(QKeySequence("Alt+M"), self)
         milestone_shortcut.activated.connect(
             lambda: self.milestone_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -497,8 +499,10 @@ class DayForm(QWidget):
 
     def _fit_milestone_list(self) -> None:
         """Every milestone in view at once: the list is as tall as its rows (the page scrolls)."""
+        spacing = 2 * self.milestone_list.spacing()
         rows = sum(
-            self.milestone_list.sizeHintForRow(i) for i in range(self.milestone_list.count())
+            self.milestone_list.sizeHintForRow(i) + spacing
+            for i in range(self.milestone_list.count())
         )
         # The frame, and the thicker focus frame of the style sheet, around the rows.
         height = rows + 2 * max(self.milestone_list.frameWidth(), 2) + 2
