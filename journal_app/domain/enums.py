@@ -140,6 +140,13 @@ class WarningSign(StrEnum):
     def side_applies(self) -> bool:
         return self in _SIDED_SIGNS
 
+    def describe_side(self, side: Side) -> str:
+        """The side as it reads for this sign. For "uses one side more than the other" the side
+        noted is the one used less (the one a doctor will look at), and it says so."""
+        if self is WarningSign.FAVOURS_ONE_SIDE and side is not Side.BOTH:
+            return f"{side.label} side used less"
+        return side.label
+
 
 _SIGN_LABELS: dict[WarningSign, str] = {
     WarningSign.FAVOURS_ONE_SIDE: "Uses one side more than the other",

@@ -619,11 +619,13 @@ def flag_backward_past_12_months(journal: JournalSnapshot) -> list[Flag]:
     ]
 
 
-def _describe_sides(sides: list[Side | None]) -> str:
+def _describe_sides(sides: list[Side | None], sign: WarningSign | None = None) -> str:
     content = load_content()
+    # For one-sidedness the side noted is the one used less, and the reason says so.
+    less = "_used_less" if sign is WarningSign.FAVOURS_ONE_SIDE else ""
     words = {
-        Side.LEFT: content.flag_text("side_left"),
-        Side.RIGHT: content.flag_text("side_right"),
+        Side.LEFT: content.flag_text(f"side_left{less}"),
+        Side.RIGHT: content.flag_text(f"side_right{less}"),
         Side.BOTH: content.flag_text("side_both"),
     }
     counts = Counter(s for s in sides if s is not None)
@@ -658,7 +660,7 @@ def flag_warning_signs(journal: JournalSnapshot) -> list[Flag]:
             name=journal.name,
             days=_count_days(len(dates)),
             dates=format_days(dates, journal.on),
-            sides=_describe_sides([side for _, side in seen]),
+            sides=_describe_sides([side for _, side in seen], sign),
         )
         flags.append(Flag(f"warning_sign:{sign.value}", sign.label, reason, dates, strong))
     order = list(WarningSign)

@@ -99,7 +99,7 @@ def test_recording_a_whole_day_with_the_keyboard(window, qtbot) -> None:
     qtbot.mouseClick(form.add_sign_button, Qt.MouseButton.LeftButton)
     sign_row = form.sign_rows[0]
     sign_row.sign.setCurrentIndex(sign_row.sign.findText("Uses one side more than the other"))
-    sign_row.side.setCurrentIndex(sign_row.side.findText("Left"))
+    sign_row.side.setCurrentIndex(sign_row.side.findText("Left side used less"))
     qtbot.keyClicks(sign_row.note, "pushes with the left arm only")
     type_text(qtbot, form.notes_edit, 'Slid back under the "big" sofa 🛋️ <b>again</b>')
     qtbot.keyClicks(form.questions_edit, "Is it normal she only goes backwards?")

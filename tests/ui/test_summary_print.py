@@ -116,7 +116,7 @@ def test_pdf_shows_every_section_in_order(
         "5. Tummy time",
         "6. Warning signs logged",
         "13 Nov 2026",
-        "Left",
+        "Left side used less",  # what the side means for one-sidedness
         "7. Questions and notes from the parent",
         "Is crawling backwards at 11 months fine?",
         "Бабушка",

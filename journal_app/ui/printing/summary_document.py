@@ -527,7 +527,7 @@ def _signs(report: SummaryReport) -> str:
         (
             _esc(format_date(s.day)),
             _esc(_tr(s.sign.label)),
-            _esc(_tr(s.side.label)) if s.side is not None else "–",
+            _esc(_tr(s.sign.describe_side(s.side))) if s.side is not None else "–",
             f"<span class='typed'>{_esc(s.note)}</span>" if s.note else "–",
         )
         for s in report.warning_signs

@@ -161,6 +161,11 @@ class WarningSignRow(QWidget):
         self.side.setEnabled(applies)
         if not applies:
             self.side.setCurrentIndex(0)
+        # The sides read as they mean for this sign ("Left side used less" for one-sidedness).
+        for index in range(1, self.side.count()):
+            side = Side(self.side.itemData(index))
+            text = WarningSign(chosen).describe_side(side) if applies else side.label
+            self.side.setItemText(index, self.tr(text))
 
     def load(self, entry: WarningSignEntry) -> None:
         self.sign.setCurrentIndex(self.sign.findData(entry.sign.value))

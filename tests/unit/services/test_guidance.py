@@ -352,8 +352,12 @@ def test_a_warning_sign_logged_once_is_flagged_with_its_side() -> None:
     (flag,) = flag_warning_signs(journal(day(3, signs=left), day(1, B)))
     assert flag.id == "warning_sign:favours_one_side"
     assert flag.title == "Uses one side more than the other"
-    assert flag.reason == "Noted for Maya on 1 day: 20 Nov (left side)."
+    assert flag.reason == "Noted for Maya on 1 day: 20 Nov (left side used less)."
     assert flag.dates == (date(2026, 11, 20),) and not flag.strong
+    # Other signs give the side where it was noticed.
+    stiff = _sign(WarningSign.STIFF_MUSCLES, Side.LEFT)
+    (flag,) = flag_warning_signs(journal(day(3, signs=stiff)))
+    assert flag.reason.endswith("(left side).")
 
 
 def test_the_same_sign_on_several_days_is_strong_and_sides_are_counted() -> None:
@@ -368,7 +372,7 @@ def test_the_same_sign_on_several_days_is_strong_and_sides_are_counted() -> None
     assert [f.id for f in flags] == ["warning_sign:favours_one_side", "warning_sign:stiff_muscles"]
     assert flags[0].strong and not flags[1].strong
     assert "several days, 3 days in all" in flags[0].reason
-    assert "(left side on 2 days, right side on 1 day)" in flags[0].reason
+    assert "(left side used less on 2 days, right side used less on 1 day)" in flags[0].reason
     assert flags[1].reason == "Noted for Maya on 1 day: 21 Nov."
 
 
