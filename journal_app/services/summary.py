@@ -150,6 +150,8 @@ class SummaryReport:
     days_recorded: int
     #: The last day of the first half of the period (for the trend column's caption).
     first_half_end: date
+    #: Days recorded in the first and in the second half of the period.
+    half_days_recorded: tuple[int, int]
     flags: tuple[SummaryFlag, ...]
     #: The journal is long enough for the milestone checks among the flags (see guidance).
     milestone_checks_ran: bool
@@ -176,8 +178,13 @@ def split_period(start: date, end: date) -> date:
     return start + timedelta(days=max(length // 2, 1) - 1)
 
 
+#: Each half of the period needs this many recorded days for a trend to be given.
+MIN_DAYS_FOR_TREND = 3
+
+
 def compare_halves(first: int, second: int, first_len: int, second_len: int) -> Trend:
-    """The trend between days seen in each half, allowing for halves of unequal length."""
+    """The trend between days seen in each half, as a share of each half's recorded days
+    (``first_len``, ``second_len``), so a half with fewer entries does not look like less."""
     if first == 0 and second > 0:
         return Trend.ONLY_SECOND_HALF
     if second == 0 and first > 0:
@@ -302,7 +309,9 @@ class SummaryService:
                 .order_by(DayRow.day)
             ).all()
             first_half_end = split_period(start, end)
-            movements = self._movements(days, start, end, first_half_end)
+            movements = self._movements(days, first_half_end)
+            recorded_first = sum(1 for d in days if d.day <= first_half_end)
+            half_days = (recorded_first, len(days) - recorded_first)
             tummy = self._tummy(days)
             signs = tuple(
                 WarningSignLine(
@@ -341,6 +350,7 @@ class SummaryService:
             gestation_days_at_birth=gestation,
             days_recorded=day_count,
             first_half_end=first_half_end,
+            half_days_recorded=half_days,
             flags=flags,
             milestone_checks_ran=has_history(journal),
             milestones=self._milestones(child, reached, start, end, shown),
@@ -403,12 +413,13 @@ class SummaryService:
         return tuple(lines)
 
     @staticmethod
-    def _movements(
-        days: Sequence[DayRow], start: date, end: date, first_half_end: date
-    ) -> tuple[MovementLine, ...]:
-        single_day = start == end
-        first_len = (first_half_end - start).days + 1
-        second_len = (end - first_half_end).days
+    def _movements(days: Sequence[DayRow], first_half_end: date) -> tuple[MovementLine, ...]:
+        """Days seen per style, and a trend between the halves only when each half has
+        :data:`MIN_DAYS_FOR_TREND` recorded days: a journal begun late in the period, or a
+        handful of entries, gives no trend rather than an invented one."""
+        recorded_first = sum(1 for d in days if d.day <= first_half_end)
+        recorded_second = len(days) - recorded_first
+        comparable = min(recorded_first, recorded_second) >= MIN_DAYS_FOR_TREND
         seen: dict[MovementStyle, list[tuple[date, int | None, int | None]]] = {}
         for d in days:
             for m in d.movements:
@@ -433,9 +444,9 @@ class SummaryService:
                     last_seen=max(dates),
                     first_half_days=first,
                     second_half_days=second,
-                    trend=None
-                    if single_day
-                    else compare_halves(first, second, first_len, second_len),
+                    trend=compare_halves(first, second, recorded_first, recorded_second)
+                    if comparable
+                    else None,
                 )
             )
         return tuple(lines)

@@ -39,6 +39,7 @@ from PySide6.QtPrintSupport import QPrinter
 from journal_app.domain import dates
 from journal_app.domain.ages import ChildAge, describe_gestation
 from journal_app.services.summary import (
+    MIN_DAYS_FOR_TREND,
     MilestoneLine,
     MilestoneStanding,
     MovementLine,
@@ -401,7 +402,7 @@ def _milestones(report: SummaryReport) -> str:
             _tr("Compared with it"),
         ),
         rows,
-        (23, 13, 27, 19, 18),
+        (22, 12, 22, 21, 23),
     )
     return out
 
@@ -420,7 +421,9 @@ def _count(value: int | None) -> str:
 
 
 def _movement_row(line: MovementLine) -> tuple[str, ...]:
-    trend = _esc(_tr(_TREND_WORDS[line.trend])) if line.trend is not None else "–"
+    trend = _esc(
+        _tr(_TREND_WORDS[line.trend] if line.trend is not None else "too few days to compare")
+    )
     return (
         _esc(_tr(line.style.label)),
         str(line.days_seen),
@@ -456,10 +459,15 @@ def _movements(report: SummaryReport) -> str:
         "<p class='small'>"
         + _esc(
             _tr(
-                "First half: {first}; second half: {second}. Episodes and minutes are totals."
+                "Halves: {first} ({first_days} days recorded) and {second} ({second_days}). "
+                "Trend: share of recorded days with the style, given when each half has "
+                "{least}+ recorded days. Episodes and minutes are totals."
             ).format(
                 first=format_period(report.start, report.first_half_end),
                 second=format_period(date.fromordinal(second_start), report.end),
+                first_days=report.half_days_recorded[0],
+                second_days=report.half_days_recorded[1],
+                least=MIN_DAYS_FOR_TREND,
             )
         )
         + "</p>"

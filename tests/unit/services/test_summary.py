@@ -270,3 +270,25 @@ def test_a_period_in_the_future_or_before_birth_is_refused(
         context.summary.build(child.id, START, TODAY + timedelta(days=1))
     with pytest.raises(SummaryPeriodError, match="before Maya was born"):
         context.summary.build(child.id, date(2025, 1, 1), date(2026, 2, 1))
+
+
+def test_no_trend_is_invented_from_a_journal_begun_late_in_the_period(
+    context: JournalContext, child: ChildProfile
+) -> None:
+    """Three months asked for, a journal of two days at the end: days seen are given, but no
+    "new in the second half" (nothing was recorded in the first half to compare with)."""
+    assert child.id is not None
+    save(context, child.id, date(2026, 11, 19), movements={F: MovementCount(1)})
+    save(context, child.id, date(2026, 11, 20), movements={F: MovementCount(2)})
+    report = context.summary.build(child.id, START, END)
+    assert report.half_days_recorded == (0, 2)
+    (forward,) = report.movements
+    assert forward.days_seen == 2 and forward.trend is None
+    # With three recorded days in each half, the trend is read from their shares.
+    for day in (date(2026, 9, 2), date(2026, 9, 9), date(2026, 9, 16)):
+        save(context, child.id, day, tummy_minutes=10)
+    save(context, child.id, date(2026, 11, 18), tummy_minutes=10)
+    report = context.summary.build(child.id, START, END)
+    assert report.half_days_recorded == (3, 3)
+    (forward,) = report.movements
+    assert forward.trend is Trend.ONLY_SECOND_HALF
