@@ -5,9 +5,11 @@ Figures are exactly as published; see ``../shared/DOMAIN.md`` and the sources na
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from journal_app.domain.enums import Milestone
+from journal_app.domain.enums import Milestone, MovementStyle
 
 WHO_WINDOWS_SOURCE = (
     "WHO Multicentre Growth Reference Study Group. WHO Motor Development Study: windows of "
@@ -67,3 +69,63 @@ CDC_CHECKPOINTS: tuple[CdcCheckpoint, ...] = (
     CdcCheckpoint(15, Milestone.FIRST_STEPS_ALONE, "takes a few steps alone"),
     CdcCheckpoint(18, Milestone.WALKING_ALONE, "walks without holding on"),
 )
+
+
+# -- what a journal shows was reached ------------------------------------------------------------
+
+#: A movement logged on a day shows the matching milestone was reached by that day.
+MOVEMENT_SHOWS_MILESTONE: dict[MovementStyle, Milestone] = {
+    MovementStyle.FORWARD: Milestone.HANDS_AND_KNEES_CRAWLING,
+    MovementStyle.PULLING_TO_STAND: Milestone.PULLS_TO_STAND,
+    MovementStyle.CRUISING: Milestone.CRUISING,
+    MovementStyle.WALKING_WITH_HELP: Milestone.WALKING_WITH_ASSISTANCE,
+    MovementStyle.WALKING_ALONE: Milestone.WALKING_ALONE,
+}
+#: A milestone reached shows these were within the child's reach by then too (applied in turn:
+#: walking alone shows standing alone, which shows sitting). Only where the later one needs the
+#: earlier ability, so that a child who walks is not asked whether she can stand with help.
+MILESTONE_IMPLIES: dict[Milestone, tuple[Milestone, ...]] = {
+    Milestone.WALKING_ALONE: (
+        Milestone.FIRST_STEPS_ALONE,
+        Milestone.STANDING_ALONE,
+        Milestone.WALKING_WITH_ASSISTANCE,
+        Milestone.CRUISING,
+        Milestone.PULLS_TO_STAND,
+    ),
+    Milestone.FIRST_STEPS_ALONE: (Milestone.STANDING_ALONE,),
+    Milestone.STANDING_ALONE: (
+        Milestone.STANDING_WITH_ASSISTANCE,
+        Milestone.SITTING_WITHOUT_SUPPORT,
+        Milestone.GETS_TO_SITTING,
+    ),
+    Milestone.WALKING_WITH_ASSISTANCE: (Milestone.STANDING_WITH_ASSISTANCE,),
+    Milestone.CRUISING: (Milestone.STANDING_WITH_ASSISTANCE,),
+    Milestone.PULLS_TO_STAND: (Milestone.STANDING_WITH_ASSISTANCE,),
+    Milestone.HANDS_AND_KNEES_CRAWLING: (Milestone.PUSHES_UP_ON_ARMS,),
+    Milestone.GETS_TO_SITTING: (Milestone.SITTING_WITHOUT_SUPPORT,),
+    Milestone.SITTING_WITHOUT_SUPPORT: (Milestone.LEANS_ON_HANDS_SITTING,),
+}
+
+
+def milestones_reached(
+    recorded: Mapping[Milestone, date], first_seen: Mapping[MovementStyle, date]
+) -> dict[Milestone, date]:
+    """When each milestone was reached, at the latest: the date recorded, else the first day a
+    movement showing it was logged, else the date of a later milestone that needs it (applied
+    in turn: walking alone shows standing alone, which shows sitting)."""
+    result = dict(recorded)
+    for style, day in first_seen.items():
+        milestone = MOVEMENT_SHOWS_MILESTONE.get(style)
+        if milestone is not None and day < result.get(milestone, date.max):
+            result[milestone] = day
+    changed = True
+    while changed:  # until nothing more follows (the table is short and has no cycles)
+        changed = False
+        for later, earlier_ones in MILESTONE_IMPLIES.items():
+            if later not in result:
+                continue
+            for earlier in earlier_ones:
+                if result[later] < result.get(earlier, date.max):
+                    result[earlier] = result[later]
+                    changed = True
+    return result

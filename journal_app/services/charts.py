@@ -16,7 +16,11 @@ from sqlalchemy import Date, Engine, func, select
 
 from journal_app.domain.ages import add_months, child_age
 from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle
-from journal_app.domain.reference import WHO_WINDOW_BY_MILESTONE, WHO_WINDOWS_SOURCE
+from journal_app.domain.reference import (
+    WHO_WINDOW_BY_MILESTONE,
+    WHO_WINDOWS_SOURCE,
+    milestones_reached,
+)
 from journal_app.services.journal import ChildNotFound
 from journal_app.services.transaction import transaction
 from journal_app.storage.models import ChildRow, DayRow, MilestoneRow, MovementRow
@@ -91,6 +95,9 @@ class MilestoneWindowRow:
     age_is_corrected: bool = False
     #: Age since birth in months when reached (equal to ``age_months`` unless corrected).
     chronological_age_months: float | None = None
+    #: Not ticked as a first time: ``achieved_on`` is the first day the journal shows it (a
+    #: movement logged, or a later milestone that needs it), as the summary's table says.
+    from_journal: bool = False
 
     @property
     def reached(self) -> bool:
@@ -255,20 +262,30 @@ class ChartService:
             if child is None:
                 raise ChildNotFound(child_id)
             name, birth, due = child.name, child.birth_date, child.due_date
-            reached: dict[str, date] = {
-                kind: day
+            recorded: dict[Milestone, date] = {
+                Milestone(kind): day
                 for kind, day in s.execute(
                     select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
-                        MilestoneRow.child_id == child_id,
-                        MilestoneRow.kind.in_([m.value for m in WHO_MILESTONES]),
-                        MilestoneRow.achieved_on <= on,
+                        MilestoneRow.child_id == child_id, MilestoneRow.achieved_on <= on
                     )
                 )
             }
+            first_seen: dict[MovementStyle, date] = {
+                MovementStyle(style): day
+                for style, day in s.execute(
+                    select(MovementRow.style, func.min(DayRow.day))
+                    .join(DayRow, DayRow.id == MovementRow.day_id)
+                    .where(DayRow.child_id == child_id, DayRow.day <= on)
+                    .group_by(MovementRow.style)
+                )
+            }
+        # The same rules as the flags and the summary: what the journal shows counts as reached.
+        reached = milestones_reached(recorded, first_seen)
         rows: list[MilestoneWindowRow] = []
         for milestone in WHO_MILESTONES:
             window = WHO_WINDOW_BY_MILESTONE[milestone]
-            day = reached.get(milestone.value)
+            # The first time the parent noted comes first; else the day the journal shows it.
+            day = recorded.get(milestone) or reached.get(milestone)
             if day is None:
                 rows.append(MilestoneWindowRow(milestone, window.p1_months, window.p99_months))
                 continue
@@ -282,6 +299,7 @@ class ChartService:
                     age_months=age.for_milestones.decimal_months,
                     age_is_corrected=age.corrected is not None,
                     chronological_age_months=age.chronological.decimal_months,
+                    from_journal=milestone not in recorded,
                 )
             )
         now = child_age(birth, due, on)

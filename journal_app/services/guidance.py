@@ -30,6 +30,7 @@ from journal_app.domain.reference import (
     WHO_TUMMY_MINUTES_PER_DAY,
     WHO_WINDOWS,
     WhoWindow,
+    milestones_reached,
 )
 from journal_app.services.journal import ChildNotFound
 from journal_app.services.transaction import transaction
@@ -68,38 +69,6 @@ _OTHER_LOCOMOTION = frozenset(
         MovementStyle.WALKING_ALONE,
     }
 )
-#: A movement logged on a day shows the matching milestone was reached by that day.
-_MOVEMENT_SHOWS_MILESTONE: dict[MovementStyle, Milestone] = {
-    MovementStyle.FORWARD: Milestone.HANDS_AND_KNEES_CRAWLING,
-    MovementStyle.PULLING_TO_STAND: Milestone.PULLS_TO_STAND,
-    MovementStyle.CRUISING: Milestone.CRUISING,
-    MovementStyle.WALKING_WITH_HELP: Milestone.WALKING_WITH_ASSISTANCE,
-    MovementStyle.WALKING_ALONE: Milestone.WALKING_ALONE,
-}
-#: A milestone reached shows these were within the child's reach by then too (applied in turn:
-#: walking alone shows standing alone, which shows sitting). Only where the later one needs the
-#: earlier ability, so that a child who walks is not asked whether she can stand with help.
-_MILESTONE_IMPLIES: dict[Milestone, tuple[Milestone, ...]] = {
-    Milestone.WALKING_ALONE: (
-        Milestone.FIRST_STEPS_ALONE,
-        Milestone.STANDING_ALONE,
-        Milestone.WALKING_WITH_ASSISTANCE,
-        Milestone.CRUISING,
-        Milestone.PULLS_TO_STAND,
-    ),
-    Milestone.FIRST_STEPS_ALONE: (Milestone.STANDING_ALONE,),
-    Milestone.STANDING_ALONE: (
-        Milestone.STANDING_WITH_ASSISTANCE,
-        Milestone.SITTING_WITHOUT_SUPPORT,
-        Milestone.GETS_TO_SITTING,
-    ),
-    Milestone.WALKING_WITH_ASSISTANCE: (Milestone.STANDING_WITH_ASSISTANCE,),
-    Milestone.CRUISING: (Milestone.STANDING_WITH_ASSISTANCE,),
-    Milestone.PULLS_TO_STAND: (Milestone.STANDING_WITH_ASSISTANCE,),
-    Milestone.HANDS_AND_KNEES_CRAWLING: (Milestone.PUSHES_UP_ON_ARMS,),
-    Milestone.GETS_TO_SITTING: (Milestone.SITTING_WITHOUT_SUPPORT,),
-    Milestone.SITTING_WITHOUT_SUPPORT: (Milestone.LEANS_ON_HANDS_SITTING,),
-}
 #: Reached within their WHO window, these show a child who skipped crawling is on the move.
 _MOVING_ON_WITHOUT_CRAWLING = (
     Milestone.WALKING_WITH_ASSISTANCE,
@@ -331,25 +300,15 @@ class JournalSnapshot:
 
     def reached(self) -> dict[Milestone, date]:
         """When each milestone was reached by ``on``: recorded, shown by a movement, or implied."""
-        result = {m: d for m, d in self.milestones.items() if d <= self.on}
+        first_seen: dict[MovementStyle, date] = {}
         for day in self.days:
             if day.day > self.on:
                 continue
             for style in day.movements:
-                milestone = _MOVEMENT_SHOWS_MILESTONE.get(style)
-                if milestone is not None and day.day < result.get(milestone, date.max):
-                    result[milestone] = day.day
-        changed = True
-        while changed:  # until nothing more follows (the table is short and has no cycles)
-            changed = False
-            for later, earlier_ones in _MILESTONE_IMPLIES.items():
-                if later not in result:
-                    continue
-                for earlier in earlier_ones:
-                    if result[later] < result.get(earlier, date.max):
-                        result[earlier] = result[later]
-                        changed = True
-        return result
+                if day.day < first_seen.get(style, date.max):
+                    first_seen[style] = day.day
+        recorded = {m: d for m, d in self.milestones.items() if d <= self.on}
+        return milestones_reached(recorded, first_seen)
 
 
 def _share(count: int, logged: int, window: int = WINDOW_DAYS) -> str:

@@ -441,3 +441,17 @@ def test_movement_chart_height_keeps_room_for_the_bars(width: float) -> None:
     (legend,) = figure.legends
     assert legend._ncols > 1  # side by side, not one long column
     assert height < movement_chart_height(series, width, plot_in=2.7)
+
+
+def test_a_milestone_seen_in_the_journal_is_drawn_hollow_and_explained(
+    context: JournalContext, child: ChildProfile
+) -> None:
+    assert child.id is not None
+    context.journal.save_day(
+        DayEntry(child.id, date(2026, 10, 20), movements={F: MovementCount(2)})
+    )
+    figure = windows_figure(context, child.id)
+    (point,) = by_gid(figure, "child-age:hands_and_knees_crawling")
+    assert to_hex(point.get_markerfacecolor()) == ChartTheme.light().background  # hollow
+    (legend,) = figure.legends
+    assert WORDING["age_seen_in_journal"] in [t.get_text() for t in legend.get_texts()]

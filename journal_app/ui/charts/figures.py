@@ -57,6 +57,7 @@ WORDING: dict[str, str] = {
     "window_reached": "WHO window, milestone reached",
     "window_not_reached": "WHO window, not reached yet",
     "age_at_milestone": "Age when reached",
+    "age_seen_in_journal": "Seen in the journal (first time not noted)",
     "age_now": "Age today",
     "age_on": "Age on {day}",
     "now_label": "Today: {months:.1f} months",
@@ -559,7 +560,8 @@ def draw_milestone_windows_chart(
                 [y],
                 marker="o",
                 markersize=8,
-                markerfacecolor=point_colour,
+                # Hollow: the first day the journal shows it, not a first time the parent noted.
+                markerfacecolor=theme.background if row.from_journal else point_colour,
                 markeredgecolor=theme.foreground,
                 linestyle="none",
                 zorder=4,
@@ -651,6 +653,20 @@ def draw_milestone_windows_chart(
             label=WORDING[age_key].format(day=day),
         ),
     ]
+    if any(row.from_journal for row in rows if row.reached):
+        handles.insert(
+            3,
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markersize=7,
+                markerfacecolor=theme.background,
+                markeredgecolor=theme.foreground,
+                linestyle="none",
+                label=WORDING["age_seen_in_journal"],
+            ),
+        )
     legend_labels = [str(h.get_label()) for h in handles]
     source_text = WORDING["source"].format(source=data.source)
     source = figure.text(

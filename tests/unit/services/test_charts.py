@@ -195,3 +195,25 @@ def test_corrected_age_moves_the_childs_point(
     assert data.current_age_is_corrected is True
     assert data.current_age_months == pytest.approx(211 / DAYS_PER_MONTH)
     assert data.chronological_age_months == pytest.approx(267 / DAYS_PER_MONTH)
+
+
+def test_windows_count_what_the_journal_shows_as_the_summary_does(
+    context: JournalContext, child: ChildProfile
+) -> None:
+    """Forward crawling logged but never ticked, walking with help ticked: the chart shows
+    crawling reached on the first day it was logged (marked as seen in the journal), and standing
+    with help reached with walking with help (it needs it), as the summary's table says."""
+    assert child.id is not None
+    save(context, child.id, date(2026, 10, 20), movements={MovementStyle.FORWARD: MovementCount(2)})
+    save(context, child.id, date(2026, 11, 2), milestones=[Milestone.WALKING_WITH_ASSISTANCE])
+    by = {r.milestone: r for r in context.charts.milestone_windows(child.id).rows}
+    crawling = by[Milestone.HANDS_AND_KNEES_CRAWLING]
+    assert crawling.achieved_on == date(2026, 10, 20) and crawling.from_journal
+    walking = by[Milestone.WALKING_WITH_ASSISTANCE]
+    assert walking.achieved_on == date(2026, 11, 2) and not walking.from_journal
+    standing = by[Milestone.STANDING_WITH_ASSISTANCE]
+    assert standing.achieved_on == date(2026, 11, 2) and standing.from_journal
+    assert not by[Milestone.WALKING_ALONE].reached
+    report = context.summary.build(child.id, date(2026, 9, 1), date(2026, 11, 23))
+    lines = {line.milestone: line for line in report.milestones}
+    assert lines[Milestone.HANDS_AND_KNEES_CRAWLING].shown_by == crawling.achieved_on
