@@ -76,6 +76,9 @@ _MOVING_ON_WITHOUT_CRAWLING = (
     Milestone.WALKING_ALONE,
 )
 
+#: Tips that are reminders rather than something to try: no "Mark as tried" for them.
+REMINDER_TIPS = frozenset({"keep_recording", "patience"})
+
 #: How strongly each tip is suggested when its rule fires (higher first).
 TIP_SCORES: dict[str, int] = {
     "keep_recording": 100,
@@ -228,6 +231,11 @@ class RankedTip:
     reason: str
     score: int
     tried_on: date | None = None
+
+    @property
+    def can_be_tried(self) -> bool:
+        """False for reminders (keep recording, every child's own pace): nothing to try."""
+        return self.id not in REMINDER_TIPS
 
     @property
     def tip_id(self) -> str:

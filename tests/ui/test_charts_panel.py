@@ -171,6 +171,17 @@ def test_nearly_empty_journal_shows_a_friendly_message(qtbot, panel, context, ch
     assert len(windows_drawn(panel)) == 6
 
 
+def test_movement_controls_are_off_on_the_who_windows_tab(qtbot, panel, three_days) -> None:
+    panel.set_child(three_days)
+    show(qtbot, panel)
+    assert panel.period_combo.isEnabled() and panel.days_seen_button.isEnabled()
+    who_windows_tab(qtbot, panel)
+    assert not panel.period_combo.isEnabled() and not panel.days_seen_button.isEnabled()
+    bar = panel.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert panel.period_combo.isEnabled() and panel.episodes_button.isEnabled()
+
+
 def test_only_the_chart_on_screen_is_drawn(qtbot, panel, context, three_days) -> None:
     """A save redraws the chart in view; the other waits until its tab is shown."""
     panel.set_child(three_days)

@@ -83,28 +83,33 @@ def test_mark_as_tried_shows_the_date_and_persists(
 ) -> None:
     assert child.id is not None
     panel = make_panel(qtbot, context, child.id)
-    button = card(panel, "tip:patience").findChild(QPushButton, "mark-tried")
+    button = card(panel, "tip:limit_walkers").findChild(QPushButton, "mark-tried")
     assert button is not None
-    assert button.accessibleName() == "Mark “Their own pace” as tried"
+    assert button.accessibleName() == "Mark “Floor time rather than baby walkers” as tried"
+    # A reminder has nothing to try: no button.
+    assert card(panel, "tip:patience").findChild(QPushButton, "mark-tried") is None
 
     with (
         qtbot.waitSignal(panel.tipTriedChanged) as signal,
         qtbot.waitSignal(panel.refreshed, timeout=10_000),
     ):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert signal.args == ["patience", True]
-    assert label_text(card(panel, "tip:patience"), "tried-on") == "Tried on 23 Nov"
-    assert context.guidance.tried_tips(child.id) == {"patience": TODAY}
+    assert signal.args == ["limit_walkers", True]
+    assert label_text(card(panel, "tip:limit_walkers"), "tried-on") == "Tried on 23 Nov"
+    assert context.guidance.tried_tips(child.id) == {"limit_walkers": TODAY}
 
-    undo = card(panel, "tip:patience").findChild(QPushButton, "unmark-tried")
-    assert undo is not None and undo.accessibleName() == "Mark “Their own pace” as not tried"
+    undo = card(panel, "tip:limit_walkers").findChild(QPushButton, "unmark-tried")
+    assert (
+        undo is not None
+        and undo.accessibleName() == "Mark “Floor time rather than baby walkers” as not tried"
+    )
     with (
         qtbot.waitSignal(panel.tipTriedChanged) as signal,
         qtbot.waitSignal(panel.refreshed, timeout=10_000),
     ):
         qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
-    assert signal.args == ["patience", False]
-    assert card(panel, "tip:patience").findChild(QLabel, "tried-on") is None
+    assert signal.args == ["limit_walkers", False]
+    assert card(panel, "tip:limit_walkers").findChild(QLabel, "tried-on") is None
     assert context.guidance.tried_tips(child.id) == {}
 
 
@@ -136,8 +141,17 @@ def test_calm_line_then_a_flag_after_a_warning_sign_is_saved(
     assert panel.findChild(QLabel, "no-flags") is None
     flag = card(panel, "flag:warning_sign:favours_one_side")
     assert label_text(flag, "flag-title") == "Uses one side more than the other"
-    assert label_text(flag, "flag-reason") == "Noted for Noor on 1 day: 21 Nov (left side)."
+    assert (
+        label_text(flag, "flag-reason") == "Noted for Noor on 1 day: 21 Nov (left side used less)."
+    )
     assert label_text(panel, "flags-worried") == "If you are worried, talk to your child's doctor."
+    # With something worth mentioning, it comes before the ideas to try (visible first).
+    part = panel._journal_part
+    assert part is not None
+    layout = part.layout()
+    in_order = [layout.itemAt(i).widget() for i in range(layout.count())]
+    headings = [w.text() for w in in_order if isinstance(w, QLabel) and w.objectName() == "heading"]
+    assert headings.index("Worth mentioning to your doctor") < headings.index("Ideas to try")
 
 
 def test_no_child_shows_the_invitation_the_note_and_about(

@@ -293,6 +293,16 @@ class ChartsPanel(QWidget):
         self._draw_current()
 
     def _tab_changed(self, _index: int) -> None:
+        # The period and the measure shape the movement chart only: not offered for the other.
+        movement = self.tabs.currentWidget() is self.movement_page
+        for control in (
+            self.period_combo,
+            self.from_edit,
+            self.to_edit,
+            self.episodes_button,
+            self.days_seen_button,
+        ):
+            control.setEnabled(movement)
         self._draw_current()
 
     def changeEvent(self, event: QEvent) -> None:

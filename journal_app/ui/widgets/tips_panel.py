@@ -164,8 +164,14 @@ class TipsPanel(QWidget):
         if guidance is None and problem is None:
             column.addWidget(self._label(content.no_child, "no-child"))
         elif guidance is not None:
-            self._add_tips(column, guidance)
-            self._add_flags(column, guidance)
+            # Something worth mentioning to the doctor comes first; else the ideas, then the
+            # calm line.
+            if guidance.flags:
+                self._add_flags(column, guidance)
+                self._add_tips(column, guidance)
+            else:
+                self._add_tips(column, guidance)
+                self._add_flags(column, guidance)
         return part
 
     def _add_tips(self, column: QVBoxLayout, guidance: Guidance) -> None:
@@ -218,6 +224,10 @@ class TipsPanel(QWidget):
 
         more.toggled.connect(toggle)
         row.addWidget(more)
+        if not tip.can_be_tried:  # a reminder: nothing to mark
+            row.addStretch(1)
+            layout.addLayout(row)
+            return card
         if tip.tried_on is None:
             button = QPushButton(self.tr("Mark as tried"))
             button.setObjectName("mark-tried")
