@@ -410,6 +410,8 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Tab goes from field to field; the page around them takes no stop of its own.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Journal and charts"))
         self.tabs.addTab(scroll, self.tr("Journal"))
@@ -451,6 +453,16 @@ class MainWindow(QMainWindow):
         )
         self.place_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.saved_status)
+        if self.context.is_sample:  # said inside the window too, not only in its title
+            self.sample_label = QLabel(
+                self.tr("Sample journal: made-up data, removed when you close this window"), self
+            )
+            self.sample_label.setObjectName("sample-label")
+            self.sample_label.setStyleSheet(
+                "QLabel { background: palette(highlight); color: palette(highlighted-text);"
+                " padding: 1px 8px; border-radius: 3px; font-weight: bold; }"
+            )
+            self.statusBar().addPermanentWidget(self.sample_label)
         self.statusBar().addPermanentWidget(self.place_status)
 
     # -- settings ---------------------------------------------------------------------------
@@ -994,6 +1006,9 @@ class MainWindow(QMainWindow):
             self.charts_layout.addWidget(panel)
             self._charts_panel = panel
             panel.set_child(self._child.id if self._child else None)
+        if index == 1 and self._charts_panel is not None:
+            # Keyboard users land on the first control of the charts (Ctrl+2), not nowhere.
+            self._charts_panel.period_combo.setFocus(Qt.FocusReason.OtherFocusReason)  # type: ignore[attr-defined]
 
     def _refresh_side_panels(self, _child_id: int) -> None:
         if self._closing:  # the journal is about to close: a refresh would start a worker on it

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from journal_app import __version__
 from journal_app.ui.dialogs.about import about_text
@@ -78,6 +79,7 @@ def test_sample_journal_is_labelled_in_the_title(make_window, data_dir, qtbot) -
     sample = create_main_window(data_dir, today=lambda: TODAY, is_sample=True)
     qtbot.addWidget(sample)
     assert "SAMPLE JOURNAL" in sample.windowTitle()
+    assert sample.findChild(QLabel, "sample-label").text().startswith("Sample journal: made-up")
     sample.close()
     # The sample leaves the parent's own window layout and last child alone.
     assert QSettings().value("mainWindow/geometry") == QByteArray()
@@ -175,3 +177,17 @@ def test_every_menu_item_has_its_own_access_key(window) -> None:
 
     for top in window.menuBar().actions():
         check(top.menu())
+
+
+@pytest.mark.filterwarnings("ignore:Enum value .*AA_UseHighDpiPixmaps.*:DeprecationWarning")
+def test_ctrl_2_lands_the_keyboard_on_the_charts(window, qtbot) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+    panel = window._charts_panel
+    assert panel is not None
+    assert window.focusWidget() is panel.period_combo  # "Period", named, not an unnamed widget
+    # The journal's page around the form takes no Tab stop of its own.
+    assert window.form_scroll.focusPolicy() == Qt.FocusPolicy.NoFocus

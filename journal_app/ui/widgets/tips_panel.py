@@ -53,6 +53,7 @@ class TipsPanel(QWidget):
         self.setMinimumWidth(240)
 
         self._scroll = QScrollArea(self)
+        self._scroll.setAccessibleName(self.tr("Tips and guidance"))  # a Tab stop: named
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
