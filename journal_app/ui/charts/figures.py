@@ -50,6 +50,7 @@ WORDING: dict[str, str] = {
     "axis_tummy": "Tummy time, minutes a day\n(average of days noted)",
     "tummy_line": "Tummy time (minutes a day)",
     "who_tummy_level": "WHO: {minutes} minutes a day (not yet mobile)",
+    "who_tummy_on_line": "WHO {minutes} min tummy time →",
     "movement_empty": "Nothing recorded for {start} to {end} yet.",
     "windows_title": "Milestones and the WHO windows (1st to 99th percentile ages)",
     "windows_axis": "Age in months",
@@ -286,6 +287,20 @@ def _draw_tummy_time(ax: Any, series: MovementSeries, starts: Any, theme: ChartT
     )
     who.set_gid("who-tummy-level")
     who.set_label(WORDING["who_tummy_level"].format(minutes=WHO_TUMMY_MINUTES_PER_DAY))
+    # Named on the line itself, by the tummy-time scale it belongs to (not the bars' scale).
+    tummy_ax.annotate(
+        WORDING["who_tummy_on_line"].format(minutes=WHO_TUMMY_MINUTES_PER_DAY),
+        xy=(1.0, level),
+        xycoords=("axes fraction", "data"),
+        xytext=(-3, 2),
+        textcoords="offset points",
+        ha="right",
+        va="bottom",
+        fontsize=_SMALL,
+        color=theme.foreground,
+        bbox={"facecolor": theme.background, "edgecolor": "none", "pad": 0.5, "alpha": 0.8},
+        zorder=5,
+    ).set_gid("who-tummy-label")
     top = max(level * 1.5, float(np.nanmax(minutes)) * 1.15)
     tummy_ax.set_ylim(0, top)
     # Ticks every 10 (or 30) minutes, so the WHO level sits on a labelled tick.
