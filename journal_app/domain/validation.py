@@ -66,6 +66,17 @@ def validate_child(profile: ChildProfile, today: date) -> list[FieldError]:
     return errors
 
 
+#: More tummy time than this in a day is possible but unusual: the form asks to check, gently.
+UNUSUAL_TUMMY_MINUTES = 180
+
+
+def tummy_time_note(minutes: int | None) -> str | None:
+    """A gentle, non-blocking note for an unusual (not impossible) amount of tummy time."""
+    if minutes is None or not UNUSUAL_TUMMY_MINUTES < minutes <= MAX_MINUTES:
+        return None
+    return "That is over 3 hours of tummy time in a day. If it is right, save as usual."
+
+
 def _check_minutes(value: int | None, field: str, what: str) -> list[FieldError]:
     if value is None:
         return []

@@ -144,3 +144,18 @@ def test_every_label_is_the_accessible_name_of_its_field(window) -> None:
     for label in labelled:
         assert label.buddy().accessibleName() == label.text().replace("&", ""), label.text()
     assert window.form.tummy_field.accessibleName() == "Tummy time (minutes)"
+
+
+def test_an_unusual_amount_of_tummy_time_gets_a_gentle_note_and_still_saves(
+    window, qtbot, data_dir: Path
+) -> None:
+    form = window.form
+    note = form.tummy_note
+    qtbot.keyClicks(form.tummy_field, "200")
+    assert not note.isHidden() and "over 3 hours" in note.text()
+    qtbot.keyClick(form.tummy_field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with sqlite3.connect(JournalPaths(data_dir).journal) as conn:
+        assert conn.execute("SELECT tummy_minutes FROM journal_day").fetchall() == [(200,)]
+    form.tummy_field.selectAll()
+    qtbot.keyClicks(form.tummy_field, "45")
+    assert note.isHidden()

@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 from journal_app.domain.dates import format_date, format_weekday_date
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
-from journal_app.domain.validation import MAX_TEXT_LENGTH, FieldError, ValidationFailed
+from journal_app.domain.validation import (
+    MAX_TEXT_LENGTH,
+    FieldError,
+    ValidationFailed,
+    tummy_time_note,
+)
 from journal_app.ui.palette import style_colour
 from journal_app.ui.widgets.common import ErrorBanner, NumberField, WheelGuard, set_invalid
 
@@ -240,6 +245,12 @@ class DayForm(QWidget):
         tummy_layout.addWidget(self.timer_button)
         tummy_layout.addWidget(self.timer_label)
         tummy_layout.addStretch()
+        # A gentle note under the row for an unusual amount; it never stops a save.
+        self.tummy_note = QLabel("", self)
+        self.tummy_note.setObjectName("tummy-note")
+        self.tummy_note.setWordWrap(True)
+        self.tummy_note.setVisible(False)
+        self.tummy_field.textChanged.connect(self._update_tummy_note)
         self.floor_combo = QComboBox(self)
         self.floor_combo.addItem(self.tr("Not noted"), None)
         for surface in FloorSurface:
@@ -254,6 +265,7 @@ class DayForm(QWidget):
         floor_label = QLabel(self.tr("F&loor surface"), play_box)
         floor_label.setBuddy(self.floor_combo)
         play_form.addRow(tummy_label, tummy_row)
+        play_form.addRow("", self.tummy_note)
         play_form.addRow(floor_label, self.floor_combo)
 
         # Milestones
@@ -663,6 +675,15 @@ class DayForm(QWidget):
         self.timer_button.setText(text)
         self.timer_button.setAccessibleName(text)
         self.timer_label.setText(elapsed)
+
+    def _update_tummy_note(self, text: str) -> None:
+        try:
+            minutes: int | None = int(text.strip())
+        except ValueError:
+            minutes = None
+        note = tummy_time_note(minutes)
+        self.tummy_note.setText(self.tr(note) if note else "")
+        self.tummy_note.setVisible(note is not None)
 
     def add_tummy_minutes(self, minutes: int) -> None:
         try:

@@ -6,7 +6,12 @@ from datetime import date, timedelta
 
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import MovementStyle, Side, WarningSign
-from journal_app.domain.validation import MAX_EPISODES, validate_child, validate_day
+from journal_app.domain.validation import (
+    MAX_EPISODES,
+    tummy_time_note,
+    validate_child,
+    validate_day,
+)
 
 TODAY = date(2026, 11, 23)
 MAYA = ChildProfile("Maya", date(2026, 3, 1), id=1)
@@ -70,3 +75,11 @@ def test_a_sign_is_listed_once_and_takes_a_side_only_where_one_applies() -> None
         warning_signs=[WarningSignEntry(WarningSign.LITTLE_INTEREST_IN_EXPLORING, Side.LEFT)],
     )
     assert fields(validate_day(sided, MAYA, TODAY)) == {"warning_signs.0"}
+
+
+def test_tummy_time_over_three_hours_gets_a_note_not_an_error() -> None:
+    assert tummy_time_note(None) is None
+    assert tummy_time_note(180) is None  # exactly three hours: nothing to say
+    assert tummy_time_note(181) is not None and "over 3 hours" in (tummy_time_note(181) or "")
+    assert tummy_time_note(1440) is not None
+    assert tummy_time_note(1441) is None  # over 24 hours is an error, said by validation
