@@ -33,7 +33,7 @@ from journal_app.domain.reference import (
     WhoWindow,
 )
 from journal_app.services.transaction import transaction
-from journal_app.storage.models import ChildRow, DayRow, MilestoneRow, SummaryMadeRow
+from journal_app.storage.models import ChildRow, DayRow, SummaryMadeRow
 
 if TYPE_CHECKING:
     from journal_app.services.guidance import GuidanceService
@@ -294,14 +294,6 @@ class SummaryService:
                     f"The period ends ({format_date(end)}) before {child.name} was born "
                     f"({format_date(born)})."
                 )
-            reached = {
-                Milestone(kind): on
-                for kind, on in s.execute(
-                    select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
-                        MilestoneRow.child_id == child_id, MilestoneRow.achieved_on <= end
-                    )
-                )
-            }
             days = s.scalars(
                 select(DayRow)
                 .where(DayRow.child_id == child_id, DayRow.day.between(start, end))
@@ -309,9 +301,9 @@ class SummaryService:
                 .order_by(DayRow.day)
             ).all()
             first_half_end = split_period(start, end)
-            movements = self._movements(days, first_half_end)
             recorded_first = sum(1 for d in days if d.day <= first_half_end)
             half_days = (recorded_first, len(days) - recorded_first)
+            movements = self._movements(days, first_half_end, half_days)
             tummy = self._tummy(days)
             signs = tuple(
                 WarningSignLine(
@@ -333,6 +325,7 @@ class SummaryService:
             SummaryFlag(f.id, f.title, f.reason, tuple(f.dates), f.strong)
             for f in all_flags(journal)
         )
+        reached = dict(journal.milestones)  # ticked by the parent, up to the period's end
         shown = journal.reached()
         gestation: int | None = None
         if (
@@ -413,12 +406,13 @@ class SummaryService:
         return tuple(lines)
 
     @staticmethod
-    def _movements(days: Sequence[DayRow], first_half_end: date) -> tuple[MovementLine, ...]:
+    def _movements(
+        days: Sequence[DayRow], first_half_end: date, half_days: tuple[int, int]
+    ) -> tuple[MovementLine, ...]:
         """Days seen per style, and a trend between the halves only when each half has
         :data:`MIN_DAYS_FOR_TREND` recorded days: a journal begun late in the period, or a
         handful of entries, gives no trend rather than an invented one."""
-        recorded_first = sum(1 for d in days if d.day <= first_half_end)
-        recorded_second = len(days) - recorded_first
+        recorded_first, recorded_second = half_days
         comparable = min(recorded_first, recorded_second) >= MIN_DAYS_FOR_TREND
         seen: dict[MovementStyle, list[tuple[date, int | None, int | None]]] = {}
         for d in days:

@@ -3,9 +3,6 @@ restored from a backup (the damaged file kept), files that are not whole journal
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,22 +12,10 @@ from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from tests.conftest import TODAY
+from tests.end_to_end.test_cli_data import run
 
 PAGE = 4096
 FIRST_DAY = date(2026, 9, 1)
-
-
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("CRAWL_JOURNAL_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "journal_app", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-    )
 
 
 def damage_middle_pages(journal: Path) -> bytes:

@@ -29,6 +29,21 @@ def _old_computer(folder: Path) -> Path:
     return folder
 
 
+def _restore_with(qtbot, window, button: str, seen: list[str]) -> None:
+    """File > Restore from Backup, pressing the dialog's ``button``, then Yes and OK."""
+
+    def in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RestoreBackupDialog) or not dialog.isVisible():
+            QTimer.singleShot(5, in_dialog)
+            return
+        answer_boxes(["Yes", "OK"], seen)
+        qtbot.mouseClick(getattr(dialog, button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, in_dialog)
+    window.restore_action.trigger()
+
+
 def test_importing_into_a_new_journal_shows_the_tips(
     make_window, qtbot, tmp_path, monkeypatch
 ) -> None:
@@ -59,16 +74,7 @@ def test_restoring_a_backup_file_into_a_new_journal_shows_the_tips(
     monkeypatch.setattr(restore_backup, "choose_open_path", lambda *_args: backup)
     seen: list[str] = []
 
-    def in_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, RestoreBackupDialog) or not dialog.isVisible():
-            QTimer.singleShot(5, in_dialog)
-            return
-        answer_boxes(["Yes", "OK"], seen)
-        qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, in_dialog)
-    window.restore_action.trigger()
+    _restore_with(qtbot, window, "file_button", seen)
 
     assert "The journal was restored" in seen[1]
     assert window.current_child is not None and window.current_child.name == "Maya"
@@ -115,16 +121,7 @@ def test_a_search_still_finds_old_days_after_a_restore(
     window.context.backups.back_up_now()
     seen: list[str] = []
 
-    def in_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, RestoreBackupDialog) or not dialog.isVisible():
-            QTimer.singleShot(5, in_dialog)
-            return
-        answer_boxes(["Yes", "OK"], seen)
-        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, in_dialog)
-    window.restore_action.trigger()
+    _restore_with(qtbot, window, "restore_button", seen)
     assert "The journal was restored" in seen[1]
     assert window.search_edit.text() == "old rug"
     assert window.recent_proxy.rowCount() == 1
