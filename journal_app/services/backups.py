@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from journal_app.domain.backups import MANUAL, BackupInfo
+from journal_app.domain.backups import BackupContents as BackupContents
 from journal_app.paths import JournalPaths
 from journal_app.storage import backups as store
-from journal_app.storage.backups import BackupContents as BackupContents
-from journal_app.storage.backups import BackupInfo
 from journal_app.storage.database import (
     HEAD_REVISION,
     known_revisions,
@@ -46,9 +46,7 @@ class BackupService:
         return store.run_automatic_backup(self.paths.journal, self.paths.backups, now)
 
     def back_up_now(self, target: Path | None = None) -> Path:
-        return store.make_backup(
-            self.paths.journal, self.paths.backups, store.MANUAL, target=target
-        )
+        return store.make_backup(self.paths.journal, self.paths.backups, MANUAL, target=target)
 
     def list_backups(self) -> list[BackupInfo]:
         return store.list_backups(self.paths.backups)

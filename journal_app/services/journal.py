@@ -22,6 +22,7 @@ from journal_app.domain.entries import (
     DaySummaryRow,
 )
 from journal_app.domain.enums import Milestone
+from journal_app.domain.errors import ChildNotFound as ChildNotFound  # re-exported
 from journal_app.domain.validation import (
     FieldError,
     ValidationFailed,
@@ -37,7 +38,6 @@ from journal_app.storage.models import (
     WarningSignRow,
     utc_now,
 )
-from journal_app.storage.reads import ChildNotFound as ChildNotFound  # re-exported
 from journal_app.storage.reads import JournalReader
 
 

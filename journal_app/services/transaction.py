@@ -15,22 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from journal_app.storage.errors import JournalUnavailableError
-
-_ENVIRONMENT_MESSAGES = {
-    "database or disk is full": "the disk is full",
-    "disk i/o error": "the disk could not be written",
-    "attempt to write a readonly database": "the journal file is read-only",
-    "database is locked": "another program is using the journal",
-    "unable to open database file": "the journal file could not be opened",
-}
-
-
-def environment_problem(exc: BaseException) -> str | None:
-    text = str(exc).lower()
-    for needle, message in _ENVIRONMENT_MESSAGES.items():
-        if needle in text:
-            return message
-    return None
+from journal_app.storage.sqlite_errors import environment_problem
 
 
 @contextmanager

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from journal_app.domain.backups import AUTO, MANUAL, BackupContents, BackupInfo
 from journal_app.paths import ensure_private_dir
 from journal_app.storage.database import raw_connection
 from journal_app.storage.errors import JournalDamagedError, JournalError
@@ -22,20 +22,6 @@ from journal_app.storage.files import PRIVATE_FILE_MODE, fsync_dir, make_private
 KEEP_AUTOMATIC = 14
 SUFFIX = ".sqlite3"
 _NAME = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)\.sqlite3$")
-AUTO = "auto"
-MANUAL = "manual"
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    kind: str
-    made_at: datetime
-    size_bytes: int
-
-    @property
-    def is_automatic(self) -> bool:
-        return self.kind == AUTO
 
 
 def is_healthy(path: Path) -> bool:
@@ -139,19 +125,6 @@ def run_automatic_backup(
     for old in autos[KEEP_AUTOMATIC:]:
         old.path.unlink(missing_ok=True)
     return made
-
-
-@dataclass(frozen=True)
-class BackupContents:
-    """What a backup holds, so a parent can tell whether it is the one to restore."""
-
-    children: int
-    days: int
-    last_day: date | None
-
-    @property
-    def is_empty(self) -> bool:
-        return self.days == 0
 
 
 def backup_contents(backup: Path) -> BackupContents | None:

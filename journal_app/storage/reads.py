@@ -27,7 +27,7 @@ from journal_app.domain.entries import (
     WarningSignEntry,
 )
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
-from journal_app.storage.errors import JournalUnavailableError
+from journal_app.storage.errors import ChildNotFound, JournalUnavailableError
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -44,10 +44,6 @@ _SHORT_STYLE = {
     MovementStyle.WALKING_WITH_HELP: "walk w/ help",
     MovementStyle.WALKING_ALONE: "walk",
 }
-
-
-class ChildNotFound(LookupError):
-    """No child with this id (deleted meanwhile, or never there)."""
 
 
 def describe_movements(movements: dict[MovementStyle, MovementCount]) -> str:

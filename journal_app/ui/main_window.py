@@ -56,13 +56,9 @@ from PySide6.QtWidgets import (
 from journal_app import APP_NAME
 from journal_app.domain.dates import format_date, format_day_month, format_weekday_date
 from journal_app.domain.entries import ChildProfile
+from journal_app.domain.errors import ChildNotFound, JournalError
 from journal_app.domain.validation import ValidationFailed
 from journal_app.services.tummy_timer import TimedSession, TummyTimer
-from journal_app.storage.errors import JournalError
-
-# From storage, not services.journal (which re-exports it): that import would load SQLAlchemy on
-# the way to the first window.
-from journal_app.storage.reads import ChildNotFound
 from journal_app.ui.dialogs.child_dialog import ChildDialog
 from journal_app.ui.models.recent_days import NotesFilterProxy, RecentDaysModel
 from journal_app.ui.widgets.child_form import ChildProfileForm

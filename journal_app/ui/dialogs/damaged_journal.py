@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from journal_app.domain.dates import format_date, format_date_time
+from journal_app.domain.errors import JournalDamagedError
 from journal_app.services.backups import (
     BackupContents,
     backup_for_damaged_journal,
     restore_damaged_journal,
 )
-from journal_app.storage.errors import JournalDamagedError
 
 
 def describe_contents(contents: BackupContents) -> str:

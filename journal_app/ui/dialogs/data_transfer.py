@@ -264,7 +264,7 @@ def _show_problem(parent: QWidget, title: str, error: BaseException) -> None:
 
 def _problems() -> tuple[type[BaseException], ...]:
     """Failures the parent is told about (disk, permissions, the journal file); bugs propagate."""
-    from journal_app.storage.errors import JournalError
+    from journal_app.domain.errors import JournalError
 
     return (OSError, JournalError)
 

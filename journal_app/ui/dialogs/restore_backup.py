@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.domain.backups import BackupInfo
 from journal_app.domain.dates import format_date_time
-from journal_app.storage.backups import BackupInfo
 from journal_app.ui.dialogs.data_transfer import choose_open_path, run_with_progress, tell
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ class RestoreBackupDialog(QDialog):
     def _restore(self, path: Path, described: str) -> None:
         import sqlite3
 
-        from journal_app.storage.errors import JournalError
+        from journal_app.domain.errors import JournalError
 
         answer = tell(
             self,

@@ -159,7 +159,7 @@ def _build(
     The report and the charts are prepared on a worker thread (the window stays painted, with a
     busy indicator if it takes a while); the document is laid out here.
     """
-    from journal_app.storage.errors import JournalError
+    from journal_app.domain.errors import JournalError
     from journal_app.ui.printing.summary_pdf import summary_document_for
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -252,7 +252,7 @@ def export_summary_pdf_dialog(
     parent: QWidget, context: JournalContext, child_id: int | None
 ) -> None:
     """Choose the child and period and a file, then write the summary there as a PDF."""
-    from journal_app.storage.errors import JournalError
+    from journal_app.domain.errors import JournalError
     from journal_app.ui.printing.summary_pdf import SummaryExportError, write_summary_pdf
 
     chosen = _ask_period(parent, context, child_id, _tr("Save as PDF…"))

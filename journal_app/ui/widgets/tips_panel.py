@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app.domain.errors import ChildNotFound, JournalError
 from journal_app.services.context import JournalContext
 from journal_app.services.guidance import (
     ContentItem,
@@ -25,8 +26,6 @@ from journal_app.services.guidance import (
     format_day,
     load_content,
 )
-from journal_app.services.journal import ChildNotFound
-from journal_app.storage.errors import JournalError
 from journal_app.ui.workers import run_after_repaint
 
 

@@ -1,0 +1,102 @@
+"""What a SQLite error means for the parent, read from SQLite's own result code, never its text.
+
+There are three kinds of failure and each is handled differently:
+
+- the machine got in the way (disk full, read-only file, another program holding the file): the
+  journal is fine, the parent is told what to do, nothing is moved;
+- the file itself is damaged (SQLite says ``SQLITE_CORRUPT`` or ``SQLITE_NOTADB``): only then is
+  the journal called damaged and a backup offered;
+- anything else ("no such column", a constraint) is a bug and propagates unchanged.
+
+SQLAlchemy wraps the ``sqlite3`` exception; :func:`sqlite_cause` unwraps it, so one classifier
+serves the transaction helper, the raw reads and the start-up checks alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from enum import Enum
+
+# Primary result codes (https://www.sqlite.org/rescode.html); extended codes keep them in the
+# low byte, so ``code & 0xFF`` gives the primary one.
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_NOMEM = 7
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+class Failure(Enum):
+    """The kind of failure a SQLite error stands for."""
+
+    DISK_FULL = "the disk is full"
+    IO_ERROR = "the disk could not be read or written"
+    READ_ONLY = "the journal file or its folder is read-only"
+    BUSY = "another program is using the journal"
+    CANT_OPEN = "the journal file could not be opened"
+    PERMISSION = "permission to use the journal file was denied"
+    OUT_OF_MEMORY = "the computer ran out of memory"
+    DAMAGED = "the file is damaged"
+
+    @property
+    def is_environment(self) -> bool:
+        """The machine got in the way; the file itself may well be healthy."""
+        return self is not Failure.DAMAGED
+
+
+_BY_PRIMARY_CODE = {
+    SQLITE_FULL: Failure.DISK_FULL,
+    SQLITE_IOERR: Failure.IO_ERROR,
+    SQLITE_READONLY: Failure.READ_ONLY,
+    SQLITE_BUSY: Failure.BUSY,
+    SQLITE_LOCKED: Failure.BUSY,
+    SQLITE_CANTOPEN: Failure.CANT_OPEN,
+    SQLITE_PERM: Failure.PERMISSION,
+    SQLITE_NOMEM: Failure.OUT_OF_MEMORY,
+    SQLITE_CORRUPT: Failure.DAMAGED,
+    SQLITE_NOTADB: Failure.DAMAGED,
+}
+
+
+def sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
+    """The ``sqlite3`` error behind ``exc`` (itself, SQLAlchemy's ``.orig``, or a cause)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sqlite3.Error):
+            return current
+        orig = getattr(current, "orig", None)  # sqlalchemy.exc.DBAPIError
+        if isinstance(orig, sqlite3.Error):
+            return orig
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def result_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code for ``exc``, or None when it carries none."""
+    error = sqlite_cause(exc)
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def classify(exc: BaseException) -> Failure | None:
+    """What ``exc`` stands for, or None when it is not a failure of the file or the machine."""
+    code = result_code(exc)
+    return None if code is None else _BY_PRIMARY_CODE.get(code)
+
+
+def environment_problem(exc: BaseException) -> str | None:
+    """The wording of an environment failure (disk full, busy...), or None for anything else."""
+    failure = classify(exc)
+    return failure.value if failure is not None and failure.is_environment else None
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLite itself reports the file as corrupt or not a database."""
+    return classify(exc) is Failure.DAMAGED
