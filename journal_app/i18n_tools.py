@@ -12,6 +12,7 @@ keywords and folders fixed here, so nobody has to remember them. See docs/transl
 from __future__ import annotations
 
 import argparse
+import gettext
 import io
 import sys
 from collections.abc import Iterable, Sequence
@@ -180,22 +181,49 @@ def add_language(language: str) -> Path:
     return path
 
 
+def _messages(
+    catalog: Catalog,
+) -> dict[tuple[str | None, object], tuple[object, bool, frozenset[str]]]:
+    """What a catalogue says, without locations and header: (context, id) -> (text, fuzzy, flags)."""
+    return {
+        (m.context, m.id): (_text(m.string), m.fuzzy, frozenset(m.flags - {"fuzzy"}))
+        for m in catalog
+        if m.id
+    }
+
+
+def _text(string: object) -> object:
+    """A message's translation, "" when it has none (None, "" and ("", "") alike)."""
+    if isinstance(string, tuple | list):
+        return tuple(string) if any(string) else ""
+    return string or ""
+
+
+def _compiled(data: bytes) -> dict[object, str]:
+    """The messages of a compiled catalogue, without its header."""
+    translations = gettext.GNUTranslations(io.BytesIO(data))
+    return {k: v for k, v in translations._catalog.items() if k != ""}  # type: ignore[attr-defined]
+
+
 def stale_files() -> list[Path]:
-    """The catalogue files that ``update`` would change (empty when everything is current)."""
+    """The catalogue files whose messages ``update`` would change (empty when all is current).
+
+    Only the messages count: a message that moved to another line, or a new creation date, does
+    not make a file stale (``update`` still refreshes those when it runs).
+    """
     stale: list[Path] = []
     template = extract()
-    if not TEMPLATE.exists() or _without_date_lines(TEMPLATE.read_bytes()) != _without_date_lines(
-        _po_bytes(template)
-    ):
+    if not TEMPLATE.exists() or _messages(read_catalog(TEMPLATE)) != _messages(template):
         stale.append(TEMPLATE)
     for language in translated_languages():
         catalog = read_catalog(po_path(language), language)
         merged = read_catalog(po_path(language), language)
         merged.update(template, update_header_comment=False)
-        if _without_date_lines(_po_bytes(merged)) != _without_date_lines(_po_bytes(catalog)):
+        if _messages(merged) != _messages(catalog):
             stale.append(po_path(language))
-        if not mo_path(language).exists() or mo_path(language).read_bytes() != _mo_bytes(catalog):
-            stale.append(mo_path(language))
+        path = mo_path(language)
+        if not path.exists() or _compiled(path.read_bytes()) != _compiled(_mo_bytes(catalog)):
+            stale.append(path)
     return stale
 
 
