@@ -81,8 +81,9 @@ class Formats:
 
     def __init__(self, translator: Translator) -> None:
         self._tr = translator
-        self.locale = _locale_code(translator.locale)
-        self._english = base_language(self.locale) == "en"
+        self._english = base_language(translator.locale) == "en"
+        # English keeps the app's own shapes in every English locale ("Sep", not en_GB's "Sept").
+        self.locale = "en" if self._english else _locale_code(translator.locale)
 
     def _date(self, value: dt.date, shape: str, standard: str, skeleton: bool = False) -> str:
         if self._english:
@@ -212,4 +213,7 @@ class Formats:
 
     @property
     def paper_size(self) -> PaperSize:
+        """The paper of this translator's locale ("es_MX": Letter). A translator falls back to
+        English for a language without a catalogue, so for the app's printer default pass the
+        system's own locale to :func:`paper_size` instead (QLocale.system().name() in the UI)."""
         return paper_size(self._tr.locale)
