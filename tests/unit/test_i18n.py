@@ -121,7 +121,10 @@ def test_the_empty_string_is_not_the_catalogue_header() -> None:
 # -- marks for module-level constants ---------------------------------------------------------
 
 
-LABELS = {"other": i18n.NP_("floor surface", "Other"), "done": i18n.N_("Nothing was changed.")}
+LABELS: dict[str, str | i18n.ContextMessage] = {
+    "other": i18n.NP_("floor surface", "Other"),
+    "done": i18n.N_("Nothing was changed."),
+}
 
 
 def test_marked_constants_are_translated_where_they_are_shown() -> None:
