@@ -1,9 +1,12 @@
-"""The Qt side of translation, for the UI layer only: the system's UI languages, Qt's own dialog
-texts (PySide6's bundled ``qtbase_<lang>.qm``) and QLocale's default, following journal_app.i18n.
+"""The Qt side of translation, for the UI layer only, following journal_app.i18n.
 
-The app's own words come from the gettext catalogue (journal_app.i18n) in every layer, widgets
-included; this module only makes Qt's built-in texts (dialog buttons, the print preview, the file
-dialog) and QLocale-based widgets (QDateEdit, QDoubleSpinBox) speak the same language.
+The app's own words come from the one gettext catalogue in every layer. Widgets may keep calling
+``self.tr("text")`` / ``self.tr("text", "context")`` and ``QCoreApplication.translate(ctx,
+"text")``: :class:`GettextTranslator`, installed by :func:`install`, answers those calls from the
+gettext catalogue of the *current* translator (so ``with i18n.speaking(...)`` also switches the
+``tr()`` calls of code run inside it, such as the summary's document). Qt's own texts (dialog
+buttons, the print preview, the file dialog) come from PySide6's bundled ``qtbase_<lang>.qm``.
+QLocale's default follows the chosen locale, for QDateEdit, QDoubleSpinBox and the like.
 """
 
 from __future__ import annotations
@@ -12,10 +15,41 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from journal_app import i18n
 from journal_app.i18n import SOURCE_LANGUAGE, Translator
 
 #: Qt's catalogues to load, in order (qtbase: dialogs, buttons, print preview).
 QT_CATALOGUES = ("qtbase",)
+
+
+class GettextTranslator(QTranslator):
+    """Answers Qt's ``tr()`` and ``QCoreApplication.translate()`` from the gettext catalogue.
+
+    Qt's context (the class name) is not part of the lookup, so a word is translated once for
+    every widget; a disambiguation (``self.tr("Other", "floor surface")``) is the gettext context.
+    Qt's own classes' texts (contexts "QFileDialog", "QPlatformTheme", ...) are left to qtbase.
+    A message the catalogue does not have returns None (a null QString), so Qt goes on to the
+    next translator and finally to the source text.
+    """
+
+    def translate(
+        self,
+        context: str,
+        sourceText: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        if len(context) > 1 and context[0] == "Q" and context[1].isupper():
+            return None
+        translator = i18n.current()
+        if disambiguation:
+            text = translator.pgettext(disambiguation, sourceText)
+        else:
+            text = translator.gettext(sourceText)
+        return None if text == sourceText else text
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def preferred_languages() -> list[str] | None:
@@ -33,13 +67,17 @@ def system_locale() -> str:
 
 
 def install(app: QCoreApplication, translator: Translator) -> list[QTranslator]:
-    """Make Qt follow ``translator``: QLocale's default and Qt's own texts. Returns the installed
-    QTranslators (parented to ``app``, so they live as long as it); call once at start-up."""
+    """Make Qt follow ``translator``: QLocale's default, the widgets' ``tr()`` calls (from the
+    gettext catalogue, whatever translator is current when they run) and Qt's own texts. Returns
+    the installed QTranslators (parented to ``app``, so they live as long as it); call once at
+    start-up, after :func:`journal_app.i18n.setup`."""
     QLocale.setDefault(QLocale(translator.locale))
+    ours = GettextTranslator(app)
+    app.installTranslator(ours)
+    installed: list[QTranslator] = [ours]
     if translator.language == SOURCE_LANGUAGE:
-        return []
+        return installed
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    installed: list[QTranslator] = []
     for name in QT_CATALOGUES:
         qt_translator = QTranslator(app)
         if qt_translator.load(QLocale(translator.locale), name, "_", folder):

@@ -33,7 +33,7 @@ MAPPING_FILE = PROJECT_DIR / "babel.cfg"
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 
 #: The translation functions and markers of journal_app.i18n, as Babel keyword specs.
-KEYWORDS: dict[str, tuple[object, ...] | None] = {
+KEYWORDS: dict[str, object] = {
     "_": None,
     "gettext": None,
     "N_": None,
@@ -41,6 +41,13 @@ KEYWORDS: dict[str, tuple[object, ...] | None] = {
     "pgettext": ((1, "c"), 2),
     "NP_": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),
+    # Qt's calls, answered from the same catalogue by i18n_qt.GettextTranslator: self.tr(text,
+    # disambiguation), QCoreApplication.translate(qt_context, text, disambiguation) and the UI's
+    # module helpers _tr(text). Qt's own context (a class name) is not part of the message.
+    # (A spec per number of arguments; i18n.translate(marked), one argument, is not a message.)
+    "tr": {1: (1,), 2: (1, (2, "c"))},
+    "translate": {2: (2,), 3: (2, (3, "c"))},
+    "_tr": None,
 }
 COMMENT_TAGS = ("Translators:",)
 TEMPLATE_HEADER = """\

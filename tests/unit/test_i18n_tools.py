@@ -11,7 +11,11 @@ import pytest
 from journal_app import i18n, i18n_tools
 
 SOURCE = """
-from journal_app.i18n import N_, NP_, _, ngettext, npgettext, pgettext
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from journal_app.i18n import N_, NP_, _, ngettext, npgettext, pgettext, translate
+from journal_app.ui.printing.summary_document import _tr
 
 LABEL = NP_("floor surface", "Other")
 PLAIN = N_("Saved")
@@ -25,7 +29,19 @@ def messages(n: int) -> list[str]:
         pgettext("side of the body", "Left"),
         npgettext("tummy time", "{count} minute", "{count} minutes", n),
         len("not a message"),
+        translate(LABEL),
     ]
+
+
+class Form(QWidget):
+    def words(self) -> list[str]:
+        return [
+            self.tr("Save the day"),
+            self.tr("Right", "side of the body"),
+            QCoreApplication.translate("SummaryDocument", "Page {page} of {pages}"),
+            QCoreApplication.translate("SummaryDocument", "Both", "side of the body"),
+            _tr("Working…"),
+        ]
 """
 
 FRENCH = {
@@ -35,6 +51,11 @@ FRENCH = {
     "{count} day": ("{count} jour", "{count} jours"),
     "Left": "Gauche",
     "{count} minute": ("{count} minute", "{count} minutes"),
+    "Save the day": "Enregistrer la journée",
+    "Right": "Droite",
+    "Page {page} of {pages}": "Page {page} sur {pages}",
+    "Both": "Les deux",
+    "Working…": "En cours…",
 }
 
 
@@ -43,7 +64,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "journal_app").mkdir()
     (tmp_path / "journal_app" / "sample.py").write_text(SOURCE, encoding="utf-8")
     mapping = tmp_path / "babel.cfg"
-    mapping.write_text(i18n_tools.MAPPING_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    # The mapping the project will use once every module is wired (babel.cfg says so).
+    mapping.write_text("[python: journal_app/**.py]\nencoding = utf-8\n", encoding="utf-8")
     locale_dir = tmp_path / "journal_app" / "locale"
     monkeypatch.setattr(i18n_tools, "PROJECT_DIR", tmp_path)
     monkeypatch.setattr(i18n_tools, "MAPPING_FILE", mapping)
@@ -61,6 +83,12 @@ def test_extraction_finds_every_kind_of_marked_message(project: Path) -> None:
         (None, ("{count} day", "{count} days")),
         ("side of the body", "Left"),
         ("tummy time", ("{count} minute", "{count} minutes")),
+        # Qt's calls in widgets: self.tr(text[, disambiguation]), translate(ctx, text[, d]), _tr.
+        (None, "Save the day"),
+        ("side of the body", "Right"),
+        (None, "Page {page} of {pages}"),
+        ("side of the body", "Both"),
+        (None, "Working…"),
     }
     assert "python-brace-format" in found[(None, "Exported to {path}")].flags
     assert "python-brace-format" not in found[(None, "Saved")].flags
@@ -115,6 +143,15 @@ def test_a_new_message_makes_the_catalogues_stale_until_update(project: Path) ->
     assert i18n_tools.stale_files() == []
     new = i18n_tools.read_catalog(i18n_tools.po_path("fr"), "fr").get("A new message")
     assert new is not None and not new.string
+
+
+def test_the_projects_mapping_extracts_only_the_i18n_modules_for_now() -> None:
+    """Until the later wiring step widens babel.cfg, the other modules (edited elsewhere in
+    parallel) cannot make the catalogues stale."""
+    mapping = i18n_tools.MAPPING_FILE.read_text(encoding="utf-8")
+    assert "[python: journal_app/i18n*.py]" in mapping
+    files = {location[0] for m in i18n_tools.extract() for location in m.locations}
+    assert files and all(name.startswith("journal_app/i18n") for name in files)
 
 
 def test_english_needs_no_catalogue(project: Path) -> None:
