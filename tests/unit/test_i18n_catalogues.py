@@ -153,3 +153,14 @@ def test_the_used_less_sides_match_the_warning_sign_wording() -> None:
     for side in (Side.LEFT, Side.RIGHT):
         marked = i18n_vocabulary.SIDE_USED_LESS[side.value]
         assert marked.message == WarningSign.FAVOURS_ONE_SIDE.describe_side(side)
+
+
+def test_the_spanish_catalogue_keeps_one_register_usted() -> None:
+    texts = []
+    for message in _entries(_catalog("es")):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        texts += [f" {text} " for text in strings]
+    joined = " ".join(texts)
+    for informal in (" tú ", " tu ", " te ", " puedes ", " cierra ", " elige "):
+        assert informal not in joined, informal
+    assert "cierre primero la aplicación" in joined  # usted's imperative
