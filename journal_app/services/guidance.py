@@ -17,12 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
-from typing import Any
-
-from sqlalchemy import Engine, delete, select
+from typing import TYPE_CHECKING, Any
 
 from journal_app.domain.ages import DAYS_PER_MONTH, Age, ChildAge
-from journal_app.domain.entries import ChildProfile, WarningSignEntry
+from journal_app.domain.entries import ChildProfile, DayEntry, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.reference import (
     BACKWARD_CRAWL_CONCERN_MONTHS,
@@ -32,16 +30,11 @@ from journal_app.domain.reference import (
     WhoWindow,
     milestones_reached,
 )
-from journal_app.services.journal import ChildNotFound
-from journal_app.services.transaction import transaction
-from journal_app.storage.models import (
-    ChildRow,
-    DayRow,
-    MilestoneRow,
-    MovementRow,
-    TipTriedRow,
-    WarningSignRow,
-)
+from journal_app.storage import tips_and_summaries
+from journal_app.storage.reads import JournalReader
+
+if TYPE_CHECKING:
+    from journal_app.storage.transaction import Engine
 
 #: Tips look at this many days, ending today.
 WINDOW_DAYS = 14
@@ -272,6 +265,17 @@ class JournalDay:
     tummy_minutes: int | None = None
     floor: FloorSurface | None = None
     warning_signs: tuple[WarningSignEntry, ...] = ()
+
+
+def journal_day(entry: DayEntry) -> JournalDay:
+    """A stored day as the rules see it."""
+    return JournalDay(
+        day=entry.day,
+        movements=frozenset(entry.movements),
+        tummy_minutes=entry.tummy_minutes,
+        floor=entry.floor,
+        warning_signs=tuple(entry.warning_signs),
+    )
 
 
 @dataclass(frozen=True)
@@ -763,6 +767,7 @@ class GuidanceService:
     def __init__(self, engine: Engine, today: Callable[[], date]) -> None:
         self.engine = engine
         self.today = today
+        self.reads = JournalReader.for_engine(engine)
 
     def content(self) -> GuidanceContent:
         return load_content()
@@ -772,70 +777,13 @@ class GuidanceService:
     ) -> JournalSnapshot:
         """The child's journal from ``start`` (or the beginning) to ``end`` (or today)."""
         on = end if end is not None else self.today()
-        with transaction(self.engine) as s:
-            child = s.get(ChildRow, child_id)
-            if child is None:
-                raise ChildNotFound(child_id)
-            profile = ChildProfile(
-                child.name, child.birth_date, child.due_date, child.id, child.uuid
-            )
-            # Days before ``start`` are read too: they show milestones reached before the period.
-            day_filter = [DayRow.child_id == child_id, DayRow.day <= on]
-            day_rows = s.execute(
-                select(DayRow.id, DayRow.day, DayRow.tummy_minutes, DayRow.floor_surface)
-                .where(*day_filter)
-                .order_by(DayRow.day)
-            ).all()
-            movements: dict[int, set[MovementStyle]] = {}
-            for day_id, style in s.execute(
-                select(MovementRow.day_id, MovementRow.style)
-                .join(DayRow, DayRow.id == MovementRow.day_id)
-                .where(*day_filter)
-            ):
-                movements.setdefault(day_id, set()).add(MovementStyle(style))
-            signs: dict[int, list[WarningSignEntry]] = {}
-            for day_id, sign, side, note in s.execute(
-                select(
-                    WarningSignRow.day_id,
-                    WarningSignRow.sign,
-                    WarningSignRow.side,
-                    WarningSignRow.note,
-                )
-                .join(DayRow, DayRow.id == WarningSignRow.day_id)
-                .where(*day_filter)
-                .order_by(WarningSignRow.id)
-            ):
-                signs.setdefault(day_id, []).append(
-                    WarningSignEntry(WarningSign(sign), Side(side) if side else None, note)
-                )
-            milestones = {
-                Milestone(kind): achieved
-                for kind, achieved in s.execute(
-                    select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
-                        MilestoneRow.child_id == child_id, MilestoneRow.achieved_on <= on
-                    )
-                )
-            }
-        days = tuple(
-            JournalDay(
-                day=row.day,
-                movements=frozenset(movements.get(row.id, ())),
-                tummy_minutes=row.tummy_minutes,
-                floor=FloorSurface(row.floor_surface) if row.floor_surface else None,
-                warning_signs=tuple(signs.get(row.id, ())),
-            )
-            for row in day_rows
-        )
-        return JournalSnapshot(profile, on, days, milestones, start, self.today())
+        # Days before ``start`` are read too: they show milestones reached before the period.
+        journal = self.reads.child_journal(child_id, on)
+        days = tuple(journal_day(entry) for entry in journal.days)
+        return JournalSnapshot(journal.child, on, days, journal.milestones, start, self.today())
 
     def tried_tips(self, child_id: int) -> dict[str, date]:
-        with transaction(self.engine) as s:
-            rows = s.execute(
-                select(TipTriedRow.tip_id, TipTriedRow.tried_on).where(
-                    TipTriedRow.child_id == child_id
-                )
-            ).all()
-        return {tip_id: tried_on for tip_id, tried_on in rows}
+        return self.reads.tried_tips(child_id)
 
     def guidance_for(self, child_id: int) -> Guidance:
         """Ranked tips from the last 14 days, the flags over the whole journal, and the content."""
@@ -863,21 +811,7 @@ class GuidanceService:
         if tip_id not in load_content().tips:
             raise UnknownTip(tip_id)
         tried_on = on if on is not None else self.today()
-        with transaction(self.engine) as s:
-            row = s.scalar(
-                select(TipTriedRow).where(
-                    TipTriedRow.child_id == child_id, TipTriedRow.tip_id == tip_id
-                )
-            )
-            if row is None:
-                s.add(TipTriedRow(child_id=child_id, tip_id=tip_id, tried_on=tried_on))
-            else:
-                row.tried_on = tried_on
+        tips_and_summaries.mark_tip_tried(self.engine, child_id, tip_id, tried_on)
 
     def unmark_tried(self, child_id: int, tip_id: str) -> None:
-        with transaction(self.engine) as s:
-            s.execute(
-                delete(TipTriedRow).where(
-                    TipTriedRow.child_id == child_id, TipTriedRow.tip_id == tip_id
-                )
-            )
+        tips_and_summaries.unmark_tip_tried(self.engine, child_id, tip_id)

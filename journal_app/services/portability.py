@@ -33,7 +33,6 @@ from journal_app.domain.ages import child_age
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.validation import FieldError, validate_child, validate_day
-from journal_app.services.transaction import transaction
 from journal_app.storage.files import write_private_bytes
 from journal_app.storage.models import (
     ChildRow,
@@ -45,6 +44,7 @@ from journal_app.storage.models import (
     WarningSignRow,
     utc_now,
 )
+from journal_app.storage.transaction import transaction
 
 FORMAT_NAME = "crawl-journal"
 FORMAT_VERSION = 1

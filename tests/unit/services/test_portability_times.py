@@ -15,8 +15,8 @@ from sqlalchemy import update
 from journal_app.domain.entries import ChildProfile
 from journal_app.services.context import JournalContext
 from journal_app.services.portability import ImportRefused, PortabilityService
-from journal_app.services.transaction import transaction
 from journal_app.storage.models import ChildRow, utc_now
+from journal_app.storage.transaction import transaction
 from tests.conftest import TODAY
 from tests.unit.services.test_portability_bad_files import journal_bytes
 
