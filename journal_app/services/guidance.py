@@ -596,9 +596,6 @@ class GuidanceService:
         self.today = today
         self.reads = JournalReader.for_engine(engine)
 
-    def content(self) -> GuidanceContent:
-        return load_content()
-
     def snapshot(
         self, child_id: int, start: date | None = None, end: date | None = None
     ) -> JournalSnapshot:

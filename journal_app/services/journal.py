@@ -21,6 +21,7 @@ from journal_app.domain.validation import (
     validate_child,
     validate_day,
 )
+from journal_app.services import messages
 from journal_app.storage import children as child_store
 from journal_app.storage import days as day_store
 from journal_app.storage.days import DeletedDay as DeletedDay  # re-exported (the UI's undo)
@@ -35,15 +36,16 @@ class RestoreRefused(Exception):
 
 
 def days_before_birth_error(first_day: date) -> FieldError:
-    return FieldError(
-        "birth_date", f"The journal has days from {format_date(first_day)}, before this birth date."
-    )
+    return FieldError("birth_date", messages.DAYS_BEFORE_BIRTH.format(first=format_date(first_day)))
 
 
 def milestone_clash_error(clash: day_store.MilestoneClash) -> ValidationFailed:
     return ValidationFailed(
         [
-            FieldError("milestones", f"{m.label} was already recorded on {format_date(on)}.")
+            FieldError(
+                "milestones",
+                messages.MILESTONE_ALREADY_RECORDED.format(milestone=m.label, on=format_date(on)),
+            )
             for m, on in clash.clashes
         ]
     )
@@ -123,14 +125,12 @@ class JournalService:
         try:
             day_store.restore_day(self.engine, deleted)
         except day_store.DayRecordedAgain:
-            raise RestoreRefused(
-                f"{format_date(day)} has been recorded again since it was deleted."
-            ) from None
+            raise RestoreRefused(messages.DAY_RECORDED_AGAIN.format(day=format_date(day))) from None
         except day_store.MilestoneRecordedSince as exc:
             raise RestoreRefused(
-                f"{exc.milestone.label} has been recorded on {format_date(exc.on)} since."
+                messages.MILESTONE_RECORDED_SINCE.format(
+                    milestone=exc.milestone.label, on=format_date(exc.on)
+                )
             ) from None
         except day_store.JournalChangedSince as exc:
-            raise RestoreRefused(
-                f"{format_date(day)} could not be put back: the journal has changed since."
-            ) from exc
+            raise RestoreRefused(messages.DAY_NOT_PUT_BACK.format(day=format_date(day))) from exc

@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from journal_app.services.messages import MERGE_FAILED
 from journal_app.services.portability.common import (
     FORMAT_NAME,
     FORMAT_VERSION,
     MAX_IMPORT_BYTES,
     MAX_TIP_ID_LENGTH,
-    MERGE_FAILED,
     STAMP_CLOCK_LEEWAY,
     ImportRefused,
     ImportReport,
@@ -72,23 +72,17 @@ class PortabilityService:
 
     # -- export ------------------------------------------------------------------------------------
 
-    def export_document(
-        self, child_id: int | None = None, progress: Progress | None = None
-    ) -> dict[str, Any]:
-        """The whole journal (or one child) as the JSON export's document, in a stable order."""
-        return export_document(self.engine, child_id, progress)
-
     def export_json(
         self, path: Path, child_id: int | None = None, progress: Progress | None = None
     ) -> None:
         """Write the JSON export to ``path`` (atomically, mode 0600)."""
-        write_json(Path(path), self.export_document(child_id, progress))
+        write_json(Path(path), export_document(self.engine, child_id, progress))
 
     def export_csv(
         self, path: Path, child_id: int | None = None, progress: Progress | None = None
     ) -> None:
         """Write a zip of spreadsheet-friendly CSV files (UTF-8, BOM) to ``path`` (mode 0600)."""
-        write_csv_zip(Path(path), self.export_document(child_id, progress))
+        write_csv_zip(Path(path), export_document(self.engine, child_id, progress))
 
     # -- import ------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from journal_app.services.messages import MERGE_CONFLICTS
 from journal_app.storage.merge import MergeConflict, MergeCounts
 
 FORMAT_NAME = "crawl-journal"
@@ -66,32 +67,11 @@ class ImportReport(MergeCounts):
         return "\n".join(lines)
 
 
-#: What a merge conflict (:class:`~journal_app.storage.merge.MergeConflict`) says to the parent.
-_CONFLICTS = {
-    "day_of_another_child": "this day belongs to another child in this journal (same UUID).",
-    "day_dated_otherwise": (
-        "this day is dated {here} in this journal but {there} in the file (same UUID)."
-    ),
-    "entry_of_another_day": "this UUID belongs to an entry of another day in this journal ({day}).",
-    "of_another_child": "this {what} belongs to another child in this journal (same UUID).",
-    "uuid_of_another": "this {what} has the UUID of another {what} in this journal.",
-    "birth_after_days": (
-        "the birth date {birth} would come after the day {day} already in this journal for {name}."
-    ),
-    "day_before_birth": "this day is before the child's birth date in this journal ({birth}).",
-}
-
-MERGE_FAILED = (
-    "The file could not be merged with this journal (the journal may have changed while "
-    "importing; please try again). Detail: {detail}"
-)
-
-
 def conflict_refusal(conflict: MergeConflict) -> ImportRefused:
     values = {
         k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in conflict.values.items()
     }
-    problem = _CONFLICTS[conflict.conflict].format(**values)
+    problem = MERGE_CONFLICTS[conflict.conflict].format(**values)
     return ImportRefused(problem, conflict.record, conflict.field)
 
 

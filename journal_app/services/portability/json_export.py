@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal_app import APP_NAME, __version__
 from journal_app.domain.enums import Milestone, MovementStyle, WarningSign
+from journal_app.services.messages import NO_CHILD_WITH_ID
 from journal_app.services.portability.common import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -108,7 +109,7 @@ def export_document(
     try:
         stored = stored_children(engine, child_id)
     except ChildNotFound:
-        raise LookupError(f"There is no child with id {child_id} in this journal.") from None
+        raise LookupError(NO_CHILD_WITH_ID.format(child_id=child_id)) from None
     children = sorted(stored, key=lambda c: (c.name, c.birth_date, c.stamp.uuid))
     total = sum(len(c.days) for c in children)
     done = 0
