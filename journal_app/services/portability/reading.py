@@ -52,6 +52,40 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+#: Whole numbers with more digits than this are kept as text (no count in a journal comes near):
+#: Python refuses to convert ones over 4,300 digits, with a message that names no field.
+MAX_NUMBER_DIGITS = 30
+
+
+class LongNumber:
+    """A whole number in the file too long to be a value of a journal (kept as its digits)."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return self.digits
+
+
+def _parse_int(text: str) -> int | LongNumber:
+    return LongNumber(text) if len(text.lstrip("-")) > MAX_NUMBER_DIGITS else int(text)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the bytes are text in one of those (by its byte-order mark, or
+    for UTF-16 without one, by the zero bytes beside the ASCII ``{`` and ``"`` of JSON)."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    head = raw[:64]
+    if len(head) >= 4 and (
+        head[0::2].count(0) == len(head[0::2]) or head[1::2].count(0) == len(head[1::2])
+    ):
+        return "UTF-16"
+    return None
+
+
 def read_document(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
@@ -59,8 +93,10 @@ def read_document(path: Path) -> dict[str, Any]:
             raise ImportRefused(f"{path} is not a file.")
         if size > MAX_IMPORT_BYTES:
             raise ImportRefused(
-                f"The file {path.name} is {size / 1024 / 1024:.0f} MB, far larger than any journal "
-                "export; it is not a Crawl Journal export."
+                f"The file {path.name} is {size / 1024 / 1024:.0f} MB; import reads files of up "
+                f"to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very large "
+                "journal, export and import one child at a time (Export > JSON asks which child; "
+                "on the command line: export --child NAME)."
             )
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -71,6 +107,13 @@ def read_document(path: Path) -> dict[str, Any]:
         raise ImportRefused(
             f"The file {path.name} is a zip archive (perhaps a CSV export). Only the JSON export "
             "(a .json file made by Export > JSON) can be imported."
+        )
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        raise ImportRefused(
+            f"The file {path.name} is {wide} text; a Crawl Journal export is UTF-8. If you edited "
+            "it, save it again as UTF-8 (most editors offer the encoding under Save As) and "
+            "import again."
         )
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
@@ -95,7 +138,10 @@ def read_document(path: Path) -> dict[str, Any]:
         raise ImportRefused(f"The file {path.name} is not a Crawl Journal export (it is not JSON).")
     try:
         document = json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
         )
     except json.JSONDecodeError as exc:
         raise ImportRefused(
@@ -192,7 +238,14 @@ class _Fields:
                 key, f'"{_short(value)}" is not a date and time in ISO 8601 form.'
             ) from None
         if parsed.tzinfo is not None:
-            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+            try:
+                parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+            except OverflowError:  # 0001-01-01T00:00+01:00 is in year 0 in UTC
+                raise self.refuse(
+                    key,
+                    f'"{_short(value)}" is outside the times a journal can hold (years 1 to 9999 '
+                    "in UTC).",
+                ) from None
         return parsed
 
     def uuid(self, key: str = "uuid") -> str:
@@ -235,6 +288,8 @@ class _Fields:
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
+    if isinstance(value, LongNumber):
+        return f"a number of {len(value.digits.lstrip('-'))} digits"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
@@ -272,7 +327,7 @@ def parse_document(document: dict[str, Any]) -> list[InChild]:
     if name != FORMAT_NAME:
         raise ImportRefused(
             f'This JSON file is not a Crawl Journal export (its "format" is '
-            f'{_printable(json.dumps(name, ensure_ascii=False))[:60]}, expected "{FORMAT_NAME}").'
+            f'{_printable(json.dumps(name, ensure_ascii=False, default=str))[:60]}, expected "{FORMAT_NAME}").'
         )
     version = top.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
