@@ -43,7 +43,6 @@ from journal_app.services.guidance_content import format_day as format_day
 from journal_app.services.guidance_content import format_days as format_days
 from journal_app.services.guidance_content import load_content as load_content
 from journal_app.services.guidance_content import parse_content as parse_content
-from journal_app.storage import tips_and_summaries
 from journal_app.storage.reads import JournalReader
 
 if TYPE_CHECKING:
@@ -635,7 +634,11 @@ class GuidanceService:
         if tip_id not in load_content().tips:
             raise UnknownTip(tip_id)
         tried_on = on if on is not None else self.today()
+        from journal_app.storage import tips_and_summaries  # the ORM, on first write
+
         tips_and_summaries.mark_tip_tried(self.engine, child_id, tip_id, tried_on)
 
     def unmark_tried(self, child_id: int, tip_id: str) -> None:
+        from journal_app.storage import tips_and_summaries  # the ORM, on first write
+
         tips_and_summaries.unmark_tip_tried(self.engine, child_id, tip_id)

@@ -31,7 +31,6 @@ from journal_app.domain.reference import (
     WhoWindow,
 )
 from journal_app.services.guidance import Flag
-from journal_app.storage import tips_and_summaries
 from journal_app.storage.reads import JournalReader
 
 if TYPE_CHECKING:
@@ -251,6 +250,8 @@ class SummaryService:
 
     def record_made(self, child_id: int, start: date, end: date) -> None:
         """Remember that a summary of ``start``..``end`` was printed or saved today."""
+        from journal_app.storage import tips_and_summaries  # the ORM, on first write
+
         tips_and_summaries.record_summary_made(self.engine, child_id, self.today(), start, end)
 
     def build(self, child_id: int, start: date, end: date) -> SummaryReport:
