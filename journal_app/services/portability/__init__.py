@@ -91,8 +91,8 @@ class PortabilityService:
 
         Raises :class:`ImportRefused` (journal unchanged) when the file is not a valid export.
         """
-        document = read_document(Path(path))
-        records = flatten(parse_document(document))
+        # The parsed JSON is dropped as soon as the records are made from it, before the checks.
+        records = flatten(parse_document(read_document(Path(path))))
         total = 2 * records.count
         check_records(
             records,

@@ -124,6 +124,7 @@ def read_document(path: Path) -> dict[str, Any]:
             f"The file {path.name} is not a text file (byte {exc.start} is not UTF-8 text); "
             "it is not a Crawl Journal export."
         ) from None
+    del raw  # the bytes are not needed once decoded: only one copy of the file in memory
     stripped = text.lstrip()
     if not stripped:
         raise ImportRefused(f"The file {path.name} is empty.")
