@@ -30,7 +30,7 @@ from journal_app.domain.reference import (
     WHO_WINDOW_BY_MILESTONE,
     WhoWindow,
 )
-from journal_app.services.guidance import Flag
+from journal_app.services.guidance_content import Flag
 from journal_app.storage.reads import JournalReader
 
 if TYPE_CHECKING:
