@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -34,6 +34,9 @@ from journal_app.storage.models import (
     WarningSignRow,
 )
 from journal_app.storage.transaction import transaction
+
+#: New days are inserted this many at a time (the UUIDs of a batch are looked up in one IN list).
+BULK_ROWS = 500
 
 
 class MergeConflict(Exception):
@@ -251,7 +254,8 @@ class Merge:
         self.actions: list[Callable[[], None]] = []
         #: file child UUID -> the journal's row (existing or new)
         self.child_rows: dict[str, ChildRow] = {}
-        self.day_rows: dict[str, DayRow] = {}
+        #: Days new to this journal, with their child's row: inserted in bulk (:meth:`apply`).
+        self.new_days: list[tuple[InDay, ChildRow]] = []
         #: file child UUID -> the birth date the child will have after the merge
         self.final_birth: dict[str, date] = {}
 
@@ -385,26 +389,10 @@ class Merge:
                 self._plan_existing_day(day, row)
 
     def _plan_new_day(self, day: InDay, child_row: ChildRow) -> None:
-        new = DayRow(
-            uuid=day.uuid,
-            day=day.day,
-            **day_columns(day.entry()),
-            created_at=day.created,
-            updated_at=day.updated,
-        )
-        self.day_rows[day.uuid] = new
-
-        def add() -> None:
-            new.child = child_row
-            new.movements = [self._movement_row(m) for m in day.movements]
-            new.warning_signs = [self._sign_row(w) for w in day.signs]
-            self.s.add(new)
-
-        self.actions.append(add)
+        self.new_days.append((day, child_row))
         self.report.added += 1 + len(day.movements) + len(day.signs)
 
     def _plan_existing_day(self, day: InDay, row: DayRow) -> None:
-        self.day_rows[day.uuid] = row
         local_values = (
             row.tummy_minutes,
             row.floor_surface,
@@ -559,14 +547,70 @@ class Merge:
     # -- applying ----------------------------------------------------------------------------------
 
     def apply(self, progress: Callable[[int], None]) -> None:
-        total = len(self.actions)
+        total = len(self.actions) + len(self.new_days)
+        done = 0
         for index, action in enumerate(self.actions, 1):
             action()
-            if index % 200 == 0 or index == total:
+            if index % 200 == 0:
                 self.s.flush()
                 progress(round(index / total * self.records.count))
-        self.s.flush()
+        self.s.flush()  # new children have their ids now
+        done = len(self.actions)
+        for start in range(0, len(self.new_days), BULK_ROWS):
+            chunk = self.new_days[start : start + BULK_ROWS]
+            self._insert_days(chunk)
+            done += len(chunk)
+            progress(round(done / total * self.records.count))
         progress(self.records.count)
+
+    def _insert_days(self, chunk: Sequence[tuple[InDay, ChildRow]]) -> None:
+        """New days with their movements and signs, as plain multi-row INSERTs: the ORM's
+        bookkeeping per object is what made importing tens of thousands of days slow."""
+        self.s.execute(
+            insert(DayRow),
+            [
+                {
+                    "child_id": child_row.id,
+                    "uuid": day.uuid,
+                    "day": day.day,
+                    **day_columns(day.entry()),
+                    "created_at": day.created,
+                    "updated_at": day.updated,
+                }
+                for day, child_row in chunk
+            ],
+        )
+        ids = dict(
+            self.s.execute(
+                select(DayRow.uuid, DayRow.id).where(DayRow.uuid.in_([d.uuid for d, _ in chunk]))
+            ).all()
+        )
+        movements = [
+            {
+                "day_id": ids[day.uuid],
+                "uuid": m.uuid,
+                **movement_columns(m.style, MovementCount(m.episodes, m.minutes)),
+                "created_at": m.created,
+                "updated_at": m.updated,
+            }
+            for day, _ in chunk
+            for m in day.movements
+        ]
+        signs = [
+            {
+                "day_id": ids[day.uuid],
+                "uuid": w.uuid,
+                **sign_columns(WarningSignEntry(w.sign, w.side, w.note)),
+                "created_at": w.created,
+                "updated_at": w.updated,
+            }
+            for day, _ in chunk
+            for w in day.signs
+        ]
+        if movements:
+            self.s.execute(insert(MovementRow), movements)
+        if signs:
+            self.s.execute(insert(WarningSignRow), signs)
 
 
 def merge_records(
