@@ -42,12 +42,6 @@ class WarningSignEntry:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class MilestoneRecord:
-    milestone: Milestone
-    achieved_on: date
-
-
 @dataclass
 class DayEntry:
     """Everything recorded for one child on one date."""

@@ -27,10 +27,6 @@ class MovementStyle(StrEnum):
     def label(self) -> str:
         return _MOVEMENT_LABELS[self]
 
-    @property
-    def is_crawling(self) -> bool:
-        return self in CRAWLING_STYLES
-
 
 _MOVEMENT_LABELS: dict[MovementStyle, str] = {
     MovementStyle.ROLLING: "Rolling",
@@ -44,10 +40,6 @@ _MOVEMENT_LABELS: dict[MovementStyle, str] = {
     MovementStyle.WALKING_WITH_HELP: "Walking with help",
     MovementStyle.WALKING_ALONE: "Walking alone",
 }
-
-CRAWLING_STYLES = frozenset(
-    {MovementStyle.BACKWARD, MovementStyle.BELLY, MovementStyle.FORWARD, MovementStyle.BEAR}
-)
 
 
 class Milestone(StrEnum):
@@ -72,10 +64,6 @@ class Milestone(StrEnum):
     @property
     def label(self) -> str:
         return _MILESTONE_LABELS[self]
-
-    @property
-    def is_who(self) -> bool:
-        return self in WHO_MILESTONES
 
 
 _MILESTONE_LABELS: dict[Milestone, str] = {

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
-
-from sqlalchemy import Date, Engine, func, select
+from typing import TYPE_CHECKING
 
 from journal_app.domain.ages import add_months, child_age
 from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle
@@ -21,9 +19,10 @@ from journal_app.domain.reference import (
     WHO_WINDOWS_SOURCE,
     milestones_reached,
 )
-from journal_app.services.journal import ChildNotFound
-from journal_app.services.transaction import transaction
-from journal_app.storage.models import ChildRow, DayRow, MilestoneRow, MovementRow
+from journal_app.storage.reads import JournalReader
+
+if TYPE_CHECKING:
+    from journal_app.storage.transaction import Engine
 
 BUCKET_DAY = "day"
 BUCKET_WEEK = "week"
@@ -149,6 +148,7 @@ class ChartService:
     def __init__(self, engine: Engine, today: Callable[[], date]) -> None:
         self.engine = engine
         self.today = today
+        self.reads = JournalReader.for_engine(engine)
 
     def period(self, child_id: int, period: str) -> tuple[date, date]:
         """The (start, end) dates of one of :data:`PERIODS`, ending today.
@@ -164,14 +164,10 @@ class ChartService:
         if period == PERIOD_6_MONTHS:
             return add_months(today, -6) + timedelta(days=1), today
         if period == PERIOD_ALL:
-            with transaction(self.engine) as s:
-                first, last = s.execute(
-                    select(func.min(DayRow.day), func.max(DayRow.day)).where(
-                        DayRow.child_id == child_id
-                    )
-                ).one()
-            if first is None:
+            recorded = self.reads.first_and_last_day(child_id)
+            if recorded is None:
                 return today, today
+            first, last = recorded
             return first, max(today, last)
         raise ValueError(f"unknown period {period!r}")
 
@@ -195,49 +191,24 @@ class ChartService:
         n = len(starts)
         index = {d: i for i, d in enumerate(starts)}
 
-        day_key: Any = (
-            DayRow.day
-            if bucket == BUCKET_DAY
-            else func.date(DayRow.day, "weekday 0", "-6 days", type_=Date)
-        )
-        key = day_key.label("bucket")
-        in_range = (DayRow.child_id == child_id, DayRow.day.between(start, end))
-        value = (
-            func.sum(func.coalesce(MovementRow.episodes, 1))
-            if measure == MEASURE_EPISODES
-            else func.count()
+        totals = self.reads.movement_totals(
+            child_id,
+            start,
+            end,
+            weekly=bucket == BUCKET_WEEK,
+            episodes=measure == MEASURE_EPISODES,
         )
         counts_by_style: dict[MovementStyle, list[int]] = {}
+        for bucket_start, style, amount in totals.by_style:
+            row = counts_by_style.setdefault(style, [0] * n)
+            row[index[bucket_start]] = amount
         tummy: list[float | None] = [None] * n
         days_recorded = [0] * n
-        with transaction(self.engine) as s:
-            for bucket_start, style, amount in s.execute(
-                select(key, MovementRow.style, value)
-                .join(DayRow, DayRow.id == MovementRow.day_id)
-                .where(*in_range)
-                .group_by(key, MovementRow.style)
-            ):
-                row = counts_by_style.setdefault(MovementStyle(style), [0] * n)
-                row[index[bucket_start]] = int(amount)
-            for bucket_start, days, minutes in s.execute(
-                select(key, func.count(), func.avg(DayRow.tummy_minutes))
-                .where(*in_range)
-                .group_by(key)
-            ):
-                i = index[bucket_start]
-                days_recorded[i] = int(days)
-                tummy[i] = None if minutes is None else float(minutes)
-            milestones = [
-                (day, Milestone(kind))
-                for day, kind in s.execute(
-                    select(MilestoneRow.achieved_on, MilestoneRow.kind)
-                    .where(
-                        MilestoneRow.child_id == child_id,
-                        MilestoneRow.achieved_on.between(start, end),
-                    )
-                    .order_by(MilestoneRow.achieved_on, MilestoneRow.id)
-                )
-            ]
+        for bucket_start, days, minutes in totals.by_bucket:
+            i = index[bucket_start]
+            days_recorded[i] = days
+            tummy[i] = minutes
+        milestones = [(day, milestone) for day, milestone in totals.milestones]
         counts = {
             style: counts_by_style[style] for style in MovementStyle if style in counts_by_style
         }
@@ -257,28 +228,8 @@ class ChartService:
     def milestone_windows(self, child_id: int, on: date | None = None) -> MilestoneWindowsData:
         """The six WHO windows with the child's age at each milestone reached by ``on`` (today)."""
         on = self.today() if on is None else on
-        with transaction(self.engine) as s:
-            child = s.get(ChildRow, child_id)
-            if child is None:
-                raise ChildNotFound(child_id)
-            name, birth, due = child.name, child.birth_date, child.due_date
-            recorded: dict[Milestone, date] = {
-                Milestone(kind): day
-                for kind, day in s.execute(
-                    select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
-                        MilestoneRow.child_id == child_id, MilestoneRow.achieved_on <= on
-                    )
-                )
-            }
-            first_seen: dict[MovementStyle, date] = {
-                MovementStyle(style): day
-                for style, day in s.execute(
-                    select(MovementRow.style, func.min(DayRow.day))
-                    .join(DayRow, DayRow.id == MovementRow.day_id)
-                    .where(DayRow.child_id == child_id, DayRow.day <= on)
-                    .group_by(MovementRow.style)
-                )
-            }
+        child, recorded, first_seen = self.reads.milestone_evidence(child_id, on)
+        name, birth, due = child.name, child.birth_date, child.due_date
         # The same rules as the flags and the summary: what the journal shows counts as reached.
         reached = milestones_reached(recorded, first_seen)
         rows: list[MilestoneWindowRow] = []

@@ -17,14 +17,13 @@ from journal_app.paths import JournalPaths
 from journal_app.storage.reads import JournalReader
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from journal_app.services.backups import BackupService
     from journal_app.services.charts import ChartService
     from journal_app.services.guidance import GuidanceService
     from journal_app.services.journal import JournalService
     from journal_app.services.portability import PortabilityService
     from journal_app.services.summary import SummaryService
+    from journal_app.storage.transaction import Engine
 
 
 class JournalContext:

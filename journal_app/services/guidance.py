@@ -10,19 +10,14 @@ reference figures are.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
-from importlib.resources import files
-from typing import Any
-
-from sqlalchemy import Engine, delete, select
+from typing import TYPE_CHECKING
 
 from journal_app.domain.ages import DAYS_PER_MONTH, Age, ChildAge
-from journal_app.domain.entries import ChildProfile, WarningSignEntry
+from journal_app.domain.entries import ChildProfile, DayEntry, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.reference import (
     BACKWARD_CRAWL_CONCERN_MONTHS,
@@ -32,16 +27,26 @@ from journal_app.domain.reference import (
     WhoWindow,
     milestones_reached,
 )
-from journal_app.services.journal import ChildNotFound
-from journal_app.services.transaction import transaction
-from journal_app.storage.models import (
-    ChildRow,
-    DayRow,
-    MilestoneRow,
-    MovementRow,
-    TipTriedRow,
-    WarningSignRow,
+from journal_app.services.guidance_content import (  # re-exported: the UI and summary use them
+    MAX_LISTED_DATES as MAX_LISTED_DATES,
 )
+from journal_app.services.guidance_content import REMINDER_TIPS as REMINDER_TIPS
+from journal_app.services.guidance_content import TIP_SCORES as TIP_SCORES
+from journal_app.services.guidance_content import ContentError as ContentError
+from journal_app.services.guidance_content import ContentItem as ContentItem
+from journal_app.services.guidance_content import Flag as Flag
+from journal_app.services.guidance_content import Guidance as Guidance
+from journal_app.services.guidance_content import GuidanceContent as GuidanceContent
+from journal_app.services.guidance_content import RankedTip as RankedTip
+from journal_app.services.guidance_content import TipSuggestion as TipSuggestion
+from journal_app.services.guidance_content import format_day as format_day
+from journal_app.services.guidance_content import format_days as format_days
+from journal_app.services.guidance_content import load_content as load_content
+from journal_app.services.guidance_content import parse_content as parse_content
+from journal_app.storage.reads import JournalReader
+
+if TYPE_CHECKING:
+    from journal_app.storage.transaction import Engine
 
 #: Tips look at this many days, ending today.
 WINDOW_DAYS = 14
@@ -54,8 +59,6 @@ MIN_DAYS_FOR_ABSENCE = 14
 MIN_SMOOTH_FLOOR_DAYS = 2
 #: The same warning sign on at least this many days makes its flag strong.
 SEVERAL_DAYS = 3
-#: At most this many dates are listed in a reason line; more are given as a range.
-MAX_LISTED_DATES = 5
 
 #: Ways of getting about that count against backward crawling being "the main movement".
 _OTHER_LOCOMOTION = frozenset(
@@ -76,190 +79,6 @@ _MOVING_ON_WITHOUT_CRAWLING = (
     Milestone.WALKING_ALONE,
 )
 
-#: Tips that are reminders rather than something to try: no "Mark as tried" for them.
-REMINDER_TIPS = frozenset({"keep_recording", "patience"})
-
-#: How strongly each tip is suggested when its rule fires (higher first).
-TIP_SCORES: dict[str, int] = {
-    "keep_recording": 100,
-    "tummy_time": 95,
-    "toy_ahead": 90,
-    "textured_floor": 85,
-    "show_how": 80,
-    "weight_bearing_play": 75,
-    "next_steps": 70,
-    "praise": 65,
-    "patience": 20,
-    "limit_walkers": 10,
-}
-
-
-# -- content ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ContentItem:
-    """A tip or an "about crawling" item: short text with the name of its source."""
-
-    id: str
-    title: str
-    text: str
-    source: str
-
-
-@dataclass(frozen=True)
-class GuidanceContent:
-    """Everything ``resources/guidance.toml`` holds, checked on load."""
-
-    tips: dict[str, ContentItem]
-    about: tuple[ContentItem, ...]
-    disclaimer: str
-    worried: str
-    no_flags: str
-    no_flags_new_journal: str
-    no_child: str
-    months: tuple[str, ...]
-    reasons: Mapping[str, str]
-    flags: Mapping[str, Any]
-
-    def reason(self, key: str, **values: object) -> str:
-        return self.reasons[key].format(**values)
-
-    def flag_text(self, key: str, **values: object) -> str:
-        """``key`` is dotted: ``"who_late.title"`` or ``"days_one"``."""
-        node: Any = self.flags
-        for part in key.split("."):
-            node = node[part]
-        return str(node).format(**values)
-
-
-class ContentError(ValueError):
-    """The guidance content file is incomplete or inconsistent (a packaging bug)."""
-
-
-def parse_content(text: str) -> GuidanceContent:
-    """Parse and check the TOML text of the guidance content."""
-    data = tomllib.loads(text)
-    sources = {key: value["name"] for key, value in data["sources"].items()}
-
-    def items(kind: str) -> list[ContentItem]:
-        result = []
-        for raw in data[kind]:
-            if raw.get("source") not in sources:
-                raise ContentError(f"{kind} item {raw.get('id')!r} names no known source")
-            result.append(ContentItem(raw["id"], raw["title"], raw["text"], sources[raw["source"]]))
-        return result
-
-    tips = {item.id: item for item in items("tips")}
-    missing = TIP_SCORES.keys() - tips.keys()
-    if missing:
-        raise ContentError(f"tips missing from the content: {sorted(missing)}")
-    months = tuple(data["month_abbreviations"])
-    if len(months) != 12:
-        raise ContentError("month_abbreviations must have 12 entries")
-    return GuidanceContent(
-        tips=tips,
-        about=tuple(items("about")),
-        disclaimer=data["disclaimer"],
-        worried=data["worried"],
-        no_flags=data["no_flags"],
-        no_flags_new_journal=data["no_flags_new_journal"],
-        no_child=data["no_child"],
-        months=months,
-        reasons=data["reasons"],
-        flags=data["flags"],
-    )
-
-
-@cache
-def load_content() -> GuidanceContent:
-    """The shipped guidance content (read once)."""
-    resource = files("journal_app.resources").joinpath("guidance.toml")
-    return parse_content(resource.read_text(encoding="utf-8"))
-
-
-def format_day(day: date, reference: date | None = None) -> str:
-    """``12 Nov``; the year is added when it differs from ``reference``'s."""
-    text = f"{day.day} {load_content().months[day.month - 1]}"
-    if reference is not None and day.year != reference.year:
-        text += f" {day.year}"
-    return text
-
-
-def format_days(days: Iterable[date], reference: date | None = None) -> str:
-    """``2 Nov, 9 Nov and 20 Nov``; more than five dates: ``between 2 Sep and 20 Nov``."""
-    ordered = sorted(set(days))
-    shown = [format_day(d, reference) for d in ordered]
-    if len(shown) > MAX_LISTED_DATES:
-        return load_content().flag_text("date_range", first=shown[0], last=shown[-1])
-    if len(shown) <= 1:
-        return "".join(shown)
-    return ", ".join(shown[:-1]) + " and " + shown[-1]
-
-
-# -- results ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Flag:
-    """Something in the journal worth mentioning to the doctor, with the data behind it."""
-
-    id: str
-    title: str
-    reason: str
-    dates: tuple[date, ...]
-    strong: bool
-
-
-@dataclass(frozen=True)
-class TipSuggestion:
-    """What a rule returns: a tip to show, why, and how strongly."""
-
-    tip_id: str
-    reason: str
-    score: int
-
-
-@dataclass(frozen=True)
-class RankedTip:
-    """A tip as shown in the panel, best first."""
-
-    id: str
-    title: str
-    text: str
-    source: str
-    reason: str
-    score: int
-    tried_on: date | None = None
-
-    @property
-    def can_be_tried(self) -> bool:
-        """False for reminders (keep recording, every child's own pace): nothing to try."""
-        return self.id not in REMINDER_TIPS
-
-    @property
-    def tip_id(self) -> str:
-        return self.id
-
-
-@dataclass(frozen=True)
-class Guidance:
-    """What the tips panel shows for one child."""
-
-    child_name: str
-    tips: list[RankedTip]
-    flags: list[Flag]
-    about: list[ContentItem]
-    disclaimer: str
-    #: Ends every section of guidance.
-    worried: str
-    #: The calm line shown when there are no flags (for a new journal: that the milestone
-    #: checks have not started yet).
-    no_flags: str
-    #: Days recorded in the last :data:`WINDOW_DAYS` days.
-    days_recorded: int
-
-
 # -- the journal as plain data ----------------------------------------------------------------
 
 
@@ -272,6 +91,17 @@ class JournalDay:
     tummy_minutes: int | None = None
     floor: FloorSurface | None = None
     warning_signs: tuple[WarningSignEntry, ...] = ()
+
+
+def journal_day(entry: DayEntry) -> JournalDay:
+    """A stored day as the rules see it."""
+    return JournalDay(
+        day=entry.day,
+        movements=frozenset(entry.movements),
+        tummy_minutes=entry.tummy_minutes,
+        floor=entry.floor,
+        warning_signs=tuple(entry.warning_signs),
+    )
 
 
 @dataclass(frozen=True)
@@ -763,79 +593,20 @@ class GuidanceService:
     def __init__(self, engine: Engine, today: Callable[[], date]) -> None:
         self.engine = engine
         self.today = today
-
-    def content(self) -> GuidanceContent:
-        return load_content()
+        self.reads = JournalReader.for_engine(engine)
 
     def snapshot(
         self, child_id: int, start: date | None = None, end: date | None = None
     ) -> JournalSnapshot:
         """The child's journal from ``start`` (or the beginning) to ``end`` (or today)."""
         on = end if end is not None else self.today()
-        with transaction(self.engine) as s:
-            child = s.get(ChildRow, child_id)
-            if child is None:
-                raise ChildNotFound(child_id)
-            profile = ChildProfile(
-                child.name, child.birth_date, child.due_date, child.id, child.uuid
-            )
-            # Days before ``start`` are read too: they show milestones reached before the period.
-            day_filter = [DayRow.child_id == child_id, DayRow.day <= on]
-            day_rows = s.execute(
-                select(DayRow.id, DayRow.day, DayRow.tummy_minutes, DayRow.floor_surface)
-                .where(*day_filter)
-                .order_by(DayRow.day)
-            ).all()
-            movements: dict[int, set[MovementStyle]] = {}
-            for day_id, style in s.execute(
-                select(MovementRow.day_id, MovementRow.style)
-                .join(DayRow, DayRow.id == MovementRow.day_id)
-                .where(*day_filter)
-            ):
-                movements.setdefault(day_id, set()).add(MovementStyle(style))
-            signs: dict[int, list[WarningSignEntry]] = {}
-            for day_id, sign, side, note in s.execute(
-                select(
-                    WarningSignRow.day_id,
-                    WarningSignRow.sign,
-                    WarningSignRow.side,
-                    WarningSignRow.note,
-                )
-                .join(DayRow, DayRow.id == WarningSignRow.day_id)
-                .where(*day_filter)
-                .order_by(WarningSignRow.id)
-            ):
-                signs.setdefault(day_id, []).append(
-                    WarningSignEntry(WarningSign(sign), Side(side) if side else None, note)
-                )
-            milestones = {
-                Milestone(kind): achieved
-                for kind, achieved in s.execute(
-                    select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
-                        MilestoneRow.child_id == child_id, MilestoneRow.achieved_on <= on
-                    )
-                )
-            }
-        days = tuple(
-            JournalDay(
-                day=row.day,
-                movements=frozenset(movements.get(row.id, ())),
-                tummy_minutes=row.tummy_minutes,
-                floor=FloorSurface(row.floor_surface) if row.floor_surface else None,
-                warning_signs=tuple(signs.get(row.id, ())),
-            )
-            for row in day_rows
-        )
-        return JournalSnapshot(profile, on, days, milestones, start, self.today())
+        # Days before ``start`` are read too: they show milestones reached before the period.
+        journal = self.reads.child_journal(child_id, on)
+        days = tuple(journal_day(entry) for entry in journal.days)
+        return JournalSnapshot(journal.child, on, days, journal.milestones, start, self.today())
 
     def tried_tips(self, child_id: int) -> dict[str, date]:
-        with transaction(self.engine) as s:
-            rows = s.execute(
-                select(TipTriedRow.tip_id, TipTriedRow.tried_on).where(
-                    TipTriedRow.child_id == child_id
-                )
-            ).all()
-        return {tip_id: tried_on for tip_id, tried_on in rows}
+        return self.reads.tried_tips(child_id)
 
     def guidance_for(self, child_id: int) -> Guidance:
         """Ranked tips from the last 14 days, the flags over the whole journal, and the content."""
@@ -863,21 +634,11 @@ class GuidanceService:
         if tip_id not in load_content().tips:
             raise UnknownTip(tip_id)
         tried_on = on if on is not None else self.today()
-        with transaction(self.engine) as s:
-            row = s.scalar(
-                select(TipTriedRow).where(
-                    TipTriedRow.child_id == child_id, TipTriedRow.tip_id == tip_id
-                )
-            )
-            if row is None:
-                s.add(TipTriedRow(child_id=child_id, tip_id=tip_id, tried_on=tried_on))
-            else:
-                row.tried_on = tried_on
+        from journal_app.storage import tips_and_summaries  # the ORM, on first write
+
+        tips_and_summaries.mark_tip_tried(self.engine, child_id, tip_id, tried_on)
 
     def unmark_tried(self, child_id: int, tip_id: str) -> None:
-        with transaction(self.engine) as s:
-            s.execute(
-                delete(TipTriedRow).where(
-                    TipTriedRow.child_id == child_id, TipTriedRow.tip_id == tip_id
-                )
-            )
+        from journal_app.storage import tips_and_summaries  # the ORM, on first write
+
+        tips_and_summaries.unmark_tip_tried(self.engine, child_id, tip_id)

@@ -7,17 +7,19 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-
-from sqlalchemy import Engine, func, select
+from typing import TYPE_CHECKING
 
 from journal_app.domain.ages import DAYS_PER_MONTH, corrected_age_applies, due_date_from_gestation
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.validation import FieldError, ValidationFailed, validate_day
+from journal_app.services import messages
 from journal_app.services.context import JournalContext
 from journal_app.services.journal import JournalService
-from journal_app.services.transaction import transaction
-from journal_app.storage.models import DayRow, MilestoneRow, MovementRow, WarningSignRow
+from journal_app.storage import days as day_store
+
+if TYPE_CHECKING:
+    from journal_app.storage.transaction import Engine
 
 #: The one child of the sample journal (Help > Open Sample Journal, ``crawl-journal --demo``).
 SAMPLE_CHILD_NAME = "Sample baby"
@@ -263,39 +265,18 @@ def save_new_days(
         errors += validate_day(entry, child, today)
         for milestone in entry.milestones:
             if seen.setdefault(milestone, entry.day) != entry.day:
-                errors.append(FieldError("milestones", f"{milestone.label} is listed twice."))
+                errors.append(
+                    FieldError(
+                        "milestones",
+                        messages.MILESTONE_LISTED_TWICE.format(milestone=milestone.label),
+                    )
+                )
     if errors:
         raise ValidationFailed(errors)
-    with transaction(service.engine) as s:
-        held = s.scalar(select(func.count()).where(DayRow.child_id == child.id))
-        held_milestones = s.scalar(select(func.count()).where(MilestoneRow.child_id == child.id))
-        if held or held_milestones:
-            raise ValueError("save_new_days is for a child with no days yet; use save_day")
-        for entry in entries:
-            for milestone in entry.milestones:
-                s.add(MilestoneRow(child_id=child.id, kind=milestone.value, achieved_on=entry.day))
-            if entry.is_empty:
-                continue
-            row = DayRow(
-                child_id=child.id,
-                day=entry.day,
-                tummy_minutes=entry.tummy_minutes,
-                floor_surface=entry.floor.value if entry.floor else None,
-                notes=entry.notes,
-                questions=entry.questions,
-                notes_in_summary=entry.notes_in_summary,
-            )
-            row.movements = [
-                MovementRow(style=style.value, episodes=count.episodes, minutes=count.minutes)
-                for style, count in entry.movements.items()
-            ]
-            row.warning_signs = [
-                WarningSignRow(
-                    sign=w.sign.value, side=w.side.value if w.side else None, note=w.note
-                )
-                for w in entry.warning_signs
-            ]
-            s.add(row)
+    try:
+        day_store.save_new_days(service.engine, child.id, entries)
+    except day_store.ChildHasDays:
+        raise ValueError("save_new_days is for a child with no days yet; use save_day") from None
 
 
 def generate_journal(

@@ -13,9 +13,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import selectinload
-
 from journal_app import __version__
 from journal_app.domain.ages import (
     PRETERM_THRESHOLD_DAYS,
@@ -24,19 +21,21 @@ from journal_app.domain.ages import (
     gestation_days_at_birth,
 )
 from journal_app.domain.dates import format_date
-from journal_app.domain.entries import ChildProfile
+from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.errors import ChildNotFound
 from journal_app.domain.reference import (
     CDC_CHECKPOINTS,
     WHO_TUMMY_MINUTES_PER_DAY,
     WHO_WINDOW_BY_MILESTONE,
     WhoWindow,
 )
-from journal_app.services.transaction import transaction
-from journal_app.storage.models import ChildRow, DayRow, SummaryMadeRow
+from journal_app.services.guidance_content import Flag
+from journal_app.storage.reads import JournalReader
 
 if TYPE_CHECKING:
     from journal_app.services.guidance import GuidanceService
+    from journal_app.storage.transaction import Engine
 
 #: The default period when no summary was made before: this many months up to today.
 DEFAULT_PERIOD_MONTHS = 3
@@ -71,15 +70,8 @@ class Trend(StrEnum):
     ONLY_FIRST_HALF = "only_first_half"
 
 
-@dataclass(frozen=True)
-class SummaryFlag:
-    """A guidance flag worth discussing, as raised by the guidance rules."""
-
-    id: str
-    title: str
-    reason: str
-    dates: tuple[date, ...]
-    strong: bool
+#: A guidance flag worth discussing, as raised by the guidance rules (the same type).
+SummaryFlag = Flag
 
 
 @dataclass(frozen=True)
@@ -227,6 +219,7 @@ class SummaryService:
         self.engine = engine
         self.today = today
         self._guidance = guidance
+        self.reads = JournalReader.for_engine(engine)
 
     @property
     def guidance(self) -> GuidanceService:
@@ -240,16 +233,11 @@ class SummaryService:
         """Since the last summary made for the child (the same period if it was made today), else
         the last 3 months; never before the birth date."""
         today = self.today()
-        with transaction(self.engine) as s:
-            child = s.get(ChildRow, child_id)
-            birth = child.birth_date if child is not None else None
-            last = s.scalars(
-                select(SummaryMadeRow)
-                .where(SummaryMadeRow.child_id == child_id)
-                .order_by(SummaryMadeRow.made_on.desc(), SummaryMadeRow.id.desc())
-                .limit(1)
-            ).first()
-            last_period = (last.period_start, last.period_end) if last is not None else None
+        try:
+            birth: date | None = self.reads.get_child(child_id).birth_date
+        except ChildNotFound:
+            birth = None
+        last_period = self.reads.last_summary_period(child_id)
         if last_period is not None and last_period[1] >= today:
             start, end = last_period[0], min(last_period[1], today)
         elif last_period is not None:
@@ -262,12 +250,9 @@ class SummaryService:
 
     def record_made(self, child_id: int, start: date, end: date) -> None:
         """Remember that a summary of ``start``..``end`` was printed or saved today."""
-        with transaction(self.engine) as s:
-            s.add(
-                SummaryMadeRow(
-                    child_id=child_id, made_on=self.today(), period_start=start, period_end=end
-                )
-            )
+        from journal_app.storage import tips_and_summaries  # the ORM, on first write
+
+        tips_and_summaries.record_summary_made(self.engine, child_id, self.today(), start, end)
 
     def build(self, child_id: int, start: date, end: date) -> SummaryReport:
         """The summary of ``start``..``end`` (both included) for the child."""
@@ -276,55 +261,37 @@ class SummaryService:
                 f"The period starts ({format_date(start)}) after it ends ({format_date(end)})."
             )
         today = self.today()
-        with transaction(self.engine) as s:
-            row = s.get(ChildRow, child_id)
-            if row is None:
-                from journal_app.services.journal import ChildNotFound
-
-                raise ChildNotFound(child_id)
-            child = ChildProfile(row.name, row.birth_date, row.due_date, row.id, row.uuid)
-            if end > today:
-                raise SummaryPeriodError(
-                    f"The period ends ({format_date(end)}) after today ({format_date(today)}); "
-                    "a summary covers days already lived."
-                )
-            if end < child.birth_date:
-                born = child.birth_date
-                raise SummaryPeriodError(
-                    f"The period ends ({format_date(end)}) before {child.name} was born "
-                    f"({format_date(born)})."
-                )
-            days = s.scalars(
-                select(DayRow)
-                .where(DayRow.child_id == child_id, DayRow.day.between(start, end))
-                .options(selectinload(DayRow.movements), selectinload(DayRow.warning_signs))
-                .order_by(DayRow.day)
-            ).all()
-            first_half_end = split_period(start, end)
-            recorded_first = sum(1 for d in days if d.day <= first_half_end)
-            half_days = (recorded_first, len(days) - recorded_first)
-            movements = self._movements(days, first_half_end, half_days)
-            tummy = self._tummy(days)
-            signs = tuple(
-                WarningSignLine(
-                    d.day, WarningSign(w.sign), Side(w.side) if w.side else None, w.note
-                )
-                for d in days
-                for w in sorted(d.warning_signs, key=lambda w: w.id)
+        child = self.reads.get_child(child_id)
+        if end > today:
+            raise SummaryPeriodError(
+                f"The period ends ({format_date(end)}) after today ({format_date(today)}); "
+                "a summary covers days already lived."
             )
-            questions = tuple(ParentText(d.day, d.questions) for d in days if d.questions.strip())
-            notes = tuple(
-                ParentText(d.day, d.notes) for d in days if d.notes_in_summary and d.notes.strip()
+        if end < child.birth_date:
+            born = child.birth_date
+            raise SummaryPeriodError(
+                f"The period ends ({format_date(end)}) before {child.name} was born "
+                f"({format_date(born)})."
             )
-            day_count = len(days)
+        days = self.reads.child_journal(child_id, end, start).days
+        first_half_end = split_period(start, end)
+        recorded_first = sum(1 for d in days if d.day <= first_half_end)
+        half_days = (recorded_first, len(days) - recorded_first)
+        movements = self._movements(days, first_half_end, half_days)
+        tummy = self._tummy(days)
+        signs = tuple(
+            WarningSignLine(d.day, w.sign, w.side, w.note) for d in days for w in d.warning_signs
+        )
+        questions = tuple(ParentText(d.day, d.questions) for d in days if d.questions.strip())
+        notes = tuple(
+            ParentText(d.day, d.notes) for d in days if d.notes_in_summary and d.notes.strip()
+        )
+        day_count = len(days)
         # The guidance rules read the same journal: their flags, and what it shows was reached.
         from journal_app.services.guidance import all_flags, has_history
 
         journal = self.guidance.snapshot(child_id, start, end)
-        flags = tuple(
-            SummaryFlag(f.id, f.title, f.reason, tuple(f.dates), f.strong)
-            for f in all_flags(journal)
-        )
+        flags = tuple(all_flags(journal))
         reached = dict(journal.milestones)  # ticked by the parent, up to the period's end
         shown = journal.reached()
         gestation: int | None = None
@@ -407,7 +374,7 @@ class SummaryService:
 
     @staticmethod
     def _movements(
-        days: Sequence[DayRow], first_half_end: date, half_days: tuple[int, int]
+        days: Sequence[DayEntry], first_half_end: date, half_days: tuple[int, int]
     ) -> tuple[MovementLine, ...]:
         """Days seen per style, and a trend between the halves only when each half has
         :data:`MIN_DAYS_FOR_TREND` recorded days: a journal begun late in the period, or a
@@ -416,8 +383,8 @@ class SummaryService:
         comparable = min(recorded_first, recorded_second) >= MIN_DAYS_FOR_TREND
         seen: dict[MovementStyle, list[tuple[date, int | None, int | None]]] = {}
         for d in days:
-            for m in d.movements:
-                seen.setdefault(MovementStyle(m.style), []).append((d.day, m.episodes, m.minutes))
+            for style, count in d.movements.items():
+                seen.setdefault(style, []).append((d.day, count.episodes, count.minutes))
         lines: list[MovementLine] = []
         for style in MovementStyle:
             records = seen.get(style)
@@ -446,7 +413,7 @@ class SummaryService:
         return tuple(lines)
 
     @staticmethod
-    def _tummy(days: Sequence[DayRow]) -> TummyTimeSummary:
+    def _tummy(days: Sequence[DayEntry]) -> TummyTimeSummary:
         minutes = [d.tummy_minutes for d in days if d.tummy_minutes is not None]
         if not minutes:
             return TummyTimeSummary(0, None, 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid as uuid_module
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -18,6 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from journal_app.storage.clock import utc_now as utc_now  # re-exported
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -29,11 +31,6 @@ NAMING_CONVENTION = {
 
 def new_uuid() -> str:
     return str(uuid_module.uuid4())
-
-
-def utc_now() -> datetime:
-    """Current UTC time, naive (SQLite stores no zone), to the microsecond."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):

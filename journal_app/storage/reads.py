@@ -1,23 +1,29 @@
 """The journal's everyday reads in plain SQL over the standard ``sqlite3`` module.
 
 These are the queries behind the first screen (children, the day, milestones, the recent-days list,
-calendar marks). They live here, without SQLAlchemy, so the main window can be on screen before
-SQLAlchemy has even been imported; :class:`~journal_app.services.journal.JournalService` uses the
-same reader, so there is one implementation of each read. Writes go through the ORM.
+calendar marks) and the read-only queries of the services (the guidance and summary snapshots, the
+chart series, tips tried, the last summary made). They live here, without SQLAlchemy, so the main
+window can be on screen before SQLAlchemy has even been imported; the services use the same
+reader, so there is one implementation of each read and one row->domain mapping per record
+(:func:`_profile`, :func:`_day_entry`). Writes go through the ORM (``storage/children.py``,
+``storage/days.py`` ...).
 
 Every call opens its own short-lived connection (safe from any thread, about 0.1 ms), reads in one
 transaction and closes it. The column names are those of ``storage/models.py``; dates are stored by
-SQLAlchemy as ISO text.
+SQLAlchemy as ISO text. ``tests/unit/storage/test_reads.py`` runs every read against a freshly
+migrated journal, so the two cannot drift apart unnoticed.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal_app.domain.entries import (
     ChildProfile,
@@ -28,6 +34,10 @@ from journal_app.domain.entries import (
 )
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.storage.errors import ChildNotFound, JournalUnavailableError
+from journal_app.storage.sqlite_errors import classify
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -66,7 +76,12 @@ def _day(text: str) -> date:
     return date.fromisoformat(text)
 
 
+_CHILD_COLUMNS = "id, uuid, name, birth_date, due_date"
+_DAY_COLUMNS = "id, day, tummy_minutes, floor_surface, notes, questions, notes_in_summary"
+
+
 def _profile(row: sqlite3.Row) -> ChildProfile:
+    """The one place a child profile is made from a stored row."""
     return ChildProfile(
         name=row["name"],
         birth_date=_day(row["birth_date"]),
@@ -76,11 +91,67 @@ def _profile(row: sqlite3.Row) -> ChildProfile:
     )
 
 
+def _day_entry(
+    child_id: int,
+    row: sqlite3.Row,
+    movements: Sequence[sqlite3.Row],
+    signs: Sequence[sqlite3.Row],
+    milestones: Sequence[Milestone] = (),
+) -> DayEntry:
+    """The one place a day is made from its stored rows (movements and signs in stored order)."""
+    return DayEntry(
+        child_id=child_id,
+        day=_day(row["day"]),
+        movements={
+            MovementStyle(m["style"]): MovementCount(m["episodes"], m["minutes"]) for m in movements
+        },
+        tummy_minutes=row["tummy_minutes"],
+        floor=FloorSurface(row["floor_surface"]) if row["floor_surface"] else None,
+        milestones=list(milestones),
+        warning_signs=[
+            WarningSignEntry(
+                WarningSign(w["sign"]), Side(w["side"]) if w["side"] else None, w["note"]
+            )
+            for w in signs
+        ],
+        notes=row["notes"],
+        questions=row["questions"],
+        notes_in_summary=bool(row["notes_in_summary"]),
+    )
+
+
+@dataclass(frozen=True)
+class ChildJournal:
+    """A child with the days recorded from ``start`` (or the beginning) to ``end``, in date
+    order, and the milestones ticked up to ``end``; read in one consistent snapshot."""
+
+    child: ChildProfile
+    days: list[DayEntry]
+    milestones: dict[Milestone, date]
+
+
+@dataclass(frozen=True)
+class MovementTotals:
+    """What SQLite counted for the charts, per bucket (the first day of the day or week)."""
+
+    #: (bucket, style, amount): episodes (a style seen without a count is 1) or days seen.
+    by_style: list[tuple[date, MovementStyle, int]]
+    #: (bucket, days recorded, average tummy minutes or None)
+    by_bucket: list[tuple[date, int, float | None]]
+    #: milestones ticked in the range, by date
+    milestones: list[tuple[date, Milestone]]
+
+
 class JournalReader:
     """Read-only queries on the journal file at ``path``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+
+    @classmethod
+    def for_engine(cls, engine: Engine) -> JournalReader:
+        """The reader of the file an engine writes to (the services hold the engine)."""
+        return cls(Path(str(engine.url.database)))
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -93,6 +164,10 @@ class JournalReader:
             conn.execute("BEGIN")  # one consistent snapshot for the whole read
             yield conn
         except sqlite3.Error as exc:
+            # The machine or the file got in the way (by SQLite's result code); a bug such as
+            # "no such column" propagates unchanged.
+            if classify(exc) is None:
+                raise
             raise JournalUnavailableError(self.path, str(exc)) from exc
         finally:
             conn.close()
@@ -101,16 +176,18 @@ class JournalReader:
 
     def list_children(self) -> list[ChildProfile]:
         with self._read() as conn:
-            rows = conn.execute(
-                "SELECT id, uuid, name, birth_date, due_date FROM child ORDER BY name, id"
-            ).fetchall()
+            rows = conn.execute(f"SELECT {_CHILD_COLUMNS} FROM child ORDER BY name, id").fetchall()
         return [_profile(r) for r in rows]
 
     def get_child(self, child_id: int) -> ChildProfile:
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT id, uuid, name, birth_date, due_date FROM child WHERE id = ?", (child_id,)
-            ).fetchone()
+            return self._child(conn, child_id)
+
+    @staticmethod
+    def _child(conn: sqlite3.Connection, child_id: int) -> ChildProfile:
+        row = conn.execute(
+            f"SELECT {_CHILD_COLUMNS} FROM child WHERE id = ?", (child_id,)
+        ).fetchone()
         if row is None:
             raise ChildNotFound(child_id)
         return _profile(row)
@@ -133,9 +210,8 @@ class JournalReader:
 
     def load_day(self, child_id: int, day: date) -> DayEntry:
         """The day as stored, or an empty entry for a day with nothing recorded."""
-        entry = DayEntry(child_id=child_id, day=day)
         with self._read() as conn:
-            entry.milestones = [
+            milestones = [
                 Milestone(kind)
                 for (kind,) in conn.execute(
                     "SELECT kind FROM milestone WHERE child_id = ? AND achieved_on = ? ORDER BY id",
@@ -143,35 +219,145 @@ class JournalReader:
                 )
             ]
             row = conn.execute(
-                "SELECT id, tummy_minutes, floor_surface, notes, questions, notes_in_summary "
-                "FROM journal_day WHERE child_id = ? AND day = ?",
+                f"SELECT {_DAY_COLUMNS} FROM journal_day WHERE child_id = ? AND day = ?",
                 (child_id, day.isoformat()),
             ).fetchone()
             if row is None:
-                return entry
+                return DayEntry(child_id=child_id, day=day, milestones=milestones)
             movements = conn.execute(
-                "SELECT style, episodes, minutes FROM movement_observation "
+                "SELECT day_id, style, episodes, minutes FROM movement_observation "
                 "WHERE day_id = ? ORDER BY id",
                 (row["id"],),
             ).fetchall()
             signs = conn.execute(
-                "SELECT sign, side, note FROM warning_sign WHERE day_id = ? ORDER BY id",
+                "SELECT day_id, sign, side, note FROM warning_sign WHERE day_id = ? ORDER BY id",
                 (row["id"],),
             ).fetchall()
-        entry.tummy_minutes = row["tummy_minutes"]
-        entry.floor = FloorSurface(row["floor_surface"]) if row["floor_surface"] else None
-        entry.notes = row["notes"]
-        entry.questions = row["questions"]
-        entry.notes_in_summary = bool(row["notes_in_summary"])
-        entry.movements = {
-            MovementStyle(style): MovementCount(episodes, minutes)
-            for style, episodes, minutes in movements
-        }
-        entry.warning_signs = [
-            WarningSignEntry(WarningSign(sign), Side(side) if side else None, note)
-            for sign, side, note in signs
+        return _day_entry(child_id, row, movements, signs, milestones)
+
+    def child_journal(self, child_id: int, end: date, start: date | None = None) -> ChildJournal:
+        """The child, its days from ``start`` (or the first) to ``end`` and its milestones ticked
+        by ``end``, in one snapshot; raises :class:`ChildNotFound`."""
+        first = (start or date.min).isoformat()
+        last = end.isoformat()
+        in_range = "SELECT id FROM journal_day WHERE child_id = ? AND day BETWEEN ? AND ?"
+        params = (child_id, first, last)
+        with self._read() as conn:
+            child = self._child(conn, child_id)
+            days = conn.execute(
+                f"SELECT {_DAY_COLUMNS} FROM journal_day "
+                "WHERE child_id = ? AND day BETWEEN ? AND ? ORDER BY day",
+                params,
+            ).fetchall()
+            movements: dict[int, list[sqlite3.Row]] = defaultdict(list)
+            for m in conn.execute(
+                "SELECT day_id, style, episodes, minutes FROM movement_observation "
+                f"WHERE day_id IN ({in_range}) ORDER BY id",
+                params,
+            ):
+                movements[m["day_id"]].append(m)
+            signs: dict[int, list[sqlite3.Row]] = defaultdict(list)
+            for w in conn.execute(
+                "SELECT day_id, sign, side, note FROM warning_sign "
+                f"WHERE day_id IN ({in_range}) ORDER BY id",
+                params,
+            ):
+                signs[w["day_id"]].append(w)
+            milestones = {
+                Milestone(kind): _day(on)
+                for kind, on in conn.execute(
+                    "SELECT kind, achieved_on FROM milestone WHERE child_id = ? AND achieved_on <= ?",
+                    (child_id, last),
+                )
+            }
+        entries = [
+            _day_entry(child_id, row, movements.get(row["id"], ()), signs.get(row["id"], ()))
+            for row in days
         ]
-        return entry
+        return ChildJournal(child, entries, milestones)
+
+    def first_and_last_day(self, child_id: int) -> tuple[date, date] | None:
+        """The first and last recorded day of the child, or None with no days."""
+        with self._read() as conn:
+            first, last = conn.execute(
+                "SELECT min(day), max(day) FROM journal_day WHERE child_id = ?", (child_id,)
+            ).fetchone()
+        return None if first is None else (_day(first), _day(last))
+
+    def milestone_evidence(
+        self, child_id: int, on: date
+    ) -> tuple[ChildProfile, dict[Milestone, date], dict[MovementStyle, date]]:
+        """The child, the milestones ticked by ``on`` and the first day each movement style was
+        recorded up to ``on``, in one snapshot; raises :class:`ChildNotFound`."""
+        with self._read() as conn:
+            child = self._child(conn, child_id)
+            ticked = conn.execute(
+                "SELECT kind, achieved_on FROM milestone WHERE child_id = ? AND achieved_on <= ?",
+                (child_id, on.isoformat()),
+            ).fetchall()
+            seen = conn.execute(
+                "SELECT m.style, min(d.day) FROM movement_observation m "
+                "JOIN journal_day d ON d.id = m.day_id "
+                "WHERE d.child_id = ? AND d.day <= ? GROUP BY m.style",
+                (child_id, on.isoformat()),
+            ).fetchall()
+        recorded = {Milestone(kind): _day(day) for kind, day in ticked}
+        return child, recorded, {MovementStyle(style): _day(day) for style, day in seen}
+
+    def movement_totals(
+        self, child_id: int, start: date, end: date, *, weekly: bool, episodes: bool
+    ) -> MovementTotals:
+        """Movement per style and bucket (a day, or a week starting Monday), days recorded and
+        average tummy time per bucket, and the milestones ticked from ``start`` to ``end``."""
+        key = "date(d.day, 'weekday 0', '-6 days')" if weekly else "d.day"
+        amount = "sum(coalesce(m.episodes, 1))" if episodes else "count(*)"
+        params = (child_id, start.isoformat(), end.isoformat())
+        in_range = "d.child_id = ? AND d.day BETWEEN ? AND ?"
+        with self._read() as conn:
+            by_style = [
+                (_day(bucket), MovementStyle(style), int(total))
+                for bucket, style, total in conn.execute(
+                    f"SELECT {key} AS bucket, m.style, {amount} FROM movement_observation m "
+                    f"JOIN journal_day d ON d.id = m.day_id WHERE {in_range} "
+                    "GROUP BY bucket, m.style",
+                    params,
+                )
+            ]
+            by_bucket = [
+                (_day(bucket), int(days), None if minutes is None else float(minutes))
+                for bucket, days, minutes in conn.execute(
+                    f"SELECT {key} AS bucket, count(*), avg(d.tummy_minutes) FROM journal_day d "
+                    f"WHERE {in_range} GROUP BY bucket",
+                    params,
+                )
+            ]
+            milestones = [
+                (_day(on), Milestone(kind))
+                for on, kind in conn.execute(
+                    "SELECT achieved_on, kind FROM milestone "
+                    "WHERE child_id = ? AND achieved_on BETWEEN ? AND ? ORDER BY achieved_on, id",
+                    params,
+                )
+            ]
+        return MovementTotals(by_style, by_bucket, milestones)
+
+    def tried_tips(self, child_id: int) -> dict[str, date]:
+        """The tips marked tried for the child, with the day they were tried."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT tip_id, tried_on FROM tip_tried WHERE child_id = ?", (child_id,)
+            ).fetchall()
+        return {tip_id: _day(on) for tip_id, on in rows}
+
+    def last_summary_period(self, child_id: int) -> tuple[date, date] | None:
+        """The period of the summary made last for the child (latest made, then last saved)."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT period_start, period_end FROM summary_made WHERE child_id = ? "
+                "ORDER BY made_on DESC, id DESC LIMIT 1",
+                (child_id,),
+            ).fetchone()
+        return None if row is None else (_day(row[0]), _day(row[1]))
 
     def days_with_entries(self, child_id: int, start: date, end: date) -> set[date]:
         with self._read() as conn:

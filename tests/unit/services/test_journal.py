@@ -85,7 +85,7 @@ def test_a_milestone_is_recorded_once_per_child(context, child) -> None:
         context.journal.save_day(
             DayEntry(child.id, date(2026, 11, 2), milestones=[Milestone.HANDS_AND_KNEES_CRAWLING])
         )
-    assert context.journal.milestones(child.id) == {
+    assert context.reads.milestones(child.id) == {
         Milestone.HANDS_AND_KNEES_CRAWLING: date(2026, 11, 1)
     }
 
@@ -140,7 +140,7 @@ def test_delete_then_restore_brings_back_the_same_records(context, child) -> Non
         ).fetchall()
     deleted = context.journal.delete_day(child.id, day)
     assert context.journal.load_day(child.id, day) == DayEntry(child.id, day)
-    assert context.journal.milestones(child.id) == {}
+    assert context.reads.milestones(child.id) == {}
     context.journal.restore_day(deleted)
     assert context.journal.load_day(child.id, day) == entry
     with sqlite3.connect(context.paths.journal) as conn:
@@ -154,7 +154,7 @@ def test_delete_then_restore_brings_back_the_same_records(context, child) -> Non
 def test_days_with_entries_for_the_calendar(context, child) -> None:
     for d in (date(2026, 10, 31), date(2026, 11, 1), date(2026, 11, 15)):
         context.journal.save_day(DayEntry(child.id, d, notes="x"))
-    assert context.journal.days_with_entries(child.id, date(2026, 11, 1), date(2026, 11, 30)) == {
+    assert context.reads.days_with_entries(child.id, date(2026, 11, 1), date(2026, 11, 30)) == {
         date(2026, 11, 1),
         date(2026, 11, 15),
     }

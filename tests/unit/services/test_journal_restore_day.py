@@ -22,7 +22,7 @@ def test_a_day_recorded_again_after_its_delete_is_not_overwritten(context, child
     with pytest.raises(RestoreRefused, match="20 Nov 2026 has been recorded again"):
         context.journal.restore_day(deleted)
     assert context.journal.load_day(child.id, DAY) == again
-    assert context.journal.milestones(child.id) == {}
+    assert context.reads.milestones(child.id) == {}
 
 
 def test_a_milestone_recorded_on_another_day_since_is_not_overwritten(context, child) -> None:
@@ -33,7 +33,7 @@ def test_a_milestone_recorded_on_another_day_since_is_not_overwritten(context, c
     with pytest.raises(RestoreRefused, match="has been recorded on 22 Nov 2026 since"):
         context.journal.restore_day(deleted)
     assert context.journal.load_day(child.id, DAY) == DayEntry(child.id, DAY)
-    assert context.journal.milestones(child.id) == {Milestone.FIRST_BACKWARD_CRAWL: later}
+    assert context.reads.milestones(child.id) == {Milestone.FIRST_BACKWARD_CRAWL: later}
 
 
 def test_a_day_put_back_after_a_refusal_is_whole(context, child) -> None:

@@ -26,7 +26,6 @@ from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Sid
 from journal_app.paths import JournalPaths
 from journal_app.services.context import JournalContext, open_context
 from journal_app.services.portability import ImportRefused
-from journal_app.services.transaction import transaction
 from journal_app.storage.models import (
     DayRow,
     MilestoneRow,
@@ -34,6 +33,7 @@ from journal_app.storage.models import (
     TipTriedRow,
     utc_now,
 )
+from journal_app.storage.transaction import transaction
 from tests.conftest import TODAY
 
 ODD_TEXTS = [
@@ -526,7 +526,7 @@ def test_same_child_and_day_under_other_uuids_are_merged_not_duplicated(
     assert [(c.id, c.name) for c in context.journal.list_children()] == [(child.id, "maya")]
     assert context.journal.load_day(child.id, on).notes == "there"
     assert context.journal.load_day(child.id, on + timedelta(days=1)).tummy_minutes == 5
-    assert context.journal.milestones(child.id) == {Milestone.FIRST_BACKWARD_CRAWL: on}
+    assert context.reads.milestones(child.id) == {Milestone.FIRST_BACKWARD_CRAWL: on}
     assert report.matched_without_uuid == 3  # the child, the day, and the milestone's twin day
     assert "under another ID" in report.describe()
     again = context.portability.import_json(tmp_path / "there.json")

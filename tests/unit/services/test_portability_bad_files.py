@@ -276,8 +276,8 @@ def good_export(context: JournalContext, child, tmp_path: Path) -> Doc:
             notes="here before the import",
         )
     )
-    from journal_app.services.transaction import transaction
     from journal_app.storage.models import MilestoneRow
+    from journal_app.storage.transaction import transaction
 
     with transaction(context.engine) as s:
         s.add(

@@ -15,8 +15,9 @@ from sqlalchemy import update
 from journal_app.domain.entries import ChildProfile
 from journal_app.services.context import JournalContext
 from journal_app.services.portability import ImportRefused, PortabilityService
-from journal_app.services.transaction import transaction
+from journal_app.services.portability.json_export import export_document
 from journal_app.storage.models import ChildRow, utc_now
+from journal_app.storage.transaction import transaction
 from tests.conftest import TODAY
 from tests.unit.services.test_portability_bad_files import journal_bytes
 
@@ -32,7 +33,7 @@ def test_times_are_written_with_a_four_digit_year(
                 created_at=datetime(999, 1, 2, 3, 4, 5), updated_at=datetime(2026, 5, 31, 18, 2, 3)
             )
         )
-    [out] = context.portability.export_document()["children"]
+    [out] = export_document(context.engine)["children"]
     assert out["created"] == "0999-01-02T03:04:05.000000Z"  # strftime("%Y") would write "999"
     assert out["updated"] == "2026-05-31T18:02:03.000000Z"
     assert STAMP.match(out["created"]) and STAMP.match(out["updated"])
@@ -77,7 +78,7 @@ def test_a_journal_written_under_a_wrong_clock_still_moves(
     context.journal.delete_child(child.id or 0)
     report = context.portability.import_json(tmp_path / "old.json")
     assert report.added >= 1
-    [out] = context.portability.export_document()["children"]
+    [out] = export_document(context.engine)["children"]
     assert (out["created"], out["updated"]) == (
         "0999-01-01T00:00:00.000000Z",
         "1970-01-01T00:00:00.000000Z",

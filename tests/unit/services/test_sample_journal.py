@@ -37,7 +37,7 @@ def _whole_journal(ctx: JournalContext) -> list[tuple[object, ...]]:
     for child in ctx.journal.list_children():
         assert child.id is not None
         result.append((child.name, child.birth_date, child.due_date))
-        result.append(tuple(sorted(ctx.journal.milestones(child.id).items())))
+        result.append(tuple(sorted(ctx.reads.milestones(child.id).items())))
         for row in ctx.journal.recent_days(child.id):
             entry = ctx.journal.load_day(child.id, row.day)
             entry.child_id = 0  # ids may differ between journals
@@ -83,7 +83,7 @@ def test_two_year_journal_follows_a_plausible_progression(context: JournalContex
         assert days[0].day == TODAY
         assert days[-1].day >= TODAY - timedelta(days=729)
         assert 0.85 * 730 < len(days) <= 730  # a few days are skipped, like in real life
-        milestones = context.journal.milestones(child.id)
+        milestones = context.reads.milestones(child.id)
         assert Milestone.WALKING_ALONE in milestones
         for window in WHO_WINDOWS:
             if window.milestone in milestones:
@@ -97,7 +97,7 @@ def test_two_year_journal_follows_a_plausible_progression(context: JournalContex
     # The first child always goes through a backward-crawling phase before crawling forwards.
     first = children[0]
     assert first.id is not None
-    marks = context.journal.milestones(first.id)
+    marks = context.reads.milestones(first.id)
     assert marks[Milestone.FIRST_BACKWARD_CRAWL] < marks[Milestone.HANDS_AND_KNEES_CRAWLING]
     rows = context.journal.recent_days(first.id)
     backward_days = [r.day for r in rows if "back" in r.summary]
@@ -140,7 +140,7 @@ def test_sample_journal_has_six_months_of_the_sample_child(tmp_path: Path) -> No
         # Before the six months: only the milestones noted from memory when the journal began.
         earlier = [ctx.journal.load_day(child.id, r.day) for r in all_rows if r.day < start]
         assert earlier and all(len(e.milestones) == 1 and not e.movements for e in earlier)
-        marks = ctx.journal.milestones(child.id)
+        marks = ctx.reads.milestones(child.id)
         assert {Milestone.ROLLS_TUMMY_TO_BACK, Milestone.PUSHES_UP_ON_ARMS} <= set(marks)
         age_at_end = child.age_on(TODAY).chronological
         assert 9 <= age_at_end.months <= 11  # the months when crawling happens

@@ -2,6 +2,9 @@
 
 Failures caused by the machine (disk full, read-only folder, file locked) become a
 :class:`JournalUnavailableError` with a clear message; anything else is a bug and propagates as is.
+
+Only storage modules open transactions; services hand the engine on and never import SQLAlchemy
+(they name its type, for hints only, as ``journal_app.storage.transaction.Engine``).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine as Engine  # re-exported: services name the type from here
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 

@@ -1,0 +1,97 @@
+"""What export and import share: the format's name and version, the import's refusal and report,
+the wording of a merge conflict, stamps and sort orders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import TypeVar
+
+from journal_app.services.messages import MERGE_CONFLICTS
+from journal_app.storage.merge import MergeConflict, MergeCounts
+
+FORMAT_NAME = "crawl-journal"
+FORMAT_VERSION = 1
+#: Larger files are refused before they are read (a year's journal is well under 1 MB).
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+MAX_TIP_ID_LENGTH = 64
+#: Created/updated times later than this after the computer's clock are refused on import
+#: (clocks and zones differ a bit).
+STAMP_CLOCK_LEEWAY = timedelta(days=1)
+
+Progress = Callable[[int, int], None]
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class ImportRefused(Exception):
+    """The file was not imported; the message says what is wrong and where. Nothing was changed."""
+
+    def __init__(self, problem: str, record: str | None = None, field: str | None = None) -> None:
+        self.problem = problem
+        self.record = record
+        self.field = field
+        where = ""
+        if record is not None:
+            where = f"In {record}"
+            if field is not None:
+                where += f', field "{field}"'
+            where += ": "
+        super().__init__(where + problem)
+
+
+@dataclass
+class ImportReport(MergeCounts):
+    """What an import did: each record of the file counts once, as added, updated or unchanged."""
+
+    @classmethod
+    def of(cls, counts: MergeCounts) -> ImportReport:
+        return cls(**asdict(counts))
+
+    def describe(self) -> str:
+        lines = [
+            f"Import finished: {self.added} added, {self.updated} updated, "
+            f"{self.unchanged} left alone (already the same here, or changed more recently here)."
+        ]
+        if self.removed:
+            lines.append(
+                f"{self.removed} movement or warning-sign entries were removed because the newer "
+                "version of their day no longer has them."
+            )
+        if self.matched_without_uuid:
+            lines.append(
+                f"{self.matched_without_uuid} records (children, days, milestones ...) already "
+                "existed here under another ID (same child, same date) and were merged with them."
+            )
+        return "\n".join(lines)
+
+
+def conflict_refusal(conflict: MergeConflict) -> ImportRefused:
+    values = {
+        k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in conflict.values.items()
+    }
+    problem = MERGE_CONFLICTS[conflict.conflict].format(**values)
+    return ImportRefused(problem, conflict.record, conflict.field)
+
+
+# -- helpers shared by export and import ---------------------------------------------------------
+
+
+def stamp_text(moment: datetime) -> str:
+    """``2026-05-31T18:02:03.000000Z``; always a 4-digit year (``strftime`` writes year 999 as
+    ``999``, which is not ISO 8601)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat(sep="T", timespec="microseconds") + "Z"
+
+
+def code_order(member_type: type[_E], value: str) -> tuple[int, str]:
+    """Sort key: the vocabulary's own order, unknown codes last."""
+    values = [m.value for m in member_type]
+    return (values.index(value) if value in values else len(values), value)
+
+
+def report_progress(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)

@@ -1,0 +1,576 @@
+"""Reading and checking an import file: the bytes, the JSON, every record and field, the domain's
+rules; all before anything is written. Every refusal names the record and the field."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import uuid as uuid_module
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.validation import FieldError, validate_child, validate_day
+from journal_app.services.portability.common import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MAX_IMPORT_BYTES,
+    MAX_TIP_ID_LENGTH,
+    STAMP_CLOCK_LEEWAY,
+    ImportRefused,
+    stamp_text,
+)
+from journal_app.storage.merge import (
+    ImportRecords,
+    InChild,
+    InDay,
+    InMilestone,
+    InMovement,
+    InSign,
+    InSummary,
+    InTip,
+    Stamped,
+)
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in a journal export")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f'the field "{_short(key)}" appears twice in one record')
+        result[key] = value
+    return result
+
+
+#: Whole numbers with more digits than this are kept as text (no count in a journal comes near):
+#: Python refuses to convert ones over 4,300 digits, with a message that names no field.
+MAX_NUMBER_DIGITS = 30
+
+
+class LongNumber:
+    """A whole number in the file too long to be a value of a journal (kept as its digits)."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return self.digits
+
+
+def _parse_int(text: str) -> int | LongNumber:
+    return LongNumber(text) if len(text.lstrip("-")) > MAX_NUMBER_DIGITS else int(text)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the bytes are text in one of those (by its byte-order mark, or
+    for UTF-16 without one, by the zero bytes beside the ASCII ``{`` and ``"`` of JSON)."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    head = raw[:64]
+    if len(head) >= 4 and (
+        head[0::2].count(0) == len(head[0::2]) or head[1::2].count(0) == len(head[1::2])
+    ):
+        return "UTF-16"
+    return None
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ImportRefused(f"{path} is not a file.")
+        if size > MAX_IMPORT_BYTES:
+            raise ImportRefused(
+                f"The file {path.name} is {size / 1024 / 1024:.0f} MB; import reads files of up "
+                f"to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very large "
+                "journal, export and import one child at a time (Export > JSON asks which child; "
+                "on the command line: export --child NAME)."
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportRefused(f"There is no file at {path}.") from None
+    except OSError as exc:
+        raise ImportRefused(f"The file {path} could not be read: {exc.strerror or exc}.") from None
+    if raw.startswith(b"PK\x03\x04"):
+        raise ImportRefused(
+            f"The file {path.name} is a zip archive (perhaps a CSV export). Only the JSON export "
+            "(a .json file made by Export > JSON) can be imported."
+        )
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        raise ImportRefused(
+            f"The file {path.name} is {wide} text; a Crawl Journal export is UTF-8. If you edited "
+            "it, save it again as UTF-8 (most editors offer the encoding under Save As) and "
+            "import again."
+        )
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(
+            f"The file {path.name} is not a text file (byte {exc.start} is not UTF-8 text); "
+            "it is not a Crawl Journal export."
+        ) from None
+    del raw  # the bytes are not needed once decoded: only one copy of the file in memory
+    stripped = text.lstrip()
+    if not stripped:
+        raise ImportRefused(f"The file {path.name} is empty.")
+    if stripped[0] not in "{[":
+        first_line = stripped.splitlines()[0]
+        if first_line.count(",") >= 1 or first_line.count(";") >= 1 or "\t" in first_line:
+            raise ImportRefused(
+                f"The file {path.name} looks like a CSV (spreadsheet) file, not a JSON export. "
+                "CSV exports are for reading in a spreadsheet; to move a journal, export and "
+                "import JSON."
+            )
+        raise ImportRefused(f"The file {path.name} is not a Crawl Journal export (it is not JSON).")
+    try:
+        document = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+        )
+    except json.JSONDecodeError as exc:
+        raise ImportRefused(
+            f"The file {path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, column "
+            f"{exc.colno}. The file may have been cut short or damaged."
+        ) from None
+    except ValueError as exc:
+        raise ImportRefused(f"The file {path.name} is not a valid export: {exc}.") from None
+    except RecursionError:
+        raise ImportRefused(f"The file {path.name} is nested too deeply to be an export.") from None
+    if not isinstance(document, dict):
+        raise ImportRefused(f"The file {path.name} is JSON but not a Crawl Journal export.")
+    return document
+
+
+class _Fields:
+    """Typed access to one JSON object, with errors that name the record and the field."""
+
+    def __init__(self, data: Any, record: str) -> None:
+        if not isinstance(data, dict):
+            raise ImportRefused(f"expected an object {{...}}, found {_kind(data)}.", record)
+        self.data: dict[str, Any] = data
+        self.record = record
+
+    def refuse(self, key: str, problem: str) -> ImportRefused:
+        return ImportRefused(problem, self.record, key)
+
+    def get(self, key: str) -> Any:
+        if key not in self.data:
+            raise self.refuse(key, "this field is missing.")
+        return self.data[key]
+
+    def text(self, key: str, *, max_length: int | None = None, nonempty: bool = False) -> str:
+        value = self.get(key)
+        if not isinstance(value, str):
+            raise self.refuse(key, f"expected text, found {_kind(value)}.")
+        lone = _LONE_SURROGATE.search(value)
+        if lone is not None:  # valid JSON ("\ud800"), but not text that can be stored
+            raise self.refuse(
+                key,
+                f"this text holds an invalid character ({_printable(lone.group())}, half of a "
+                f"UTF-16 pair, at character {lone.start() + 1}); it cannot be stored.",
+            )
+        if nonempty and not value.strip():
+            raise self.refuse(key, "this must not be empty.")
+        if max_length is not None and len(value) > max_length:
+            raise self.refuse(key, f"this is too long (at most {max_length} characters).")
+        return value
+
+    def integer(self, key: str) -> int | None:
+        value = self.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.refuse(key, f"expected a whole number or null, found {_kind(value)}.")
+        return value
+
+    def boolean(self, key: str) -> bool:
+        value = self.get(key)
+        if not isinstance(value, bool):
+            raise self.refuse(key, f"expected true or false, found {_kind(value)}.")
+        return value
+
+    def day(self, key: str, *, optional: bool = False) -> date | None:
+        value = self.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise self.refuse(key, f"expected a date like 2026-05-31, found {_kind(value)}.")
+        try:
+            if len(value) != 10:
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.refuse(
+                key, f'"{_short(value)}" is not a real date in the form YYYY-MM-DD.'
+            ) from None
+
+    def required_day(self, key: str) -> date:
+        found = self.day(key)
+        assert found is not None
+        return found
+
+    def moment(self, key: str) -> datetime:
+        value = self.get(key)
+        if not isinstance(value, str):
+            raise self.refuse(
+                key, f"expected a time like 2026-05-31T18:02:03.000000Z, found {_kind(value)}."
+            )
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise self.refuse(
+                key, f'"{_short(value)}" is not a date and time in ISO 8601 form.'
+            ) from None
+        if parsed.tzinfo is not None:
+            try:
+                parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+            except OverflowError:  # 0001-01-01T00:00+01:00 is in year 0 in UTC
+                raise self.refuse(
+                    key,
+                    f'"{_short(value)}" is outside the times a journal can hold (years 1 to 9999 '
+                    "in UTC).",
+                ) from None
+        return parsed
+
+    def uuid(self, key: str = "uuid") -> str:
+        value = self.get(key)
+        if not isinstance(value, str):
+            raise self.refuse(key, f"expected a UUID, found {_kind(value)}.")
+        try:
+            return str(uuid_module.UUID(value))
+        except ValueError:
+            raise self.refuse(key, f'"{_short(value)}" is not a UUID.') from None
+
+    def choice(
+        self, key: str, vocabulary: type[_E], what: str, *, optional: bool = False
+    ) -> _E | None:
+        value = self.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise self.refuse(key, f"expected {what} code, found {_kind(value)}.")
+        try:
+            return vocabulary(value)
+        except ValueError:
+            known = ", ".join(m.value for m in vocabulary)
+            raise self.refuse(
+                key, f'"{_short(value)}" is not a known {what} (known: {known}).'
+            ) from None
+
+    def required_choice(self, key: str, vocabulary: type[_E], what: str) -> _E:
+        found = self.choice(key, vocabulary, what)
+        assert found is not None
+        return found
+
+    def items(self, key: str) -> list[Any]:
+        value = self.get(key)
+        if not isinstance(value, list):
+            raise self.refuse(key, f"expected a list [...], found {_kind(value)}.")
+        return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, LongNumber):
+        return f"a number of {len(value.digits.lstrip('-'))} digits"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'the text "{_short(value)}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+#: A UTF-16 surrogate: JSON may spell one alone (``"\ud800"``), but it is not a character.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with lone surrogates spelled as ``\\udXXX``, so a message about it can be shown."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = _printable(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _stamped(fields: _Fields) -> tuple[str, datetime, datetime]:
+    return fields.uuid(), fields.moment("created"), fields.moment("updated")
+
+
+def parse_document(document: dict[str, Any]) -> list[InChild]:
+    top = _Fields(document, "the top of the file")
+    name = top.get("format")
+    if name != FORMAT_NAME:
+        raise ImportRefused(
+            f'This JSON file is not a Crawl Journal export (its "format" is '
+            f'{_printable(json.dumps(name, ensure_ascii=False, default=str))[:60]}, expected "{FORMAT_NAME}").'
+        )
+    version = top.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise top.refuse("version", f"expected a format version number, found {_kind(version)}.")
+    if version > FORMAT_VERSION:
+        raise ImportRefused(
+            f"This export was made by a newer version of Crawl Journal (format version {version}; "
+            f"this app reads version {FORMAT_VERSION}). Please update the app, then import again."
+        )
+    children: list[InChild] = []
+    for ci, raw_child in enumerate(top.items("children")):
+        where = f"children[{ci}]"
+        c = _Fields(raw_child, where)
+        name_text = c.text("name", nonempty=True)
+        where = f'children[{ci}] (the child "{_short(name_text)}")'
+        c.record = where
+        child = InChild(
+            where,
+            *_stamped(c),
+            name=name_text.strip(),
+            birth_date=c.required_day("birth_date"),
+            due_date=c.day("due_date", optional=True),
+        )
+        for di, raw_day in enumerate(c.items("days")):
+            d = _Fields(raw_day, f"children[{ci}].days[{di}]")
+            on = d.required_day("date")
+            d.record = (
+                f'children[{ci}].days[{di}] (the day {on.isoformat()} of "{_short(name_text)}")'
+            )
+            day = InDay(
+                d.record,
+                *_stamped(d),
+                child_uuid=child.uuid,
+                day=on,
+                tummy_minutes=d.integer("tummy_minutes"),
+                floor=d.choice("floor", FloorSurface, "floor", optional=True),
+                notes=d.text("notes"),
+                questions=d.text("questions"),
+                notes_in_summary=d.boolean("notes_in_summary"),
+                movements=[],
+                signs=[],
+            )
+            for mi, raw_movement in enumerate(d.items("movements")):
+                m = _Fields(
+                    raw_movement, f"children[{ci}].days[{di}].movements[{mi}] (on {on.isoformat()})"
+                )
+                day.movements.append(
+                    InMovement(
+                        m.record,
+                        *_stamped(m),
+                        day_uuid=day.uuid,
+                        style=m.required_choice("style", MovementStyle, "movement style"),
+                        episodes=m.integer("episodes"),
+                        minutes=m.integer("minutes"),
+                    )
+                )
+            for si, raw_sign in enumerate(d.items("warning_signs")):
+                w = _Fields(
+                    raw_sign, f"children[{ci}].days[{di}].warning_signs[{si}] (on {on.isoformat()})"
+                )
+                day.signs.append(
+                    InSign(
+                        w.record,
+                        *_stamped(w),
+                        day_uuid=day.uuid,
+                        sign=w.required_choice("sign", WarningSign, "warning sign"),
+                        side=w.choice("side", Side, "side", optional=True),
+                        note=w.text("note"),
+                    )
+                )
+            child.days.append(day)
+        for mi, raw_milestone in enumerate(c.items("milestones")):
+            m = _Fields(
+                raw_milestone, f'children[{ci}].milestones[{mi}] (of "{_short(name_text)}")'
+            )
+            child.milestones.append(
+                InMilestone(
+                    m.record,
+                    *_stamped(m),
+                    child_uuid=child.uuid,
+                    milestone=m.required_choice("milestone", Milestone, "milestone"),
+                    achieved_on=m.required_day("achieved_on"),
+                )
+            )
+        for ti, raw_tip in enumerate(c.items("tips_tried")):
+            t = _Fields(raw_tip, f'children[{ci}].tips_tried[{ti}] (of "{_short(name_text)}")')
+            child.tips.append(
+                InTip(
+                    t.record,
+                    *_stamped(t),
+                    child_uuid=child.uuid,
+                    tip_id=t.text("tip_id", max_length=MAX_TIP_ID_LENGTH, nonempty=True),
+                    tried_on=t.required_day("tried_on"),
+                )
+            )
+        for si, raw_summary in enumerate(c.items("summaries_made")):
+            m = _Fields(
+                raw_summary, f'children[{ci}].summaries_made[{si}] (of "{_short(name_text)}")'
+            )
+            child.summaries.append(
+                InSummary(
+                    m.record,
+                    *_stamped(m),
+                    child_uuid=child.uuid,
+                    made_on=m.required_day("made_on"),
+                    period_start=m.required_day("period_start"),
+                    period_end=m.required_day("period_end"),
+                )
+            )
+        children.append(child)
+    return children
+
+
+_R = TypeVar("_R", bound=Stamped)
+
+
+def _unique(records: Iterable[_R], what: str) -> list[_R]:
+    seen: dict[str, _R] = {}
+    for record in records:
+        first = seen.get(record.uuid)
+        if first is None:
+            seen[record.uuid] = record
+        elif first.content() != record.content():
+            raise ImportRefused(
+                f"The UUID {record.uuid} is used by two different {what}: {first.record} and "
+                f"{record.record}. Each record needs its own UUID.",
+                record.record,
+                "uuid",
+            )
+    return list(seen.values())
+
+
+def flatten(children: list[InChild]) -> ImportRecords:
+    # A record repeated with the same UUID and the same content counts once.
+    days = _unique((d for c in children for d in c.days), "days")
+    movements = _unique((m for d in days for m in d.movements), "movement entries")
+    signs = _unique((w for d in days for w in d.signs), "warning-sign entries")
+    movements_of: dict[str, list[InMovement]] = {}
+    for m in movements:
+        movements_of.setdefault(m.day_uuid, []).append(m)
+    signs_of: dict[str, list[InSign]] = {}
+    for w in signs:
+        signs_of.setdefault(w.day_uuid, []).append(w)
+    for day in days:
+        day.movements = movements_of.get(day.uuid, [])
+        day.signs = signs_of.get(day.uuid, [])
+    return ImportRecords(
+        children=_unique(children, "children"),
+        days=days,
+        movements=movements,
+        signs=signs,
+        milestones=_unique((m for c in children for m in c.milestones), "milestones"),
+        tips=_unique((t for c in children for t in c.tips), "tips"),
+        summaries=_unique((m for c in children for m in c.summaries), "summaries"),
+    )
+
+
+def _refuse_errors(record: str, errors: Sequence[FieldError]) -> None:
+    if errors:
+        first = errors[0]
+        raise ImportRefused(first.message, record, first.field)
+
+
+def _natural_duplicates(records: Iterable[_R], key: Callable[[_R], Any], what: str) -> None:
+    seen: dict[Any, _R] = {}
+    for record in records:
+        k = key(record)
+        if k in seen:
+            raise ImportRefused(
+                f"{what} is recorded twice in the file ({seen[k].record} and {record.record}).",
+                record.record,
+            )
+        seen[k] = record
+
+
+def _check_stamps(records: ImportRecords, latest: datetime) -> None:
+    """Created/updated times later than ``latest`` (the computer's clock and a little leeway)
+    are refused: such a record would win every later merge. Old times are let in: a computer
+    whose clock was wrong (1970) wrote them, and refusing them would strand that journal."""
+    kinds: tuple[Sequence[Stamped], ...] = (
+        records.children,
+        records.days,
+        records.movements,
+        records.signs,
+        records.milestones,
+        records.tips,
+        records.summaries,
+    )
+    for kind in kinds:
+        for record in kind:
+            for name, moment in (("created", record.created), ("updated", record.updated)):
+                if moment > latest:
+                    raise ImportRefused(
+                        f"the time {stamp_text(moment)} is in the future (this computer's clock says "
+                        f"{stamp_text(latest - STAMP_CLOCK_LEEWAY)}).",
+                        record.record,
+                        name,
+                    )
+
+
+def check_records(
+    records: ImportRecords, today: date, latest_stamp: datetime, progress: Callable[[int], None]
+) -> None:
+    """The domain's rules for every record, and one record per natural key (child and date ...);
+    created/updated times no later than ``latest_stamp``."""
+    _check_stamps(records, latest_stamp)
+    done = 0
+    by_uuid = {c.uuid: c for c in records.children}
+    for child in records.children:
+        _refuse_errors(child.record, validate_child(child.profile(), today))
+        done += 1
+    progress(done)
+    _natural_duplicates(records.days, lambda d: (d.child_uuid, d.day), "A day")
+    _natural_duplicates(
+        records.movements, lambda m: (m.day_uuid, m.style), "A movement style on one day"
+    )
+    _natural_duplicates(records.signs, lambda w: (w.day_uuid, w.sign), "A warning sign on one day")
+    _natural_duplicates(records.milestones, lambda m: (m.child_uuid, m.milestone), "A milestone")
+    _natural_duplicates(records.tips, lambda t: (t.child_uuid, t.tip_id), "A tip marked tried")
+    for index, day in enumerate(records.days, 1):
+        child = by_uuid[day.child_uuid]
+        _refuse_errors(day.record, validate_day(day.entry(), child.profile(), today))
+        done += 1 + len(day.movements) + len(day.signs)
+        if index % 100 == 0:
+            progress(done)
+    for m in records.milestones:
+        child = by_uuid[m.child_uuid]
+        if m.achieved_on > today:
+            raise ImportRefused("this date is in the future.", m.record, "achieved_on")
+        if m.achieved_on < child.birth_date:
+            raise ImportRefused(
+                f"this date is before {child.name}'s birth date.", m.record, "achieved_on"
+            )
+    for t in records.tips:
+        # A tip tried before the birth date is let in: the birth date may have been corrected
+        # after the tip was marked, and a bookkeeping record must not strand a journal.
+        if t.tried_on > today:
+            raise ImportRefused("this date is in the future.", t.record, "tried_on")
+    for s in records.summaries:
+        if s.made_on > today:
+            raise ImportRefused("this date is in the future.", s.record, "made_on")
+        if s.period_start > s.period_end:
+            raise ImportRefused("the period starts after it ends.", s.record, "period_start")
+        # A period ending after the summary was made is let in: earlier versions allowed it.
+    progress(records.count)
