@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MultipleLocator
 
-from journal_app.domain.dates import format_date
+from journal_app.domain.dates import format_date, format_day_month
 from journal_app.services.charts import MilestoneWindowsData
 from journal_app.ui.charts.layout import (
     LEGEND_ROW_INCHES,
@@ -111,8 +111,14 @@ def draw_milestone_windows_chart(
                 },
             )
         else:
+            began = data.journal_began
+            not_yet = (
+                chart_text("not_recorded_before_journal", day=format_day_month(began))
+                if row.before_journal and began is not None
+                else chart_text("not_yet")
+            )
             ax.annotate(
-                chart_text("not_yet"),
+                not_yet,
                 xy=(row.p99_months, y),
                 xytext=(-6, 0),
                 textcoords="offset points",
@@ -121,7 +127,7 @@ def draw_milestone_windows_chart(
                 fontsize=SMALL,
                 fontstyle="italic",
                 color=theme.muted,
-            )
+            ).set_gid(f"not-reached:{row.milestone.value}")
     now = ax.axvline(data.current_age_months, color=theme.foreground, linewidth=1.8, zorder=3)
     now.set_gid("current-age")
     # "Today" only when it is today: a summary of an earlier period shows the age on its last day.

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 
 from journal_app.domain import dates
 from journal_app.domain.ages import ChildAge, describe_gestation
+from journal_app.services.guidance import MIN_DAYS_FOR_ABSENCE
 from journal_app.services.summary import (
     MIN_DAYS_FOR_TREND,
     MilestoneLine,
@@ -182,8 +183,13 @@ def _flags(report: SummaryReport) -> str:
         text = _tr("The journal's rules raised nothing to discuss for this period.")
         if not report.milestone_checks_ran:
             text += " " + _tr(
-                "The journal holds fewer than 14 recorded days, too few for the milestone "
-                "checks: a milestone not yet noted was not taken as a sign of anything."
+                "By {end} the journal held {days} recorded days, too few for the milestone "
+                "checks (they need {least}): a milestone not yet noted was not taken as a sign of "
+                "anything."
+            ).format(
+                end=format_date(report.end),
+                days=report.days_recorded_to_end,
+                least=MIN_DAYS_FOR_ABSENCE,
             )
         return out + "<p>" + _esc(text) + "</p>"
     rows = []
@@ -224,6 +230,7 @@ _STANDING_WORDS = {
     MilestoneStanding.REACHED: "reached",
     MilestoneStanding.NOT_YET: "not recorded yet",
     MilestoneStanding.NOT_YET_PAST_REFERENCE: "not recorded yet; past the reference age",
+    MilestoneStanding.NOT_RECORDED_BEFORE_JOURNAL: "not recorded (the journal began on {began})",
     MilestoneStanding.SHOWN_BY_JOURNAL: "seen in the journal by {date} (first time not noted)",
 }
 
@@ -250,7 +257,8 @@ def _milestones(report: SummaryReport) -> str:
         age = _age_html(line.age_then) if line.age_then is not None else "–"
         standing = _esc(
             _tr(_STANDING_WORDS[line.standing]).format(
-                date=format_date(line.shown_by) if line.shown_by else ""
+                date=format_date(line.shown_by) if line.shown_by else "",
+                began=_short_date(report.journal_began) if report.journal_began else "",
             )
         )
         if line.standing in (
@@ -479,8 +487,16 @@ def summary_html(report: SummaryReport, charts: SummaryCharts | None) -> str:
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
+#: OpenType features turned off in the document's fonts: with ligatures on, the PDF's text layer
+#: holds "ﬁ" where "fi" is printed, and a search for "fisted" finds nothing.
+_LIGATURE_FEATURES = ("liga", "clig", "dlig", "hlig")
+
+
 def document_font() -> QFont:
+    """The summary's font, ligatures off (the PDF's text says what is printed)."""
     font = QFont()
     font.setFamilies(["Noto Sans", "DejaVu Sans", "Helvetica", "Arial", "sans-serif"])
     font.setPointSizeF(9.5)
+    for feature in _LIGATURE_FEATURES:
+        font.setFeature(QFont.Tag(feature), 0)
     return font
