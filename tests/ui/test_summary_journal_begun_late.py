@@ -117,3 +117,38 @@ def test_a_period_early_in_a_long_journal_says_what_is_true(
     text = pdf_text(out)
     assert "fewer than 14" not in text
     assert "By 31 Aug 2026 the journal held 7 recorded days" in text
+
+
+def test_a_period_before_birth_is_refused_by_the_service(
+    context: JournalContext, ines: ChildProfile
+) -> None:
+    from journal_app.services.summary import SummaryPeriodError
+
+    with pytest.raises(SummaryPeriodError, match="before Ines was born"):
+        context.summary.build(ines.id or 0, date(2025, 12, 1), TODAY)
+
+
+def test_the_default_period_of_a_young_journal_starts_at_its_first_entry(
+    context: JournalContext, ines: ChildProfile
+) -> None:
+    assert context.summary.default_period(ines.id or 0) == (BEGAN, TODAY)
+
+
+def test_the_text_layer_has_no_ligatures_and_no_nul(
+    context: JournalContext, ines: ChildProfile, tmp_path: Path
+) -> None:
+    context.journal.save_day(
+        DayEntry(
+            child_id=ines.id or 0,
+            day=TODAY,
+            questions="She fisted both hands; efficient office, a waffle and a shuffle 😄",
+        )
+    )
+    out = tmp_path / "text.pdf"
+    write_summary_pdf(context, ines, BEGAN, TODAY, out)
+    raw = "".join(p.extract_text() or "" for p in PdfReader(out).pages)
+    assert "\x00" not in raw
+    assert not any(0xFB00 <= ord(ch) <= 0xFB06 for ch in raw)  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+    flat = " ".join(raw.split())
+    for word in ("fisted", "efficient", "office", "waffle", "shuffle"):
+        assert word in flat, word
