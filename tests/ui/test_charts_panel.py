@@ -117,7 +117,11 @@ def test_days_seen_switch(qtbot, panel, three_days) -> None:
     show(qtbot, panel)
     qtbot.mouseClick(panel.days_seen_button, Qt.MouseButton.LeftButton)
     assert panel.days_seen_button.isChecked()
-    assert bar_heights(panel, B) == {date(2026, 11, 2): 1, date(2026, 11, 9): 2}
+    (line,) = panel.movement_figure.findobj(lambda a: a.get_gid() == f"movement:{B.value}")
+    seen = dict(
+        zip((mdates.num2date(x).date() for x in line.get_xdata()), line.get_ydata(), strict=True)
+    )
+    assert {d: v for d, v in seen.items() if v} == {date(2026, 11, 5): 1, date(2026, 11, 12): 2}
     axes = [a for a in panel.movement_figure.axes if a.get_ylabel()]
     assert axes[0].get_ylabel() == WORDING["axis_days_seen_week"]
     qtbot.mouseClick(panel.episodes_button, Qt.MouseButton.LeftButton)

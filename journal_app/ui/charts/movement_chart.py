@@ -5,22 +5,27 @@ Pure matplotlib (no pyplot, no Qt); drawn from :class:`journal_app.services.char
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 from matplotlib import dates as mdates
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator, MultipleLocator
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
-from journal_app.domain.dates import format_date
+from journal_app.domain.dates import format_date, format_day_month
 from journal_app.domain.enums import Milestone
 from journal_app.domain.reference import WHO_TUMMY_MINUTES_PER_DAY
-from journal_app.services.charts import BUCKET_DAY, MEASURE_EPISODES, MovementSeries
+from journal_app.services.charts import (
+    BUCKET_DAY,
+    MEASURE_DAYS_SEEN,
+    MEASURE_EPISODES,
+    MovementSeries,
+)
 from journal_app.ui.charts.layout import (
     LEGEND_ROW_INCHES,
     LEGEND_STYLE,
@@ -30,6 +35,7 @@ from journal_app.ui.charts.layout import (
     day_numbers,
     keep_layout,
     legend_columns,
+    lines_height_in,
     message,
     prepare,
     style_axes,
@@ -74,7 +80,10 @@ def draw_movement_chart(
     bottom = np.zeros(len(starts))
     handles: list[Any] = []
     edge = theme.background if len(starts) <= 60 else "none"
-    for style, values in series.counts.items():
+    spans = bucket_span_days(series)
+    if series.measure == MEASURE_DAYS_SEEN:
+        handles = _draw_days_seen_lines(ax, series, starts)
+    for style, values in series.counts.items() if series.measure == MEASURE_EPISODES else ():
         height = np.asarray(values, dtype=float)
         top = bottom + height
         keep = height > 0
@@ -97,9 +106,16 @@ def draw_movement_chart(
         handles.append(Patch(facecolor=colour, edgecolor="none", label=chart_label(style.label)))
         bottom = top
     ax.set_xlim(x_min, x_max)
+    if series.measure == MEASURE_DAYS_SEEN:
+        # Each way of moving on its own 0-7 (or 0-1) scale: days seen never add up.
+        bottom = np.full(len(starts), float(days))
     highest = float(bottom.max()) if len(bottom) else 0.0
-    ax.set_ylim(0, max(highest, 1.0) * 1.08)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+    ax.set_ylim(0, max(highest, 1.0) * 1.15)
+    if series.measure == MEASURE_DAYS_SEEN:
+        ax.set_yticks(range(days + 1))
+    else:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+    _mark_partial_buckets(ax, series, left, right, bottom, spans, theme)
     ax.grid(axis="y", color=theme.grid, linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
     if series.measure == MEASURE_EPISODES:
@@ -110,9 +126,7 @@ def draw_movement_chart(
         ax.set_ylabel(chart_text("axis_days_seen_week"), fontsize=SMALL + 1)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(
-        mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-    )
+    ax.xaxis.set_major_formatter(FuncFormatter(_date_tick_formatter(series)))
     tummy_handles = _draw_tummy_time(ax, series, starts, theme)
     handles += tummy_handles
     title_axes = ax
@@ -131,13 +145,21 @@ def draw_movement_chart(
     }
     labels = [str(h.get_label()) for h in handles]
     twin = bool(tummy_handles)
+    key_entries = _milestone_key(series)
+    key = figure.text(0.0, 0.0, "", ha="left", va="bottom", fontsize=SMALL, color=theme.foreground)
+    key.set_gid("milestone-key")
 
     def place() -> None:
         """Margins in inches, so labels keep their room whatever the size of the window."""
         fig_w, fig_h = (max(float(v), 1.0) for v in figure.get_size_inches())
         for old in list(figure.legends):
             old.remove()
-        margins = _movement_margins(fig_w, labels, rows, twin)
+        margins = _movement_margins(fig_w, labels, rows, twin, key_entries)
+        key_lines = _key_lines(key_entries, fig_w)
+        key.set_text("\n".join(key_lines))
+        key.set_position((0.3 / fig_w, 0.06 / fig_h))
+        key_h = _key_height(len(key_lines))
+        legend_kw["bbox_to_anchor"] = (0.5, key_h / fig_h)
         legend = figure.legend(ncols=margins.legend_columns, **legend_kw)
         legend.set_gid("movement-legend")
         width = max(fig_w - margins.left - margins.right, 0.5) / fig_w
@@ -163,11 +185,8 @@ def _draw_tummy_time(ax: Any, series: MovementSeries, starts: Any, theme: ChartT
     line_kw: dict[str, Any] = {"color": theme.foreground, "linewidth": 1.6, "zorder": 3}
     if len(starts) <= 120:
         line_kw.update(marker="o", markersize=3.5)
-    # Buckets without tummy time are bridged so the line does not fall apart into dots.
-    known = ~np.isnan(minutes)
-    (line,) = tummy_ax.plot(
-        centres[known], minutes[known], label=chart_text("tummy_line"), **line_kw
-    )
+    # Buckets with no tummy time recorded leave a gap: the line never joins across them.
+    (line,) = tummy_ax.plot(centres, minutes, label=chart_text("tummy_line"), **line_kw)
     line.set_gid("tummy-minutes")
     level = float(WHO_TUMMY_MINUTES_PER_DAY)
     who = tummy_ax.axhline(
@@ -206,15 +225,146 @@ class _MarkerLabel:
     to_left: bool
 
 
-def _movement_margins(fig_w: float, labels: Sequence[str], rows: int, twin: bool) -> Margins:
+def _movement_margins(
+    fig_w: float, labels: Sequence[str], rows: int, twin: bool, key: Sequence[str] = ()
+) -> Margins:
     columns, legend_rows = legend_columns(labels, fig_w - 0.3)
     return Margins(
         left=0.75,
         right=1.0 if twin else 0.3,
         top=0.4 + rows * _MARKER_ROW_INCHES,
-        bottom=0.45 + legend_rows * LEGEND_ROW_INCHES + 0.08,
+        bottom=0.45
+        + legend_rows * LEGEND_ROW_INCHES
+        + 0.08
+        + _key_height(len(_key_lines(key, fig_w))),
         legend_columns=columns,
     )
+
+
+def _milestone_key(series: MovementSeries) -> list[str]:
+    """ "1 Sits without support (3 Nov)": one entry per numbered marker, in date order."""
+    return [
+        chart_text(
+            "milestone_key_entry",
+            number=number,
+            names="; ".join(chart_label(m.label) for m in milestones),
+            day=format_day_month(day),
+        )
+        for number, (day, milestones) in enumerate(_milestones_by_day(series).items(), 1)
+    ]
+
+
+def _key_lines(entries: Sequence[str], fig_w: float) -> list[str]:
+    if not entries:
+        return []
+    # Entries are wrapped whole, three spaces apart.
+    width_pt = (fig_w - 0.6) * 72
+    gap = "   "
+    lines: list[str] = []
+    for entry in entries:
+        joined = lines[-1] + gap + entry if lines else entry
+        if lines and text_width_points(joined, SMALL) <= width_pt:
+            lines[-1] = joined
+        else:
+            lines.append(entry)
+    return lines
+
+
+def _key_height(lines: int) -> float:
+    return lines_height_in(lines, SMALL) + (0.06 if lines else 0.0)
+
+
+def _milestones_by_day(series: MovementSeries) -> dict[date, list[Milestone]]:
+    grouped: dict[date, list[Milestone]] = {}
+    for day, milestone in sorted(series.milestones, key=lambda item: item[0]):
+        grouped.setdefault(day, []).append(milestone)
+    return grouped
+
+
+def bucket_span_days(series: MovementSeries) -> list[int]:
+    """How many days of each bucket lie inside the series' range (a week at either end may
+    hold fewer than 7)."""
+    spans = []
+    for start in series.bucket_starts:
+        last = start + timedelta(days=series.bucket_days - 1)
+        spans.append((min(last, series.end) - max(start, series.start)).days + 1)
+    return spans
+
+
+def _mark_partial_buckets(
+    ax: Any,
+    series: MovementSeries,
+    left: Any,
+    right: Any,
+    top: Any,
+    spans: Sequence[int],
+    theme: ChartTheme,
+) -> None:
+    """A week cut by the range's start or end (this week, so far) is hatched and labelled
+    "3 of 7 days", so that its shorter bar does not read as a drop."""
+    if series.bucket_days == 1:
+        return
+    for i, span in enumerate(spans):
+        if span >= series.bucket_days:
+            continue
+        height = max(float(top[i]), 0.0)
+        shade = Rectangle(
+            (float(left[i]), 0.0),
+            float(right[i] - left[i]),
+            max(height, ax.get_ylim()[1] * 0.04),
+            facecolor="none",
+            edgecolor=theme.muted,
+            hatch="////",
+            linewidth=0.0,
+            zorder=3,
+        )
+        shade.set_gid("partial-bucket")
+        ax.add_patch(shade)
+        ax.annotate(
+            chart_text("partial_week", days=span, of=series.bucket_days),
+            xy=((float(left[i]) + float(right[i])) / 2, height),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=SMALL - 1,
+            color=theme.foreground,
+            zorder=5,
+        ).set_gid("partial-bucket-label")
+
+
+def _draw_days_seen_lines(ax: Any, series: MovementSeries, starts: Any) -> list[Any]:
+    """Days seen per way of moving as one line each on the same 0-7 scale (0-1 per day)."""
+    centres = starts + series.bucket_days / 2
+    handles: list[Any] = []
+    for style, values in series.counts.items():
+        colour = style_colour(style)
+        (line,) = ax.plot(
+            centres,
+            np.asarray(values, dtype=float),
+            color=colour,
+            linewidth=1.8,
+            marker="o",
+            markersize=3.5 if len(centres) <= 60 else 0,
+            label=chart_label(style.label),
+            zorder=2,
+        )
+        line.set_gid(f"movement:{style.value}")
+        handles.append(line)
+    return handles
+
+
+def _date_tick_formatter(series: MovementSeries) -> Callable[[float, int], str]:
+    """Tick labels that always name the month: "21 Nov" for short ranges, "Nov 2026" for long."""
+    long_range = (series.end - series.start).days > 120
+
+    def label(value: float, _position: int) -> str:
+        day = mdates.num2date(value).date()  # type: ignore[no-untyped-call]
+        if long_range:
+            return format_date(day).split(" ", 1)[1]
+        return format_day_month(day)
+
+    return label
 
 
 def _movement_legend_labels(series: MovementSeries) -> list[str]:
@@ -238,7 +388,7 @@ def movement_chart_height(series: MovementSeries, width_in: float, plot_in: floa
     rows = _marker_rows(_layout_marker_labels(width_in, series, x_range))
     labels = _movement_legend_labels(series)
     twin = any(m is not None for m in series.tummy_minutes)
-    margins = _movement_margins(width_in, labels, rows, twin)
+    margins = _movement_margins(width_in, labels, rows, twin, _milestone_key(series))
     return margins.top + margins.bottom + plot_in
 
 
@@ -249,11 +399,10 @@ def _marker_rows(labels: Sequence[_MarkerLabel]) -> int:
 def _layout_marker_labels(
     figure_width_in: float, series: MovementSeries, x_range: tuple[float, float]
 ) -> list[_MarkerLabel]:
-    """Milestone names placed in rows above the bars, right of their line or else left of it,
-    in the first row where they do not run into another name."""
-    grouped: dict[date, list[Milestone]] = {}
-    for day, milestone in series.milestones:
-        grouped.setdefault(day, []).append(milestone)
+    """Numbered markers placed in rows above the bars (their names are in the key below the
+    chart), right of their line or else left of it, in the first row where they do not run
+    into another number."""
+    grouped = _milestones_by_day(series)
     # The bars take the figure's width less about 1.75 inches of margins.
     bars_width_in = max(figure_width_in - 1.75, 1.0)
     units_per_point = (x_range[1] - x_range[0]) / (bars_width_in * 72)
@@ -272,9 +421,9 @@ def _layout_marker_labels(
         # Names running into each other are worse than a name crossing a dashed line.
         return 3 * names + crossed + crossing
 
-    for day, milestones in grouped.items():
+    for number, day in enumerate(grouped, 1):
         x = float(day_numbers([day])[0]) + 0.5
-        text = "; ".join(chart_label(m.label) for m in milestones)
+        text = str(number)
         width = text_width_points(text, SMALL) * units_per_point
         spans = [(x, x + pad + width, False), (x - pad - width, x, True)]
         spans = [sp for sp in spans if sp[0] >= x_range[0] and sp[1] <= x_range[1]] or [
@@ -303,7 +452,7 @@ def _draw_milestone_markers(
     rows: int,
     theme: ChartTheme,
 ) -> None:
-    """A dashed vertical line on each milestone date, its name in the strip above the bars."""
+    """A dashed vertical line on each milestone date, its number in the strip above the bars."""
     strip.set_ylim(0, rows)
     strip.set_axis_off()  # no ticks or frame to compute: the names are all it shows
     colour = theme.foreground
