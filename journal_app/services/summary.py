@@ -25,6 +25,7 @@ from journal_app.domain.ages import (
 from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.headline import PeriodHeadline, period_headline
 from journal_app.domain.journal_knowledge import (
     Unrecorded,
     default_period_start,
@@ -173,6 +174,8 @@ class SummaryReport:
     journal_began: date | None = None
     #: Days the journal holds from its first day up to the period's end.
     days_recorded_to_end: int = 0
+    #: The period in one sentence's worth of facts (domain.headline).
+    headline: PeriodHeadline | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -353,6 +356,9 @@ class SummaryService:
                 ParentText(d.day, d.notes) for d in days if d.notes_in_summary and d.notes.strip()
             )
             day_count = len(days)
+            day_styles = [
+                (d.day, frozenset(MovementStyle(m.style) for m in d.movements)) for d in days
+            ]
         # The guidance rules read the same journal: their flags, and what it shows was reached.
         from journal_app.services.guidance import all_flags, has_history
 
@@ -365,6 +371,12 @@ class SummaryService:
         days_to_end = [d.day for d in journal.days if d.day <= end]
         began = journal_began(days_to_end)
         shown = journal.reached()
+        milestone_lines = self._milestones(child, reached, start, end, shown, began)
+        new = [
+            line.milestone
+            for line in milestone_lines
+            if line.in_period or (line.shown_by is not None and start <= line.shown_by <= end)
+        ]
         gestation: int | None = None
         if (
             child.due_date is not None
@@ -384,7 +396,7 @@ class SummaryService:
             half_days_recorded=half_days,
             flags=flags,
             milestone_checks_ran=has_history(journal),
-            milestones=self._milestones(child, reached, start, end, shown, began),
+            milestones=milestone_lines,
             movements=movements,
             tummy=tummy,
             warning_signs=signs,
@@ -392,6 +404,7 @@ class SummaryService:
             notes=notes,
             journal_began=began,
             days_recorded_to_end=len(days_to_end),
+            headline=period_headline(day_styles, new),
         )
 
     @staticmethod

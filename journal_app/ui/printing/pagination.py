@@ -114,12 +114,15 @@ def _first_awkward_break(document: QTextDocument) -> Callable[[], None] | None:
         if QTextCursor(block).currentTable() is None:
             top = layout.blockBoundingRect(block).top()
             bottom = layout.blockBoundingRect(block).bottom()
+            limit = page_height * 0.15
             if block.blockFormat().headingLevel() > 0 and block.next().isValid():
                 following = block.next()
                 if QTextCursor(following).currentTable() is None:
+                    # A heading goes with its paragraph or picture (a chart is one tall line).
                     bottom = layout.blockBoundingRect(following).bottom()
+                    limit = page_height * 0.8
             # Headings stay with what follows; short paragraphs are not split.
-            if page(top) != page(bottom) and bottom - top < page_height * 0.15:
+            if page(top) != page(bottom) and bottom - top < limit:
                 return partial(_break_before, block)
         block = block.next()
     return None

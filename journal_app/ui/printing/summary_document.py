@@ -67,8 +67,8 @@ CHART_FIGURE_WIDTH_INCHES = 8.2
 
 #: Heights of the two figures, in inches of figure. The movement chart's grows with the rows of
 #: milestone names and legend it needs, so that its bars always keep the same height.
-MOVEMENT_PLOT_HEIGHT_INCHES = 1.7
-WINDOWS_CHART_HEIGHT_INCHES = 3.9
+MOVEMENT_PLOT_HEIGHT_INCHES = 1.3
+WINDOWS_CHART_HEIGHT_INCHES = 3.0
 #: Rendering resolution of the figures; on paper this gives 8.2 / 7.0 * 200 = 234 dots per inch.
 CHART_DPI = 200
 #: Page margins, in millimetres.

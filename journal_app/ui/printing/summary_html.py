@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     from journal_app.ui.printing.summary_document import SummaryCharts
 
 #: Width the chart images are printed at, in inches, and in CSS pixels (1/96 inch).
-CHART_PRINT_WIDTH_INCHES = 7.0
+CHART_PRINT_WIDTH_INCHES = 6.7
 CHART_WIDTH_PX = round(CHART_PRINT_WIDTH_INCHES * 96)
 
+#: Most milestones the headline names as new before "N more" (the table lists them all).
+MAX_HEADLINE_NEW = 4
 #: Most dates listed after one flag before "and N more".
 MAX_FLAG_DATES = 8
 
@@ -46,10 +48,12 @@ ACCENT = "#1d5a6e"
 STYLE_SHEET = f"""
 body {{ color: #1a1a1a; }}
 h1 {{ font-size: 17pt; font-weight: 600; margin: 0; color: #111; }}
-h2 {{ font-size: 11.5pt; font-weight: 600; color: {ACCENT}; margin-top: 14px; margin-bottom: 4px; }}
+h2 {{ font-size: 11.5pt; font-weight: 600; color: {ACCENT}; margin-top: 9px; margin-bottom: 3px; }}
 p {{ margin-top: 2px; margin-bottom: 2px; }}
+.headline {{ font-size: 10.5pt; font-weight: 600; margin-top: 6px; margin-bottom: 2px; }}
 .kicker {{ font-size: 8.5pt; color: {ACCENT}; font-weight: 600; }}
 .small {{ font-size: 8pt; color: #555; }}
+.sources {{ font-size: 7pt; color: #555; }}
 .muted {{ color: #555; }}
 .label {{ color: #555; }}
 .typed {{ white-space: pre-wrap; }}
@@ -123,7 +127,7 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequen
     head = "".join(f"<th width='{w}%'>{_esc(h)}</th>" for h, w in zip(headers, widths, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
-        "<table width='100%' border='1' cellspacing='0' cellpadding='4' "
+        "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
         "style='border-collapse: collapse; border-color: #c5d0d5; border-style: solid;'>"
         f"<thead><tr>{head}</tr></thead>{body}</table>"
     )
@@ -155,8 +159,8 @@ def _header(report: SummaryReport) -> str:
     ]
     cells = "".join(
         "<tr>"
-        f"<td width='9%' class='label'>{_esc(a)}</td><td width='40%'>{b}</td>"
-        f"<td width='12%' class='label'>{_esc(c)}</td><td width='39%'>{d}</td>"
+        f"<td width='8%' class='label'>{_esc(a)}</td><td width='36%'>{b}</td>"
+        f"<td width='11%' class='label'>{_esc(c)}</td><td width='45%'>{d}</td>"
         "</tr>"
         for a, b, c, d in rows
     )
@@ -169,8 +173,10 @@ def _header(report: SummaryReport) -> str:
         + _esc(
             _tr(
                 "Written from the journal a parent keeps at home of their child's crawling and "
-                "early movement. It is a parent's record of what they saw, not a clinical "
-                "assessment."
+                "early movement: a parent's record of what they saw, not a clinical assessment. "
+                "Crawl Journal organises what the parent records and does not diagnose; its "
+                "flags come from simple rules and are prompts for conversation only. If you are "
+                "worried, talk to your child's doctor."
             )
         )
         + "</p>"
@@ -219,7 +225,7 @@ def _window_text(line: MilestoneLine) -> str:
             low=line.who_window.p1_months, high=line.who_window.p99_months
         )
     if line.cdc_months is not None:
-        return _tr("CDC: most children by {months} months").format(months=line.cdc_months)
+        return _tr("CDC: by {months} months").format(months=line.cdc_months)
     return "–"
 
 
@@ -236,7 +242,7 @@ _STANDING_WORDS = {
 
 
 def _milestones(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('2. Milestones'))}</h2>"
+    out = f"<h2>{_esc(_tr('3. Milestones'))}</h2>"
     end_age = report.child.age_on(report.end)
     intro = _tr("Age on the last day of the period: {age}.").format(
         age=end_age.chronological.describe()
@@ -248,12 +254,14 @@ def _milestones(report: SummaryReport) -> str:
     )
     if end_age.corrected is not None:
         intro += " " + _tr("Milestones are compared using the corrected age.")
+    if any(line.in_period for line in report.milestones):
+        intro += " " + _tr("Dates in bold: reached in this period.")
     out += f"<p class='muted'>{_esc(intro)}</p>"
     rows = []
     for line in report.milestones:
         when = _esc(format_date(line.achieved_on)) if line.achieved_on else "–"
         if line.in_period:
-            when += f"<br/><span class='muted'>{_esc(_tr('in this period'))}</span>"
+            when = f"<b>{when}</b>"
         age = _age_html(line.age_then) if line.age_then is not None else "–"
         standing = _esc(
             _tr(_STANDING_WORDS[line.standing]).format(
@@ -274,11 +282,11 @@ def _milestones(report: SummaryReport) -> str:
             _tr("Milestone"),
             _tr("Date"),
             _tr("Age then"),
-            _tr("Reference (WHO: 1st–99th pct.)"),
+            _tr("Reference (WHO: 1st–99th pct.; CDC: most children by)"),
             _tr("Compared with it"),
         ),
         rows,
-        (22, 12, 22, 21, 23),
+        (30, 14, 17, 21, 18),
     )
     return out
 
@@ -313,7 +321,7 @@ def _movement_row(line: MovementLine) -> tuple[str, ...]:
 
 
 def _movements(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('3. Movement styles in the period'))}</h2>"
+    out = f"<h2>{_esc(_tr('4. Movement styles in the period'))}</h2>"
     if not report.movements:
         return out + "<p>" + _esc(_tr("No movement styles were recorded in this period.")) + "</p>"
     out += _table(
@@ -328,7 +336,7 @@ def _movements(report: SummaryReport) -> str:
             _tr("Trend"),
         ),
         [_movement_row(line) for line in report.movements],
-        (23, 8, 10, 9, 9, 9, 13, 19),
+        (23, 7, 10, 9, 8, 8, 13, 22),
     )
     second_start = report.first_half_end.toordinal() + 1
     out += (
@@ -354,36 +362,17 @@ def _movements(report: SummaryReport) -> str:
 def _charts(report: SummaryReport, charts: SummaryCharts | None) -> str:
     if charts is None or (charts.movement is None and charts.windows is None):
         return ""
-    out = f"<h2>{_esc(_tr('4. Charts'))}</h2>"
+    out = f"<h2>{_esc(_tr('5. Charts'))}</h2>"
+    # The charts carry their own titles, legends and sources: no caption repeats them.
     if charts.movement is not None:
-        out += (
-            f"<p><img src='{MOVEMENT_CHART_URL.toString()}' width='{CHART_WIDTH_PX}'/></p>"
-            "<p class='small'>"
-            + _esc(
-                _tr(
-                    "How often each movement style was seen in the period, with tummy time. "
-                    "WHO advises at least 30 minutes a day on the tummy for babies not yet mobile."
-                )
-            )
-            + "</p>"
-        )
+        out += f"<p><img src='{MOVEMENT_CHART_URL.toString()}' width='{CHART_WIDTH_PX}'/></p>"
     if charts.windows is not None:
-        out += (
-            f"<p><img src='{WINDOWS_CHART_URL.toString()}' width='{CHART_WIDTH_PX}'/></p>"
-            "<p class='small'>"
-            + _esc(
-                _tr(
-                    "WHO windows (1st–99th percentile) and the milestones recorded, at corrected "
-                    "age where it applies."
-                )
-            )
-            + "</p>"
-        )
+        out += f"<p><img src='{WINDOWS_CHART_URL.toString()}' width='{CHART_WIDTH_PX}'/></p>"
     return out
 
 
 def _tummy(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('5. Tummy time'))}</h2>"
+    out = f"<h2>{_esc(_tr('6. Tummy time'))}</h2>"
     tummy = report.tummy
     if tummy.average_minutes is None:
         return out + "<p>" + _esc(_tr("No tummy time was recorded in this period.")) + "</p>"
@@ -400,11 +389,11 @@ def _tummy(report: SummaryReport) -> str:
         "For reference: WHO (2019) advises at least {reference} minutes a day on the tummy, "
         "spread through the day, for babies who are not yet mobile."
     ).format(reference=tummy.reference_minutes)
-    return out + f"<p>{_esc(text)}</p><p class='small'>{_esc(note)}</p>"
+    return out + f"<p>{_esc(text)} <span class='small'>{_esc(note)}</span></p>"
 
 
 def _signs(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('6. Warning signs logged'))}</h2>"
+    out = f"<h2>{_esc(_tr('7. Warning signs logged'))}</h2>"
     if not report.warning_signs:
         return out + "<p>" + _esc(_tr("No warning signs were logged in this period.")) + "</p>"
     rows = [
@@ -425,38 +414,61 @@ def _typed_rows(texts: Sequence[ParentText]) -> list[tuple[str, str]]:
     return [(_esc(format_date(t.day)), f"<span class='typed'>{_esc(t.text)}</span>") for t in texts]
 
 
-def _parent_texts(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('7. Questions and notes from the parent'))}</h2>"
+def _questions(report: SummaryReport) -> str:
+    out = f"<h2>{_esc(_tr('2. Questions for the doctor'))}</h2>"
     if report.questions:
-        out += _table(
-            (_tr("Date"), _tr("Question for the doctor")), _typed_rows(report.questions), (14, 86)
-        )
-    else:
-        out += "<p>" + _esc(_tr("No questions were written down in this period.")) + "</p>"
-    if report.notes:
-        out += "<p>&nbsp;</p>" + _table(
-            (_tr("Date"), _tr("Note the parent chose to include")),
-            _typed_rows(report.notes),
+        return out + _table(
+            (_tr("Date"), _tr("Question the parent wrote down")),
+            _typed_rows(report.questions),
             (14, 86),
         )
-    return out
+    return out + "<p>" + _esc(_tr("No questions were written down in this period.")) + "</p>"
+
+
+def _notes(report: SummaryReport) -> str:
+    if not report.notes:
+        return ""
+    return f"<h2>{_esc(_tr('8. Notes the parent chose to include'))}</h2>" + _table(
+        (_tr("Date"), _tr("Note")), _typed_rows(report.notes), (14, 86)
+    )
+
+
+def _headline(report: SummaryReport) -> str:
+    """One sentence of the period, drawn from the data (domain.headline)."""
+    headline = report.headline
+    if headline is None or report.is_empty:
+        return ""
+    parts: list[str] = []
+    if headline.style is not None and headline.since is not None:
+        parts.append(
+            _tr("{style} on {seen} of {recorded} recorded days since {since}").format(
+                style=_tr(headline.style.label),
+                seen=headline.days_seen,
+                recorded=headline.days_recorded,
+                since=_short_date(headline.since),
+            )
+        )
+    else:
+        parts.append(_tr("No one way of moving was seen on most recorded days"))
+    if headline.new:
+        shown = [_tr(m.label).lower() for m in headline.new[:MAX_HEADLINE_NEW]]
+        if len(headline.new) > MAX_HEADLINE_NEW:
+            shown.append(_tr("{n} more").format(n=len(headline.new) - MAX_HEADLINE_NEW))
+        names = ", ".join(shown)
+        parts.append(_tr("new this period: {names}").format(names=names))
+    sentence = "; ".join(parts) + "."
+    return f"<p class='headline'>{_esc(sentence)}</p>"
 
 
 def _about(report: SummaryReport) -> str:
     from journal_app.domain.reference import CDC_SOURCE, WHO_TUMMY_SOURCE, WHO_WINDOWS_SOURCE
 
-    text = _tr(
-        "Crawl Journal organises what the parent records; it does not diagnose. The flags come "
-        "from simple rules on the journal and are prompts for conversation only. If you are "
-        "worried, talk to your child's doctor."
-    )
+    # What the summary is (and is not) opens page 1; the sources close the last page.
     sources = _tr("Sources: {who}. {cdc}. {tummy}.").format(
         who=WHO_WINDOWS_SOURCE, cdc=CDC_SOURCE, tummy=WHO_TUMMY_SOURCE
     )
-    return (
-        f"<h2>{_esc(_tr('About this summary'))}</h2>"
-        f"<p class='small'>{_esc(text)}</p><p class='small'>{_esc(sources)}</p>"
-    )
+    # The last words of the summary: small, and never a page of their own.
+    return f"<p class='sources' style='margin-top: 6px;'>{_esc(sources)}</p>"
 
 
 def summary_html(report: SummaryReport, charts: SummaryCharts | None) -> str:
@@ -474,14 +486,17 @@ def summary_html(report: SummaryReport, charts: SummaryCharts | None) -> str:
         )
         parts += [_flags(report), _milestones(report), _about(report)]
     else:
+        # Page 1: the picture of the period, what to discuss, the parent's questions.
         parts += [
+            _headline(report),
             _flags(report),
+            _questions(report),
             _milestones(report),
             _movements(report),
             _charts(report, charts),
             _tummy(report),
             _signs(report),
-            _parent_texts(report),
+            _notes(report),
             _about(report),
         ]
     return "<html><body>" + "".join(parts) + "</body></html>"
@@ -496,7 +511,7 @@ def document_font() -> QFont:
     """The summary's font, ligatures off (the PDF's text says what is printed)."""
     font = QFont()
     font.setFamilies(["Noto Sans", "DejaVu Sans", "Helvetica", "Arial", "sans-serif"])
-    font.setPointSizeF(9.5)
+    font.setPointSizeF(9.3)
     for feature in _LIGATURE_FEATURES:
         font.setFeature(QFont.Tag(feature), 0)
     return font
