@@ -316,6 +316,8 @@ def _mark_partial_buckets(
             edgecolor=theme.muted,
             hatch="////",
             linewidth=0.0,
+            # Over lines (days seen) the hatching stays light, so the lines read through it.
+            alpha=0.45 if series.measure == MEASURE_DAYS_SEEN else 1.0,
             zorder=3,
         )
         shade.set_gid("partial-bucket")
