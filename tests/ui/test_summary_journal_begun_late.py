@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
 
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount
 from journal_app.domain.enums import Milestone, MovementStyle
@@ -152,3 +153,17 @@ def test_the_text_layer_has_no_ligatures_and_no_nul(
     flat = " ".join(raw.split())
     for word in ("fisted", "efficient", "office", "waffle", "shuffle"):
         assert word in flat, word
+
+
+def test_the_period_dialog_cannot_start_before_birth(
+    qtbot: QtBot, context: JournalContext, ines: ChildProfile
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from journal_app.ui.dialogs.summary_dialog import SummaryPeriodDialog
+
+    dialog = SummaryPeriodDialog(context, [ines], ines.id, "Save")
+    qtbot.addWidget(dialog)
+    assert dialog.period() == (BEGAN, TODAY)  # the journal is younger than 3 months
+    dialog.start_edit.setDate(QDate(2025, 6, 1))  # before 20 Jan 2026
+    assert dialog.period()[0] == ines.birth_date
