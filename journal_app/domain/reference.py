@@ -75,6 +75,7 @@ CDC_CHECKPOINTS: tuple[CdcCheckpoint, ...] = (
 
 #: A movement logged on a day shows the matching milestone was reached by that day.
 MOVEMENT_SHOWS_MILESTONE: dict[MovementStyle, Milestone] = {
+    MovementStyle.ROLLING: Milestone.ROLLS_TUMMY_TO_BACK,
     MovementStyle.FORWARD: Milestone.HANDS_AND_KNEES_CRAWLING,
     MovementStyle.PULLING_TO_STAND: Milestone.PULLS_TO_STAND,
     MovementStyle.CRUISING: Milestone.CRUISING,

@@ -13,7 +13,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from journal_app.domain.ages import add_months, child_age
+from journal_app.domain.entries import ChildProfile
 from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle
+from journal_app.domain.journal_knowledge import Unrecorded, journal_began, unrecorded_standing
 from journal_app.domain.reference import (
     WHO_WINDOW_BY_MILESTONE,
     WHO_WINDOWS_SOURCE,
@@ -97,6 +99,9 @@ class MilestoneWindowRow:
     #: Not ticked as a first time: ``achieved_on`` is the first day the journal shows it (a
     #: movement logged, or a later milestone that needs it), as the summary's table says.
     from_journal: bool = False
+    #: Not reached in the journal, and its 99th-percentile age had passed before the journal
+    #: began (``journal_began``): unknown, not late (domain.journal_knowledge).
+    before_journal: bool = False
 
     @property
     def reached(self) -> bool:
@@ -117,6 +122,8 @@ class MilestoneWindowsData:
     source: str
     #: ``on`` is today (the charts tab), not the end of an earlier period (a summary).
     is_today: bool = True
+    #: The journal's first day as far as its movements and milestones show (None: none yet).
+    journal_began: date | None = None
 
     @property
     def any_corrected(self) -> bool:
@@ -232,13 +239,23 @@ class ChartService:
         name, birth, due = child.name, child.birth_date, child.due_date
         # The same rules as the flags and the summary: what the journal shows counts as reached.
         reached = milestones_reached(recorded, first_seen)
+        profile = ChildProfile(name, birth, due)
+        began = journal_began([*first_seen.values(), *recorded.values()])
         rows: list[MilestoneWindowRow] = []
         for milestone in WHO_MILESTONES:
             window = WHO_WINDOW_BY_MILESTONE[milestone]
             # The first time the parent noted comes first; else the day the journal shows it.
             day = recorded.get(milestone) or reached.get(milestone)
             if day is None:
-                rows.append(MilestoneWindowRow(milestone, window.p1_months, window.p99_months))
+                standing = unrecorded_standing(profile, window.p99_months, on, began)
+                rows.append(
+                    MilestoneWindowRow(
+                        milestone,
+                        window.p1_months,
+                        window.p99_months,
+                        before_journal=standing is Unrecorded.BEFORE_JOURNAL,
+                    )
+                )
                 continue
             age = child_age(birth, due, day)
             rows.append(
@@ -263,4 +280,5 @@ class ChartService:
             chronological_age_months=now.chronological.decimal_months,
             source=WHO_WINDOWS_SOURCE,
             is_today=on == self.today(),
+            journal_began=began,
         )

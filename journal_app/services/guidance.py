@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from journal_app.domain.ages import DAYS_PER_MONTH, Age, ChildAge
 from journal_app.domain.entries import ChildProfile, DayEntry, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.journal_knowledge import journal_began, may_count_as_missed
 from journal_app.domain.reference import (
     BACKWARD_CRAWL_CONCERN_MONTHS,
     CDC_CHECKPOINTS,
@@ -490,6 +491,7 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
     """
     reached = journal.reached()
     age_now = journal.age.for_milestones
+    began = journal_began(d.day for d in journal.days)
     content = load_content()
     flags = []
     for window in WHO_WINDOWS:
@@ -498,6 +500,8 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
         if when is None:
             if not _past_p99(age_now, window) or not has_history(journal):
                 continue
+            if not may_count_as_missed(journal.child, window.p99_months, journal.on, began):
+                continue  # its age passed before the journal began: unknown, not missed
             if milestone is Milestone.HANDS_AND_KNEES_CRAWLING and _skipped_crawling_but_moving_on(
                 journal, reached
             ):
@@ -545,11 +549,14 @@ def flag_cdc_checkpoint_passed(journal: JournalSnapshot) -> list[Flag]:
         return []
     reached = journal.reached()
     age_now = journal.age.for_milestones
+    began = journal_began(d.day for d in journal.days)
     content = load_content()
     flags = []
     for checkpoint in CDC_CHECKPOINTS:
         if checkpoint.milestone in reached or not _past_months(age_now, checkpoint.months):
             continue
+        if not may_count_as_missed(journal.child, checkpoint.months, journal.on, began):
+            continue  # its age passed before the journal began: unknown, not missed
         values = {"months": checkpoint.months, "wording": checkpoint.wording}
         flags.append(
             Flag(

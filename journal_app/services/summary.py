@@ -17,13 +17,19 @@ from journal_app import __version__
 from journal_app.domain.ages import (
     PRETERM_THRESHOLD_DAYS,
     ChildAge,
-    add_months,
     gestation_days_at_birth,
 )
 from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.errors import ChildNotFound
+from journal_app.domain.headline import PeriodHeadline, period_headline
+from journal_app.domain.journal_knowledge import (
+    Unrecorded,
+    default_period_start,
+    journal_began,
+    unrecorded_standing,
+)
 from journal_app.domain.reference import (
     CDC_CHECKPOINTS,
     WHO_TUMMY_MINUTES_PER_DAY,
@@ -53,8 +59,11 @@ class MilestoneStanding(StrEnum):
     #: Reached; no WHO window for this milestone.
     REACHED = "reached"
     NOT_YET = "not_yet"
-    #: Not recorded and the child (corrected age) is past the WHO 99th-percentile / CDC age.
+    #: Not recorded and the child (corrected age) is past the WHO 99th-percentile / CDC age,
+    #: which passed while the journal was kept.
     NOT_YET_PAST_REFERENCE = "not_yet_past_reference"
+    #: Not recorded, and the reference age had passed before the journal began: unknown.
+    NOT_RECORDED_BEFORE_JOURNAL = "not_recorded_before_journal"
     #: Not ticked, but the journal shows it by a date: a movement logged (forward crawling shows
     #: crawling on hands and knees) or a later milestone that needs it (walking shows standing).
     SHOWN_BY_JOURNAL = "shown_by_journal"
@@ -153,6 +162,12 @@ class SummaryReport:
     warning_signs: tuple[WarningSignLine, ...]
     questions: tuple[ParentText, ...]
     notes: tuple[ParentText, ...]
+    #: The journal's first recorded day (up to the period's end); None when it holds none.
+    journal_began: date | None = None
+    #: Days the journal holds from its first day up to the period's end.
+    days_recorded_to_end: int = 0
+    #: The period in one sentence's worth of facts (domain.headline).
+    headline: PeriodHeadline | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -161,7 +176,8 @@ class SummaryReport:
 
 
 class SummaryPeriodError(ValueError):
-    """The period asked for is not usable (its start is after its end)."""
+    """The period asked for is not usable (it starts after it ends or before the birth date, or
+    ends after today)."""
 
 
 def split_period(start: date, end: date) -> date:
@@ -188,6 +204,23 @@ def compare_halves(first: int, second: int, first_len: int, second_len: int) -> 
     if rate_second <= rate_first * 0.8 and first - second >= 2:
         return Trend.LESS_OFTEN
     return Trend.ABOUT_THE_SAME
+
+
+def _unrecorded_standing(
+    child: ChildProfile,
+    window: WhoWindow | None,
+    cdc: int | None,
+    on: date,
+    began: date | None,
+) -> MilestoneStanding:
+    """A milestone with no record on ``on``, by the domain's one rule (journal_knowledge)."""
+    reference = window.p99_months if window is not None else cdc
+    standing = unrecorded_standing(child, reference, on, began)
+    if standing is Unrecorded.BEFORE_JOURNAL:
+        return MilestoneStanding.NOT_RECORDED_BEFORE_JOURNAL
+    if standing is Unrecorded.PAST_REFERENCE:
+        return MilestoneStanding.NOT_YET_PAST_REFERENCE
+    return MilestoneStanding.NOT_YET
 
 
 def _standing(
@@ -231,7 +264,8 @@ class SummaryService:
 
     def default_period(self, child_id: int) -> tuple[date, date]:
         """Since the last summary made for the child (the same period if it was made today), else
-        the last 3 months; never before the birth date."""
+        the last 3 months, or from the first entry when the journal is younger; never before the
+        birth date."""
         today = self.today()
         try:
             birth: date | None = self.reads.get_child(child_id).birth_date
@@ -243,7 +277,12 @@ class SummaryService:
         elif last_period is not None:
             start, end = last_period[1] + timedelta(days=1), today
         else:
-            start, end = add_months(today, -DEFAULT_PERIOD_MONTHS), today
+            # The journal's first entry, from the guidance snapshot (no query of its own here).
+            days = self.guidance.snapshot(child_id, end=today).days if birth is not None else ()
+            first = journal_began(d.day for d in days)
+            born = birth if birth is not None else today
+            start = default_period_start(today, born, first, DEFAULT_PERIOD_MONTHS)
+            end = today
         if birth is not None and start < birth:
             start = min(birth, end)
         return start, end
@@ -267,10 +306,10 @@ class SummaryService:
                 f"The period ends ({format_date(end)}) after today ({format_date(today)}); "
                 "a summary covers days already lived."
             )
-        if end < child.birth_date:
+        if start < child.birth_date:
             born = child.birth_date
             raise SummaryPeriodError(
-                f"The period ends ({format_date(end)}) before {child.name} was born "
+                f"The period starts ({format_date(start)}) before {child.name} was born "
                 f"({format_date(born)})."
             )
         days = self.reads.child_journal(child_id, end, start).days
@@ -287,13 +326,22 @@ class SummaryService:
             ParentText(d.day, d.notes) for d in days if d.notes_in_summary and d.notes.strip()
         )
         day_count = len(days)
+        day_styles = [(d.day, frozenset(d.movements)) for d in days]
         # The guidance rules read the same journal: their flags, and what it shows was reached.
         from journal_app.services.guidance import all_flags, has_history
 
         journal = self.guidance.snapshot(child_id, start, end)
         flags = tuple(all_flags(journal))
         reached = dict(journal.milestones)  # ticked by the parent, up to the period's end
+        days_to_end = [d.day for d in journal.days if d.day <= end]
+        began = journal_began(days_to_end)
         shown = journal.reached()
+        milestone_lines = self._milestones(child, reached, start, end, shown, began)
+        new = [
+            line.milestone
+            for line in milestone_lines
+            if line.in_period or (line.shown_by is not None and start <= line.shown_by <= end)
+        ]
         gestation: int | None = None
         if (
             child.due_date is not None
@@ -313,12 +361,15 @@ class SummaryService:
             half_days_recorded=half_days,
             flags=flags,
             milestone_checks_ran=has_history(journal),
-            milestones=self._milestones(child, reached, start, end, shown),
+            milestones=milestone_lines,
             movements=movements,
             tummy=tummy,
             warning_signs=signs,
             questions=questions,
             notes=notes,
+            journal_began=began,
+            days_recorded_to_end=len(days_to_end),
+            headline=period_headline(day_styles, new),
         )
 
     @staticmethod
@@ -328,6 +379,7 @@ class SummaryService:
         start: date,
         end: date,
         shown: dict[Milestone, date] | None = None,
+        began: date | None = None,
     ) -> tuple[MilestoneLine, ...]:
         """Ticked milestones by date, then the WHO and due CDC ones not ticked: shown by the
         journal (with the first day it shows them), or not recorded yet."""
@@ -368,7 +420,7 @@ class SummaryService:
                     )
                 )
                 continue
-            standing = _standing(window, cdc, months_at_end, reached=False)
+            standing = _unrecorded_standing(child, window, cdc, end, began)
             lines.append(MilestoneLine(milestone, None, None, window, cdc, standing, False))
         return tuple(lines)
 

@@ -117,7 +117,11 @@ def test_days_seen_switch(qtbot, panel, three_days) -> None:
     show(qtbot, panel)
     qtbot.mouseClick(panel.days_seen_button, Qt.MouseButton.LeftButton)
     assert panel.days_seen_button.isChecked()
-    assert bar_heights(panel, B) == {date(2026, 11, 2): 1, date(2026, 11, 9): 2}
+    (line,) = panel.movement_figure.findobj(lambda a: a.get_gid() == f"movement:{B.value}")
+    seen = dict(
+        zip((mdates.num2date(x).date() for x in line.get_xdata()), line.get_ydata(), strict=True)
+    )
+    assert {d: v for d, v in seen.items() if v} == {date(2026, 11, 5): 1, date(2026, 11, 12): 2}
     axes = [a for a in panel.movement_figure.axes if a.get_ylabel()]
     assert axes[0].get_ylabel() == WORDING["axis_days_seen_week"]
     qtbot.mouseClick(panel.episodes_button, Qt.MouseButton.LeftButton)
@@ -164,7 +168,7 @@ def test_nearly_empty_journal_shows_a_friendly_message(qtbot, panel, context, ch
     show(qtbot, panel)
     assert panel.movement_page.shows_message
     assert "Maya's journal (1 so far)" in panel.movement_page.message.text()
-    assert not panel.movement_page.toolbar.isEnabled()
+    assert not panel.movement_page.save_button.isEnabled()
     # The WHO windows still make sense with no milestones yet.
     who_windows_tab(qtbot, panel)
     assert not panel.windows_page.shows_message
@@ -222,12 +226,27 @@ def test_charts_follow_a_dark_palette(qtbot, panel, three_days) -> None:
     assert to_hex(panel.windows_figure.get_facecolor()) == "#202020"
 
 
-def test_toolbar_sits_above_the_chart(qtbot, panel, three_days) -> None:
+def test_a_save_button_replaces_the_developer_toolbar(qtbot, panel, three_days, tmp_path) -> None:
+    from matplotlib.backends.backend_qt import NavigationToolbar2QT
+
     panel.set_child(three_days)
     show(qtbot, panel)
     page = panel.movement_page
-    assert page.toolbar.isVisible() and page.toolbar.isEnabled()
-    assert page.toolbar.geometry().bottom() <= page.stack.geometry().top()
+    assert page.findChildren(NavigationToolbar2QT) == []
+    assert page.save_button.isVisible() and page.save_button.isEnabled()
+    assert page.save_button.text() == "Save chart as image..."
+    assert page.save_button.geometry().bottom() <= page.stack.geometry().top()
+    magic = {".png": b"\x89PNG", ".svg": b"<?xml", ".pdf": b"%PDF"}
+    for suffix, start in magic.items():
+        out = tmp_path / f"chart{suffix}"
+        page.save_as(out)
+        assert out.read_bytes().startswith(start), suffix
+        assert out.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.glob("*chart*")) == [
+        "chart.pdf",
+        "chart.png",
+        "chart.svg",
+    ]
     qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
                      pos=panel.tabs.tabBar().tabRect(1).center())  # fmt: skip
     assert panel.tabs.currentWidget() is panel.windows_page

@@ -104,30 +104,33 @@ def test_pdf_shows_every_section_in_order(
         f"made with Crawl Journal {__version__}",
         "1. Worth discussing",
         "Uses one side more than the other",  # the flag raised by the warning sign
-        "2. Milestones",
+        "2. Questions for the doctor",
+        "Is crawling backwards at 11 months fine?",
+        "Бабушка",
+        "3. Milestones",
         "Sits without support",
         "WHO: 3.8–9.2 months",
         "Crawls on hands and knees",
         "1 Nov 2026",
-        "3. Movement styles in the period",
+        "4. Movement styles in the period",
         "Backward crawling",
         "Forward hands-and-knees crawling",
-        "4. Charts",
-        "5. Tummy time",
-        "6. Warning signs logged",
+        "5. Charts",
+        "6. Tummy time",
+        "7. Warning signs logged",
         "13 Nov 2026",
         "Left side used less",  # what the side means for one-sidedness
-        "7. Questions and notes from the parent",
-        "Is crawling backwards at 11 months fine?",
-        "Бабушка",
-        "talk to your child's doctor",
+        "8. Notes the parent chose to include",
+        "Long note:",
+        "Sources:",
     ]
     if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems():
         facts.insert(-1, "小明")  # printed only where a font with Chinese glyphs is installed
     for fact in facts:
         assert fact in text, fact
     headings = [text.index(fact) for fact in facts if re.match(r"\d\. ", fact)]
-    assert len(headings) == 7 and headings == sorted(headings)
+    assert len(headings) == 8 and headings == sorted(headings)
+    assert "talk to your child's doctor" in pages[0]  # what the summary is, on page 1
     # The movement table: backward crawling on 45 days, 132 episodes; forward crawling new.
     assert "Backward crawling 45 132" in text
     forward = "Forward hands-and-knees crawling 14 43 130 26 Oct 23 Nov 0 → 14 new in the second"
@@ -155,8 +158,8 @@ def test_typed_markup_prints_literally_and_long_notes_wrap(
     # The long word is all there, wrapped over several lines rather than cut off.
     assert LONG_WORD in squeezed
     # Nothing after the injected "</table>" was swallowed.
-    assert text.index("Is crawling backwards") > text.index("alert(1)")
-    assert "About this summary" in text
+    assert text.index("Long note:") > text.index("alert(1)")
+    assert "Sources: WHO Multicentre Growth Reference Study Group" in text
 
 
 def test_charts_are_sharp_images(
@@ -465,7 +468,8 @@ def test_a_page_range_prints_only_those_pages(
 ) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from journal_app.ui.printing.summary_document import print_document, summary_page_layout
+    from journal_app.ui.printing.painting import print_document
+    from journal_app.ui.printing.summary_document import summary_page_layout
 
     _report, document = summary_document_for(context, leo, START, END)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -479,44 +483,6 @@ def test_a_page_range_prints_only_those_pages(
     pages = pdf_pages(tmp_path / "page2.pdf")
     assert len(pages) == 1
     assert re.search(r"Page 2 of [23]", pages[0])
-
-
-def test_table_rows_are_not_split_across_pages(qapp: QApplication) -> None:
-    from PySide6.QtCore import QSizeF
-    from PySide6.QtGui import QTextDocument
-
-    from journal_app.ui.printing.summary_document import _row_span, _tables, keep_rows_together
-
-    rows = "".join(
-        f"<tr><td>row {i}</td><td>two<br/>lines{'<br/>and more' * (i % 3)}</td></tr>"
-        for i in range(40)
-    )
-    document = QTextDocument()
-    document.setHtml(
-        f"<h2>Heading</h2><table border='1'><thead><tr><th>a</th><th>b</th></tr></thead>"
-        f"{rows}</table><h2>After</h2><p>text</p>"
-    )
-    document.setPageSize(QSizeF(400, 230))
-
-    def split_rows() -> list[tuple[int, int]]:
-        height = document.pageSize().height()
-        return [
-            (t, r)
-            for t, table in enumerate(_tables(document))
-            for r in range(table.rows())
-            for top, bottom in [_row_span(document, table, r)]
-            if top // height != bottom // height
-        ]
-
-    assert split_rows(), "the test needs a row that starts split"
-    keep_rows_together(document)
-    assert split_rows() == []
-    text = document.toPlainText()
-    assert all(f"row {i}\n" in text for i in range(40))
-    tables = _tables(document)
-    assert len(tables) > 1  # continued on a new page, with the header again
-    assert all(t.cellAt(0, 0).firstCursorPosition().block().text() == "a" for t in tables)
-    assert sum(t.rows() - 1 for t in tables) == 40
 
 
 def test_file_menu_print_summary_opens_for_the_current_child(qtbot: QtBot, window: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from datetime import date, timedelta
 
 import numpy as np
@@ -134,8 +135,15 @@ def test_tummy_time_line_and_who_level() -> None:
     figure = drawn(weekly_series())
     (line,) = by_gid(figure, "tummy-minutes")
     centres = [as_date(x) for x in line.get_xdata()]
-    assert centres == [date(2026, 10, 29), date(2026, 11, 5), date(2026, 11, 19)]  # mid-week
-    assert list(line.get_ydata()) == [30.0, 15.0, 42.5]
+    # Mid-week; the week with nothing recorded is a gap (NaN), never joined across.
+    assert centres == [
+        date(2026, 10, 29),
+        date(2026, 11, 5),
+        date(2026, 11, 12),
+        date(2026, 11, 19),
+    ]
+    ys = list(line.get_ydata())
+    assert ys[0] == 30.0 and ys[1] == 15.0 and math.isnan(ys[2]) and ys[3] == 42.5
     (level,) = by_gid(figure, "who-tummy-level")
     assert list(level.get_ydata()) == [30, 30]
     tummy_axes = line.axes
@@ -149,7 +157,9 @@ def test_milestone_markers_on_their_dates_with_names() -> None:
     dates = [as_date(float(segment[0, 0])) for segment in markers.get_segments()]
     assert dates == [date(2026, 11, 2), date(2026, 11, 18)]
     labels = [t.get_text() for t in by_gid(figure, "milestone-label")]
-    assert labels == ["Crawls on hands and knees", "Pulls up to stand"]
+    assert labels == ["1", "2"]  # numbered markers, named in the key below the chart
+    (key,) = by_gid(figure, "milestone-key")
+    assert key.get_text() == "1 Crawls on hands and knees (2 Nov)   2 Pulls up to stand (18 Nov)"
 
 
 def test_same_day_milestones_share_one_marker() -> None:
@@ -158,9 +168,11 @@ def test_same_day_milestones_share_one_marker() -> None:
     figure = drawn(series)
     (markers,) = by_gid(figure, "milestone-markers")
     assert len(markers.get_segments()) == 1
-    assert [t.get_text() for t in by_gid(figure, "milestone-label")] == [
-        "Pulls up to stand; Walks holding on to furniture (cruising)"
-    ]
+    assert [t.get_text() for t in by_gid(figure, "milestone-label")] == ["1"]
+    (key,) = by_gid(figure, "milestone-key")
+    assert (
+        key.get_text() == "1 Pulls up to stand; Walks holding on to furniture (cruising) (10 Nov)"
+    )
 
 
 def test_crowded_milestone_names_do_not_overlap() -> None:
@@ -168,11 +180,19 @@ def test_crowded_milestone_names_do_not_overlap() -> None:
     milestones = [(date(2026, 10, 27) + timedelta(days=3 * i), kinds[i]) for i in range(6)]
     figure = drawn(weekly_series(milestones=milestones))
     renderer = figure.canvas.get_renderer()
-    boxes = [t.get_window_extent(renderer) for t in by_gid(figure, "milestone-label")]
+    labels = by_gid(figure, "milestone-label")
+    boxes = [t.get_window_extent(renderer) for t in labels]
     assert len(boxes) == 6
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
-            assert not a.overlaps(b), "two milestone names are drawn over each other"
+            assert not a.overlaps(b), "two milestone numbers are drawn over each other"
+    # The key names every one, and its lines stay inside the figure.
+    (key,) = by_gid(figure, "milestone-key")
+    assert all(f"{n} {kinds[n - 1].label} (" in key.get_text() for n in range(1, 7))
+    key_box = key.get_window_extent(renderer)
+    assert key_box.x1 <= figure.bbox.x1 and key_box.y0 >= figure.bbox.y0
+    legend_box = figure.legends[0].get_window_extent(renderer)
+    assert not key_box.overlaps(legend_box)
 
 
 def test_days_seen_axis_title() -> None:

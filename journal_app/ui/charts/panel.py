@@ -1,14 +1,15 @@
 """The Charts view: movement over time and milestones against the WHO windows, for one child.
 
-This is the only module that puts matplotlib into Qt (``FigureCanvasQTAgg`` and the navigation
-toolbar); the main window imports it when the Charts tab is first shown.
+This is the only module that puts matplotlib into Qt (``FigureCanvasQTAgg``); parents get a
+"Save chart as image..." button rather than matplotlib's developer toolbar. The main window
+imports it when the Charts tab is first shown.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
-from matplotlib.backends.backend_qt import NavigationToolbar2QT
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -17,8 +18,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QRadioButton,
     QSizePolicy,
     QStackedWidget,
@@ -69,7 +73,7 @@ def theme_from_palette(palette: QPalette) -> ChartTheme:
 
 
 class _ChartPage(QWidget):
-    """A navigation toolbar above a chart, or a message in the chart's place."""
+    """A chart with a "Save chart as image..." button above it, or a message in its place."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,9 +83,14 @@ class _ChartPage(QWidget):
         self.canvas.setAccessibleName(name)
         self.canvas.setMinimumHeight(280)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.toolbar = NavigationToolbar2QT(  # type: ignore[no-untyped-call]
-            self.canvas, self, coordinates=False
-        )
+        self._name = name
+        self.save_button = QPushButton(self.tr("Save chart as image..."), self)
+        self.save_button.setToolTip(self.tr("Save this chart as a PNG, SVG or PDF file"))
+        self.save_button.clicked.connect(self._ask_and_save)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
         self.message = QLabel(self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -94,7 +103,7 @@ class _ChartPage(QWidget):
         self.stack.addWidget(self.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.toolbar)
+        layout.addLayout(buttons)
         layout.addWidget(self.stack, 1)
 
     @property
@@ -104,13 +113,44 @@ class _ChartPage(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
-        self.toolbar.setEnabled(False)
+        self.save_button.setEnabled(False)
 
     def show_chart(self) -> None:
         self.stack.setCurrentWidget(self.canvas)
-        self.toolbar.setEnabled(True)
-        self.toolbar.update()  # forget the zoom history of the previous drawing
+        self.save_button.setEnabled(True)
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def save_as(self, path: Path) -> None:
+        """Write the chart as shown to ``path`` (PNG, SVG or PDF by its suffix)."""
+        from journal_app.ui.charts.export import save_figure
+
+        save_figure(self.figure, path)
+
+    def _ask_and_save(self) -> None:
+        from journal_app.ui.charts.export import image_path
+
+        filters = {
+            self.tr("PNG image (*.png)"): "png",
+            self.tr("SVG drawing (*.svg)"): "svg",
+            self.tr("PDF document (*.pdf)"): "pdf",
+        }
+        suggested = str(Path.home() / (self._name.replace(" ", "-").lower() + ".png"))
+        name, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save chart as image"), suggested, ";;".join(filters)
+        )
+        if not name:
+            return
+        path = image_path(Path(name), filters.get(chosen, "png"))
+        try:
+            self.save_as(path)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Chart not saved"),
+                self.tr("The chart could not be saved as {path}: {reason}.").format(
+                    path=path, reason=(exc.strerror or str(exc)).lower()
+                ),
+            )
 
 
 class ChartsPanel(QWidget):

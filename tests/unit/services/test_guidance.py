@@ -62,7 +62,9 @@ def day(
 
 #: Fourteen plain days long before the 14-day window: enough history for a missing milestone to
 #: count (MIN_DAYS_FOR_ABSENCE) without touching the patterns of the last two weeks.
-HISTORY = tuple(day(60 + n) for n in range(MIN_DAYS_FOR_ABSENCE))
+#: The first day is long before that, so that the journal was kept while every reference age
+#: passed (a milestone whose age passed before the journal began is unknown, not missed).
+HISTORY = (day(700), *(day(60 + n) for n in range(MIN_DAYS_FOR_ABSENCE - 1)))
 
 
 def journal(
@@ -766,6 +768,7 @@ def test_flags_of_an_earlier_period_give_the_age_then_not_as_now(context: Journa
     """A summary of September, made in November: "was ... old on 30 Sep", never "is"."""
     child = context.journal.save_child(ChildProfile("Ada", date(2025, 11, 1)))
     assert child.id is not None
+    _save(context, child.id, 300, notes="the journal began at 7 months")
     for n in range(MIN_DAYS_FOR_ABSENCE):
         _save(context, child.id, 100 + n, notes="an ordinary day")
     earlier = context.guidance.flags_for(child.id, date(2026, 9, 1), date(2026, 9, 30))

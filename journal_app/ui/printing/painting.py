@@ -1,0 +1,104 @@
+"""Painting the summary on any printer (preview, paper, PDF): page by page, with the footer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from journal_app.ui.printing.pagination import keep_rows_together
+from journal_app.ui.printing.summary_html import _tr, document_font, footer_note, page_label
+
+#: The footer's height in points, taken from the bottom of the printable area.
+FOOTER_HEIGHT_PT = 26.0
+#: The document property holding the child's name for the footer.
+FOOTER_NAME_PROPERTY = "summary_child_name"
+
+
+class SummaryPrintError(RuntimeError):
+    """The printer (or PDF file) could not be painted on."""
+
+
+def print_document(document: QTextDocument, printer: QPrinter) -> None:
+    """Paint ``document`` on ``printer`` page by page, with the footer on every page.
+
+    Used for the preview, the printer and the PDF alike. The document is laid out on a copy
+    for the printer's paper, margins and resolution; ``document`` itself is not changed.
+    """
+    name = str(document.property(FOOTER_NAME_PROPERTY) or "")
+    copy = document.clone()
+    try:
+        copy.documentLayout().setPaintDevice(printer)
+        paint_rect = printer.pageLayout().paintRectPixels(printer.resolution())
+        dots_per_point = printer.resolution() / 72
+        footer_height = FOOTER_HEIGHT_PT * dots_per_point
+        body = QSizeF(paint_rect.width(), paint_rect.height() - footer_height)
+        copy.setPageSize(body)
+        keep_rows_together(copy)
+        pages = max(copy.pageCount(), 1)
+        first, last = 1, pages
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first = min(printer.fromPage(), pages)
+            last = max(first, min(printer.toPage() or pages, pages))
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise SummaryPrintError(_tr("The printer or file could not be opened for writing."))
+        try:
+            for page in range(first - 1, last):
+                if page > first - 1:
+                    printer.newPage()
+                top = page * body.height()
+                painter.save()
+                painter.translate(0, -top)
+                context = QAbstractTextDocumentLayout.PaintContext()
+                context.clip = QRectF(0, top, body.width(), body.height())
+                painter.setClipRect(context.clip)
+                copy.documentLayout().draw(painter, context)
+                painter.restore()
+                _paint_footer(
+                    painter,
+                    QRectF(0, body.height(), body.width(), footer_height),
+                    name,
+                    page + 1,
+                    pages,
+                    dots_per_point,
+                )
+        finally:
+            painter.end()
+    finally:
+        copy.deleteLater()
+
+
+def _paint_footer(
+    painter: QPainter, rect: QRectF, name: str, page: int, pages: int, dots_per_point: float
+) -> None:
+    painter.save()
+    pen = QPen(QColor("#9aa9b0"))
+    pen.setWidthF(0.6 * dots_per_point)
+    painter.setPen(pen)
+    line_y = rect.top() + 8 * dots_per_point
+    painter.drawLine(QLineF(rect.left(), line_y, rect.right(), line_y))
+    font = document_font()
+    font.setPointSizeF(7.5)
+    painter.setFont(font)
+    painter.setPen(QColor("#444444"))
+    text_rect = QRectF(
+        rect.left(), line_y + 3 * dots_per_point, rect.width(), rect.bottom() - line_y
+    )
+    right = page_label(page, pages)
+    metrics = QFontMetricsF(font, painter.device())
+    left_width = text_rect.width() - metrics.horizontalAdvance(right) - 12 * dots_per_point
+    left = metrics.elidedText(
+        f"{name} · {footer_note()}", Qt.TextElideMode.ElideMiddle, max(left_width, 0)
+    )
+    align_top = Qt.AlignmentFlag.AlignTop
+    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | align_top), left)
+    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | align_top), right)
+    painter.restore()
