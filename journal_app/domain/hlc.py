@@ -47,7 +47,7 @@ class HlcClock:
         self, device: str, last: Hlc | None = None, now_ms: Callable[[], int] = wall_clock_ms
     ) -> None:
         self.device = device
-        self._now_ms = now_ms
+        self.now_ms = now_ms
         self._wall = last.wall_ms if last is not None else 0
         self._counter = last.counter if last is not None else -1
 
@@ -57,7 +57,7 @@ class HlcClock:
 
     def tick(self) -> Hlc:
         """A new stamp for a change made here: later than every stamp made or received before."""
-        physical = min(max(self._now_ms(), 0), MAX_WALL_MS)
+        physical = min(max(self.now_ms(), 0), MAX_WALL_MS)
         if physical > self._wall:
             self._wall, self._counter = physical, 0
         elif self._counter >= MAX_COUNTER:

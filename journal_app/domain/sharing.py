@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from journal_app.domain.hlc import Hlc
+from journal_app.domain.hlc import Hlc, HlcClock
 
 
 class Kind(StrEnum):
@@ -384,3 +384,109 @@ def lost_versions(versions: Iterable[Version], merged: Merged) -> list[Version]:
             continue
         lost.append(v)
     return lost
+
+
+# -- one computer's side ---------------------------------------------------------------------------
+
+
+class Replica:
+    """One computer's share of the journal, in memory: every version it holds (its own and those
+    read), its clock, its cursors (for each other device, the highest sequence number up to which
+    every file is applied) and its changes not yet written. The journal it shows is
+    :meth:`view`. The wiring keeps the same four things in the journal file (docs/sharing-format.md,
+    "Wiring into the journal")."""
+
+    def __init__(self, device: str, clock: HlcClock | None = None) -> None:
+        self.device = device
+        self.clock = clock if clock is not None else HlcClock(device)
+        self.versions: dict[tuple[Kind, str, Hlc], Version] = {}
+        self.cursors: dict[str, int] = {}
+        #: The number the next change file of this computer gets.
+        self.next_seq = 1
+        self.pending: dict[tuple[Kind, str], Version] = {}
+        self._view: Merged | None = None
+
+    def _add(self, version: Version) -> None:
+        self.versions[version.key] = version
+        self._view = None
+
+    def save(self, kind: Kind, record: Record) -> Version:
+        """A record saved here (new or changed): a new version, to be written next round."""
+        uuid = str(record["uuid"])
+        return self._stamp(kind, uuid, dict(record), None)
+
+    def delete(self, kind: Kind, uuid: str, when: str) -> list[Version]:
+        """A record deleted here: a tombstone for it and every UUID recognised as it."""
+        return [self._stamp(kind, u, None, when) for u in self.view().members(kind, uuid)]
+
+    def _stamp(self, kind: Kind, uuid: str, record: Record | None, when: str | None) -> Version:
+        version = Version(
+            kind, uuid, self.clock.tick(), self.next_seq, dict(self.cursors), record, when
+        )
+        older = self.pending.pop((kind, uuid), None)
+        if older is not None:
+            # Never shared: the newer version replaces it (an evening's edits are one change).
+            del self.versions[older.key]
+        self.pending[(kind, uuid)] = version
+        self._add(version)
+        return version
+
+    def outbox(self) -> tuple[int, dict[str, int], list[Version]]:
+        """What the next change file holds: its number, ``seen`` and versions (may be empty)."""
+        versions = sorted(self.pending.values(), key=lambda v: v.hlc)
+        return self.next_seq, dict(self.cursors), versions
+
+    def written(self, seq: int) -> None:
+        """The change file ``seq`` is in the shared folder."""
+        if seq != self.next_seq:
+            raise ValueError(f"expected change file {self.next_seq}, not {seq}")
+        self.pending.clear()
+        self.next_seq += 1
+
+    def apply(self, device: str, seq: int, versions: Iterable[Version]) -> None:
+        """Another computer's change file ``seq``: only the next one of that device (or a second
+        file with the number just applied, when two computers write as one)."""
+        if device == self.device:
+            raise ValueError("a computer does not read its own change files")
+        cursor = self.cursors.get(device, 0)
+        if not cursor <= seq <= cursor + 1 or seq < 1:
+            raise ValueError(f"change file {seq} of {device} out of order (cursor {cursor})")
+        if self.pending:
+            # What this computer wrote knew only what it had read before: write first, then read.
+            raise ValueError("write this computer's changes before applying others'")
+        for version in versions:
+            if version.device != device or version.seq != seq:
+                raise ValueError("a change file holds only its own device's versions")
+            self.clock.receive(version.hlc)
+            self._add(version)
+        self.cursors[device] = seq
+
+    def view(self) -> Merged:
+        if self._view is None:
+            self._view = merge(self.versions.values())
+        return self._view
+
+    def copy(self) -> Replica:
+        """An independent copy (what a backup of the journal file holds)."""
+        other = Replica(self.device, HlcClock(self.device, self.clock.last, self.clock.now_ms))
+        other.versions = dict(self.versions)
+        other.cursors = dict(self.cursors)
+        other.next_seq = self.next_seq
+        other.pending = dict(self.pending)
+        return other
+
+    def restored_as(self, device: str) -> Replica:
+        """This replica (a restored backup) rejoining as the new device ``device``: its old
+        device's files, written after the backup, are read like another computer's, so nothing
+        it wrote since is lost and nothing deleted since comes back; its own old numbers are
+        never reused. Changes not yet written are stamped again under the new device."""
+        if device == self.device:
+            raise ValueError("a restored journal rejoins under a new device id")
+        other = Replica(device, HlcClock(device, self.clock.last, self.clock.now_ms))
+        other.versions = dict(self.versions)
+        other.cursors = {**self.cursors, self.device: self.next_seq - 1}
+        for version in self.pending.values():
+            del other.versions[version.key]
+        for version in sorted(self.pending.values(), key=lambda v: v.hlc):
+            other._stamp(version.kind, version.uuid, version.record, version.deleted)
+        return other

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from journal_app.domain.hlc import CLOCK_AHEAD_REPORT_MS, MAX_COUNTER, MAX_WALL_MS, Hlc
-from journal_app.domain.sharing import RECORD_FIELDS, Kind, Version
+from journal_app.domain.sharing import RECORD_FIELDS, Kind, Replica, Version
 
 CHANGES_FORMAT = "crawl-journal-changes"
 CHANGES_VERSION = 1
@@ -678,3 +678,41 @@ def _change(item: Any, index: int, device: str, seq: int, seen: Mapping[str, int
             if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
                 raise _Refused(ProblemReason.INVALID, f'{where}: "{part}" is not a list of objects')
     return Version(kind, uuid, hlc, seq, seen, record, None)
+
+
+# -- one round -------------------------------------------------------------------------------------
+
+
+@dataclass
+class RoundReport:
+    """What one sync round did: ``paused`` when it could not run (the journal is unchanged)."""
+
+    paused: Paused | None = None
+    written: Path | None = None
+    applied: list[ChangeFile] = field(default_factory=list)
+    read: ReadResult = field(default_factory=ReadResult)
+
+
+def sync_round(
+    folder: ShareFolder, replica: Replica, written_at: str, now_ms: int | None = None
+) -> RoundReport:
+    """One round: this computer's pending changes written first (what it wrote knew only what it
+    had read), then the others' files read and applied in order. Never raises for what is in the
+    folder; a paused folder leaves the replica as it was."""
+    report = RoundReport()
+    seq, seen, versions = replica.outbox()
+    if versions:
+        result = folder.write_changes(seq, seen, versions, written_at)
+        if result.paused is not None:
+            report.paused = result.paused
+            return report
+        replica.written(seq)
+        report.written = result.path
+    report.read = folder.read_others(replica.cursors, now_ms)
+    if report.read.paused is not None:
+        report.paused = report.read.paused
+        return report
+    for change_file in report.read.files:
+        replica.apply(change_file.device, change_file.seq, change_file.versions)
+        report.applied.append(change_file)
+    return report
