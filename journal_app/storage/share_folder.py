@@ -62,6 +62,8 @@ MAX_SEQ = 9_999_999_999
 
 #: Names a sync tool or an operating system keeps for itself (they are never read).
 _BOOKKEEPING_EXACT = frozenset({"desktop.ini", "thumbs.db", "icon\r"})
+_TEMP_PREFIX = ".tmp-"
+_TEMP_SUFFIX = ".part"
 _TEMP_SUFFIXES = (".tmp", ".part", ".partial", ".!sync", ".crdownload", ".download")
 
 
@@ -206,7 +208,7 @@ def _fsync_dir(path: Path) -> None:
 def _write_new_file(folder: Path, name: str, body: bytes, *, replace: bool) -> Path:
     """``body`` under ``folder/name``: a private temp file (mkstemp: O_EXCL, 0600), fsync, rename,
     fsync the folder. Never a half file under ``name``."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -309,7 +311,23 @@ class ShareFolder:
             _make_private_dir(self.own_folder)
         except OSError as exc:
             return Paused(PauseReason.WRITE_FAILED, exc.strerror or str(exc))
+        self.remove_own_temp_files()
         return self.set_name(display_name)
+
+    def remove_own_temp_files(self) -> int:
+        """Temporary files a write of this computer left when it was killed (its own subfolder
+        only; readers ignore them anyway). Returns how many were removed."""
+        removed = 0
+        try:
+            names = os.listdir(self.own_folder)
+        except OSError:
+            return 0
+        for name in names:
+            if name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    (self.own_folder / name).unlink()
+                    removed += 1
+        return removed
 
     def set_name(self, display_name: str) -> Paused | None:
         name = display_name.strip()[:MAX_DEVICE_NAME_LENGTH]

@@ -47,7 +47,9 @@ operation = st.one_of(
     st.tuples(st.just("hold_back"), computer_index),
     st.tuples(st.just("cut_short"), computer_index),
     st.tuples(st.just("conflicted_copy"), computer_index),
-    st.tuples(st.just("release"),),
+    st.tuples(
+        st.just("release"),
+    ),
 )
 
 
@@ -80,7 +82,9 @@ class Faults:
 
     def newest_file(self, computer: Computer) -> Path | None:
         names = sorted(
-            p for p in computer.folder.own_folder.iterdir() if p.name[0].isdigit() and "(" not in p.name
+            p
+            for p in computer.folder.own_folder.iterdir()
+            if p.name[0].isdigit() and "(" not in p.name
         )
         return names[-1] if names else None
 
@@ -130,9 +134,7 @@ def run(computers: list[Computer], faults: Faults, op: tuple[Any, ...]) -> None:
         parent = children[op[2] % len(children)]
         on, notes = DATES[op[3]], NOTES[op[4]]
         existing = [
-            d
-            for d in c.live(Kind.DAY)
-            if d["child_uuid"] == parent["uuid"] and d["date"] == on
+            d for d in c.live(Kind.DAY) if d["child_uuid"] == parent["uuid"] and d["date"] == on
         ]
         record = {**existing[0], "notes": notes} if existing else day(parent["uuid"], on, notes)
         c.accepted.append(replica.save(Kind.DAY, record))
