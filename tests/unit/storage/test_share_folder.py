@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -473,3 +474,31 @@ def test_three_computers_stay_in_step_through_one_folder(shared):
             c.round()
     views = [c.replica.view().records for c in computers]
     assert views[0] == views[1] == views[2] and len(views[0][Kind.DAY]) == 3
+
+
+def test_a_first_sync_of_two_years_takes_seconds_and_an_edit_adds_kilobytes(shared):
+    from datetime import date, timedelta
+
+    mum, dad = Computer(shared, "Mum's laptop"), Computer(shared, "Dad's laptop")
+    start = date(2024, 11, 1)
+    for computer in (mum, dad):  # two journals started apart, both every day for two years
+        maya = child()
+        computer.replica.save(Kind.CHILD, maya)
+        for i in range(730):
+            on = (start + timedelta(days=i)).isoformat()
+            computer.replica.save(
+                Kind.DAY,
+                day(maya["uuid"], on, notes="rolled and crawled " * 5, movements=[("rolling", 3)]),
+            )
+    began = time.perf_counter()
+    mum.round()
+    dad.round()
+    mum.round()
+    elapsed = time.perf_counter() - began
+    assert mum.replica.view().records == dad.replica.view().records
+    assert len(mum.replica.view().records[Kind.DAY]) == 730
+    assert elapsed < 10, f"first sync took {elapsed:.1f} s"
+    some_day = next(iter(mum.replica.view().records[Kind.DAY].values()))
+    mum.replica.save(Kind.DAY, {**some_day, "notes": "an evening's edit"})
+    report = mum.round()
+    assert report.written is not None and report.written.stat().st_size < 4096
