@@ -367,6 +367,26 @@ class ShareFolder:
                 found.add(int(match["seq"]))
         return sorted(found)
 
+    def _device_id_in_use(self, seq: int) -> str | None:
+        """Why another computer seems to write as this one: a file numbered ``seq`` or later is
+        already here, or two different files carry one number."""
+        try:
+            names = os.listdir(self.own_folder)
+        except OSError:
+            return None
+        numbers: dict[int, set[str]] = {}
+        for name in names:
+            match = CHANGE_NAME_RE.match(name)
+            if match and not is_bookkeeping(name):
+                numbers.setdefault(int(match["seq"]), set()).add(match["sha"])
+        later = sorted(n for n in numbers if n >= seq)
+        if later:
+            return f"change file {later[0]} is already in {self.own_folder}"
+        forks = sorted(n for n, hashes in numbers.items() if len(hashes) > 1)
+        if forks:
+            return f"two different change files numbered {forks[0]} are in {self.own_folder}"
+        return None
+
     def write_changes(
         self, seq: int, seen: Mapping[str, int], versions: Sequence[Version], written: str
     ) -> WriteResult:
@@ -382,14 +402,9 @@ class ShareFolder:
         paused = self.check()
         if paused is not None:
             return WriteResult(paused=paused)
-        taken = [n for n in self.own_sequence_numbers() if n >= seq]
-        if taken:
-            return WriteResult(
-                paused=Paused(
-                    PauseReason.DEVICE_ID_IN_USE,
-                    f"change file {taken[0]} is already in {self.own_folder}",
-                )
-            )
+        in_use = self._device_id_in_use(seq)
+        if in_use is not None:
+            return WriteResult(paused=Paused(PauseReason.DEVICE_ID_IN_USE, in_use))
         body = encode_body(self.device, seq, seen, versions, written, self.app)
         try:
             path = _write_new_file(

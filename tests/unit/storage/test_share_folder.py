@@ -502,3 +502,20 @@ def test_a_first_sync_of_two_years_takes_seconds_and_an_edit_adds_kilobytes(shar
     mum.replica.save(Kind.DAY, {**some_day, "notes": "an evening's edit"})
     report = mum.round()
     assert report.written is not None and report.written.stat().st_size < 4096
+
+
+def test_two_different_own_files_with_one_number_stop_the_writer(mum):
+    write_one(mum)
+    # A copy of this journal on another computer wrote its own file 1.
+    place(mum.folder.own_folder, 1, body_for(mum, 1))
+    mum.replica.save(Kind.CHILD, child())
+    report = mum.round()
+    assert report.paused is not None and report.paused.reason is PauseReason.DEVICE_ID_IN_USE
+    assert "two different change files numbered 1" in report.paused.detail
+    # A sync tool's conflicted copy of our own file is not taken for another writer.
+    other = Computer(mum.folder.root, "Gran's PC")
+    write_one(other)
+    [path] = files_of(other)
+    place(other.folder.own_folder, 1, path.read_bytes(), " (conflicted copy)")
+    other.replica.save(Kind.CHILD, child())
+    assert other.round().paused is None
