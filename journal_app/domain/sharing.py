@@ -405,15 +405,25 @@ class Replica:
         self.next_seq = 1
         self.pending: dict[tuple[Kind, str], Version] = {}
         self._view: Merged | None = None
+        self._last_view: Merged | None = None
 
     def _add(self, version: Version) -> None:
         self.versions[version.key] = version
         self._view = None
 
     def save(self, kind: Kind, record: Record) -> Version:
-        """A record saved here (new or changed): a new version, to be written next round."""
+        """A record saved here (new or changed): a new version, to be written next round. A
+        record recognised under several UUIDs is saved under each, so that a change of the keys
+        it was recognised by (a child's name or birth date) does not split it again."""
         uuid = str(record["uuid"])
-        return self._stamp(kind, uuid, dict(record), None)
+        # The last merge says which UUIDs are one record (merging again for every save of an
+        # import would cost a merge per record; recognition changes only when files are read).
+        known = self._last_view if self._last_view is not None else self.view()
+        members = known.members(kind, uuid)
+        canonical = members[0]
+        for alias in members[1:]:
+            self._stamp(kind, alias, {**record, "uuid": alias}, None)
+        return self._stamp(kind, canonical, {**record, "uuid": canonical}, None)
 
     def delete(self, kind: Kind, uuid: str, when: str) -> list[Version]:
         """A record deleted here: a tombstone for it and every UUID recognised as it."""
@@ -463,7 +473,7 @@ class Replica:
 
     def view(self) -> Merged:
         if self._view is None:
-            self._view = merge(self.versions.values())
+            self._view = self._last_view = merge(self.versions.values())
         return self._view
 
     def copy(self) -> Replica:

@@ -196,13 +196,23 @@ class _Refused(Exception):
 
 
 def _fsync_dir(path: Path) -> None:
+    """Best effort: some file systems a shared folder lives on (SMB, some FUSE mounts) refuse to
+    fsync a folder; the rename has happened by then, so that is no reason to report a failure."""
     if os.name != "posix":
         return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    """Best effort: FAT and exFAT sticks have no modes (mkstemp made the file 0600 anyway)."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)
 
 
 def _write_new_file(folder: Path, name: str, body: bytes, *, replace: bool) -> Path:
@@ -215,8 +225,7 @@ def _write_new_file(folder: Path, name: str, body: bytes, *, replace: bool) -> P
             handle.write(body)
             handle.flush()
             os.fsync(handle.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, PRIVATE_FILE_MODE)
+        _chmod(tmp, PRIVATE_FILE_MODE)
         target = folder / name
         if replace:
             os.replace(tmp, target)
@@ -269,8 +278,7 @@ def encode_body(
 
 def _make_private_dir(path: Path) -> None:
     path.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(path, PRIVATE_DIR_MODE)
+    _chmod(path, PRIVATE_DIR_MODE)
 
 
 class ShareFolder:
@@ -367,6 +375,28 @@ class ShareFolder:
                 found.add(int(match["seq"]))
         return sorted(found)
 
+    def _already_written(self, seq: int, versions: Sequence[Version]) -> Path | None:
+        """The file ``seq`` is already here with exactly these versions: written by this computer
+        before it stopped (killed after the rename, before the journal noted it). Writing it again
+        would fork the numbering; it counts as written."""
+        wanted = {(v.kind, v.uuid, v.hlc) for v in versions}
+        try:
+            names = sorted(os.listdir(self.own_folder))
+        except OSError:
+            return None
+        for name in names:
+            match = CHANGE_NAME_RE.match(name)
+            if match is None or match["copy"] or int(match["seq"]) != seq:
+                continue
+            path = self.own_folder / name
+            try:
+                found = _read_change_file(self.device, seq, path, int(match["size"]), match["sha"])
+            except _Refused:
+                continue
+            if {(v.kind, v.uuid, v.hlc) for v in found.versions} == wanted:
+                return path
+        return None
+
     def _device_id_in_use(self, seq: int) -> str | None:
         """Why another computer seems to write as this one: a file numbered ``seq`` or later is
         already here, or two different files carry one number."""
@@ -402,6 +432,9 @@ class ShareFolder:
         paused = self.check()
         if paused is not None:
             return WriteResult(paused=paused)
+        earlier = self._already_written(seq, versions)
+        if earlier is not None:
+            return WriteResult(path=earlier)
         in_use = self._device_id_in_use(seq)
         if in_use is not None:
             return WriteResult(paused=Paused(PauseReason.DEVICE_ID_IN_USE, in_use))

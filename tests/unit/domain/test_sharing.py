@@ -394,3 +394,22 @@ def test_content_ignores_uuids_and_times_but_not_what_a_parent_typed():
     b["movements"] = [{**a["movements"][0], "uuid": "again"}]
     assert content(Kind.DAY, a) == content(Kind.DAY, b)
     assert content(Kind.DAY, a) != content(Kind.DAY, {**a, "notes": "x "})
+
+
+def test_a_recognised_child_renamed_stays_one_child(mum, dad, clocks):
+    bus = Bus()
+    mum_maya, dad_maya = child("Maya"), child("Maya")
+    mum.save(Kind.CHILD, mum_maya)
+    later(clocks)
+    dad.save(Kind.CHILD, dad_maya)
+    dad.save(Kind.DAY, day(dad_maya["uuid"], on="2026-11-04"))
+    bus.sync(mum, dad)
+    later(clocks)
+    shown = mum.view().records[Kind.CHILD][mum_maya["uuid"]]
+    mum.save(Kind.CHILD, {**shown, "name": "Maya Rose", "birth_date": "2026-03-02"})
+    bus.sync(mum, dad)
+    same_journal(mum, dad)
+    children = dad.view().records[Kind.CHILD]
+    assert list(children) == [mum_maya["uuid"]] and children[mum_maya["uuid"]]["name"] == "Maya Rose"
+    assert [d["child_uuid"] for d in dad.view().records[Kind.DAY].values()] == [mum_maya["uuid"]]
+    assert dad.view().conflicts == []

@@ -519,3 +519,20 @@ def test_two_different_own_files_with_one_number_stop_the_writer(mum):
     place(other.folder.own_folder, 1, path.read_bytes(), " (conflicted copy)")
     other.replica.save(Kind.CHILD, child())
     assert other.round().paused is None
+
+
+def test_a_file_written_just_before_a_crash_counts_as_written_not_as_another_writer(mum, dad):
+    maya = child()
+    mum.replica.save(Kind.CHILD, maya)
+    seq, seen, versions = mum.replica.outbox()
+    first = mum.folder.write_changes(seq, seen, versions, "2026-11-21T20:14:00.000000Z")
+    assert first.path is not None
+    # Killed before the journal noted "file 1 written": the next start writes it again.
+    again = mum.folder.write_changes(seq, seen, versions, "2026-11-21T20:20:00.000000Z")
+    assert again.paused is None and again.path == first.path
+    assert len(files_of(mum)) == 1
+    # Other versions under that number are another writer's.
+    mum.replica.save(Kind.DAY, day(maya["uuid"]))
+    _, _, more = mum.replica.outbox()
+    clash = mum.folder.write_changes(seq, seen, more, WRITTEN)
+    assert clash.paused is not None and clash.paused.reason is PauseReason.DEVICE_ID_IN_USE
