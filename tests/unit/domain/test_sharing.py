@@ -410,6 +410,8 @@ def test_a_recognised_child_renamed_stays_one_child(mum, dad, clocks):
     bus.sync(mum, dad)
     same_journal(mum, dad)
     children = dad.view().records[Kind.CHILD]
-    assert list(children) == [mum_maya["uuid"]] and children[mum_maya["uuid"]]["name"] == "Maya Rose"
+    assert (
+        list(children) == [mum_maya["uuid"]] and children[mum_maya["uuid"]]["name"] == "Maya Rose"
+    )
     assert [d["child_uuid"] for d in dad.view().records[Kind.DAY].values()] == [mum_maya["uuid"]]
     assert dad.view().conflicts == []
