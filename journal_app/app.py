@@ -27,7 +27,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from journal_app.cli import EXIT_ALREADY_OPEN, EXIT_BAD_JOURNAL, EXIT_OK, parse_args, run_command
+from journal_app.entry import (
+    EXIT_ALREADY_OPEN,
+    EXIT_BAD_JOURNAL,
+    EXIT_OK,
+    parse_args,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -129,6 +134,8 @@ def _start_daily_backup(window: MainWindow) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command:
+        from journal_app.cli import run_command
+
         return run_command(args)
 
     app = create_application()

@@ -1,7 +1,6 @@
-"""The command line: start the app, or run one non-GUI command on the journal and exit.
+"""The non-GUI commands: run one command on the journal and exit (the parser is in ``entry``).
 
-Exit codes: 0 success, 1 the command failed (message on stderr), 2 bad arguments,
-3 the journal is open in another copy of the app, 4 the journal is damaged or too new.
+Exit codes are those of :mod:`journal_app.entry`.
 """
 
 from __future__ import annotations
@@ -9,82 +8,32 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal_app import APP_NAME, __version__
+from journal_app.entry import (
+    EXIT_ALREADY_OPEN,
+    EXIT_BAD_JOURNAL,
+    EXIT_FAILED,
+    EXIT_OK,
+    parse_args,
+)
 
 if TYPE_CHECKING:
     from journal_app.paths import JournalPaths
+    from journal_app.services.context import JournalContext
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_ALREADY_OPEN = 3
-EXIT_BAD_JOURNAL = 4
+Command = Callable[[argparse.Namespace, "JournalContext"], int]
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` (without the program name) and run its command; the exit code."""
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    if not args.command:
+        from journal_app.app import main as app_main
 
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="crawl-journal",
-        description=f"{APP_NAME}: a journal of a baby's crawling and early movement. "
-        "Without a command, the app's window opens.",
-        epilog="The journal is stored in the user's data folder unless --data-dir or "
-        "CRAWL_JOURNAL_DIR names another. Everything stays on this computer.",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
-        "--data-dir", metavar="DIR", help="folder of the journal (created if missing)"
-    )
-    parser.add_argument(
-        "--demo", action="store_true", help="open a generated sample journal in a temporary folder"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("export", help="export the journal as JSON or CSV (zip)")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
-    p.add_argument("--child", metavar="NAME", help="only this child")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.set_defaults(handler=_cmd_export)
-
-    p = sub.add_parser("import", help="merge a JSON export into the journal (all or nothing)")
-    p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=_cmd_import)
-
-    p = sub.add_parser("backup", help="back up the journal now")
-    p.add_argument(
-        "-o", "--output", metavar="FILE", help="write the backup here instead of backups/"
-    )
-    p.set_defaults(handler=_cmd_backup)
-
-    p = sub.add_parser(
-        "restore", help="replace the journal with a backup (the current one is backed up first)"
-    )
-    p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=_cmd_restore)
-
-    p = sub.add_parser("check", help="check the journal's integrity and print a report")
-    p.set_defaults(handler=_cmd_check)
-
-    p = sub.add_parser("summary", help="write the doctor-visit summary as a PDF")
-    p.add_argument("--child", metavar="NAME", required=True)
-    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.set_defaults(handler=_cmd_summary)
-    return parser
-
-
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+        return app_main(argv)
+    return run_command(args)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -138,8 +87,7 @@ def _run_locked(args: argparse.Namespace, paths: JournalPaths) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_FAILED
     try:
-        handler: Callable[[argparse.Namespace, object], int] = args.handler
-        return handler(args, ctx)
+        return COMMANDS[args.command](args, ctx)
     except JournalError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_FAILED
@@ -182,10 +130,7 @@ def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exce
     return EXIT_OK
 
 
-def _child_id(ctx: object, name: str | None) -> int | None:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _child_id(ctx: JournalContext, name: str | None) -> int | None:
     if name is None:
         return None
     child = ctx.journal.find_child(name)
@@ -195,10 +140,7 @@ def _child_id(ctx: object, name: str | None) -> int | None:
     return child.id
 
 
-def _cmd_export(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
     try:
         child_id = _child_id(ctx, args.child)
     except LookupError as exc:
@@ -213,11 +155,9 @@ def _cmd_export(args: argparse.Namespace, ctx: object) -> int:
     return EXIT_OK
 
 
-def _cmd_import(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
+def _cmd_import(args: argparse.Namespace, ctx: JournalContext) -> int:
     from journal_app.services.portability import ImportRefused
 
-    assert isinstance(ctx, JournalContext)
     try:
         report = ctx.portability.import_json(Path(args.file))
     except ImportRefused as exc:
@@ -227,19 +167,13 @@ def _cmd_import(args: argparse.Namespace, ctx: object) -> int:
     return EXIT_OK
 
 
-def _cmd_backup(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_backup(args: argparse.Namespace, ctx: JournalContext) -> int:
     made = ctx.backups.back_up_now(Path(args.output) if args.output else None)
     print(f"Backup written to {made}")
     return EXIT_OK
 
 
-def _cmd_restore(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_restore(args: argparse.Namespace, ctx: JournalContext) -> int:
     source = Path(args.file)
     if not source.is_file():
         print(f"No backup file at {source}", file=sys.stderr)
@@ -249,19 +183,13 @@ def _cmd_restore(args: argparse.Namespace, ctx: object) -> int:
     return EXIT_OK
 
 
-def _cmd_check(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_check(args: argparse.Namespace, ctx: JournalContext) -> int:
     report = ctx.backups.check()
     print(report.describe())
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def _cmd_summary(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_summary(args: argparse.Namespace, ctx: JournalContext) -> int:
     child = ctx.journal.find_child(args.child)
     if child is None:
         names = ", ".join(c.name for c in ctx.journal.list_children()) or "none yet"
@@ -275,3 +203,13 @@ def _cmd_summary(args: argparse.Namespace, ctx: object) -> int:
     write_summary_pdf_headless(ctx, child, args.start, args.end, out)
     print(f"Summary written to {out}")
     return EXIT_OK
+
+
+COMMANDS: dict[str, Command] = {
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "check": _cmd_check,
+    "summary": _cmd_summary,
+}

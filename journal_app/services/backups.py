@@ -12,13 +12,13 @@ from journal_app.domain.backups import MANUAL, BackupInfo
 from journal_app.domain.backups import BackupContents as BackupContents
 from journal_app.paths import JournalPaths
 from journal_app.storage import backups as store
+from journal_app.storage.connection import raw_connection
 from journal_app.storage.database import (
     HEAD_REVISION,
     known_revisions,
     migrate,
     missing_tables,
     quick_check,
-    raw_connection,
     read_revision,
 )
 from journal_app.storage.errors import JournalError, JournalTooNewError

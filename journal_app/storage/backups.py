@@ -15,7 +15,7 @@ from pathlib import Path
 
 from journal_app.domain.backups import AUTO, MANUAL, BackupContents, BackupInfo
 from journal_app.paths import ensure_private_dir
-from journal_app.storage.database import raw_connection
+from journal_app.storage.connection import raw_connection
 from journal_app.storage.errors import JournalDamagedError, JournalError
 from journal_app.storage.files import PRIVATE_FILE_MODE, fsync_dir, make_private
 

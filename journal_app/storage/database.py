@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journal_app.storage.connection import BUSY_TIMEOUT_MS, raw_connection
 from journal_app.storage.errors import (
     JournalDamagedError,
     JournalTooNewError,
@@ -31,11 +31,9 @@ from journal_app.storage.files import create_private_file, make_private
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made, not with this module
     from sqlalchemy import Engine
-    from sqlalchemy.orm import Session, sessionmaker
 
 #: The newest migration; kept equal to Alembic's head by a test.
 HEAD_REVISION = "0001_initial"
-BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -65,22 +63,6 @@ def create_journal_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
     return engine
-
-
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    from sqlalchemy.orm import sessionmaker
-
-    return sessionmaker(engine, expire_on_commit=False)
-
-
-@contextmanager
-def raw_connection(path: Path) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection, closed afterwards (no SQLAlchemy, for start-up and backups)."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 def quick_check(path: Path) -> None:
