@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_command(args: argparse.Namespace) -> int:
     """Run a non-GUI command; storage errors become a message and an exit code, not a traceback."""
     from journal_app.paths import JournalPaths, data_dir_problem, resolve_data_dir
-    from journal_app.single_instance import JournalLock
+    from journal_app.single_instance import COMMAND, JournalLock
 
     data_dir = resolve_data_dir(args.data_dir)
     try:
@@ -47,16 +47,23 @@ def run_command(args: argparse.Namespace) -> int:
     except OSError as exc:  # as a journal that cannot be used (JournalUnavailableError): 1
         print(data_dir_problem(data_dir, exc), file=sys.stderr)
         return EXIT_FAILED
-    lock = JournalLock(paths.lock)
+    lock = JournalLock(paths.lock, COMMAND)
     if not lock.acquire():
         problem = lock.problem()
-        if problem is not None:  # not the app holding it: a folder or lock file it cannot use
+        if problem is not None:  # nobody holds it: a folder or lock file it cannot use
             print(problem, file=sys.stderr)
             return EXIT_FAILED
-        print(
-            f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.",
-            file=sys.stderr,
-        )
+        if lock.holder_kind() == COMMAND:
+            print(
+                f"The journal in {paths.data_dir} is in use by another crawl-journal command; "
+                "wait for it to finish, then try again.",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.",
+                file=sys.stderr,
+            )
         return EXIT_ALREADY_OPEN
     try:
         return _run_locked(args, paths)
@@ -85,17 +92,36 @@ def _run_locked(args: argparse.Namespace, paths: JournalPaths) -> int:
         return EXIT_BAD_JOURNAL
     except JournalError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
+        return _exit_code(exc)
     try:
         return COMMANDS[args.command](args, ctx)
     except JournalError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
+        return _exit_code(exc)
     except OSError as exc:
-        print(f"{exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(_os_problem(exc), file=sys.stderr)
         return EXIT_FAILED
     finally:
         ctx.close()
+
+
+def _exit_code(error: Exception) -> int:
+    """1 for a command that failed; 3 when another program holds the journal."""
+    from journal_app.storage.errors import JournalInUseError
+
+    return EXIT_ALREADY_OPEN if isinstance(error, JournalInUseError) else EXIT_FAILED
+
+
+def _os_problem(exc: OSError) -> str:
+    """One line for an operating-system error: the file, and a full or read-only disk said so."""
+    from journal_app.storage.errors import JournalError
+    from journal_app.storage.sqlite_errors import os_journal_error
+
+    if exc.filename is not None:
+        told = os_journal_error(exc, Path(exc.filename))
+        if isinstance(told, JournalError):
+            return str(told)
+    return f"{exc.filename or ''}: {exc.strerror or exc}"
 
 
 def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exception) -> int:

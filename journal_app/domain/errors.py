@@ -38,5 +38,54 @@ class JournalUnavailableError(JournalError):
         super().__init__(f"The journal at {path} could not be used: {detail}.")
 
 
+class JournalInUseError(JournalUnavailableError):
+    """Another program holds the SQLite file (SQLITE_BUSY / SQLITE_LOCKED): the file is fine."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        self.path = path
+        self.detail = detail
+        JournalError.__init__(
+            self,
+            f"The journal at {path} is in use by another program, which holds it locked. "
+            "Close that program, then try again. Nothing was changed.",
+        )
+
+
+class DiskFullError(JournalUnavailableError):
+    """The disk holding ``path`` has no space left; the file is fine, nothing was moved."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        self.path = path
+        self.detail = detail
+        JournalError.__init__(
+            self,
+            f"The disk is full: {path} could not be written. Free some space on that disk, "
+            "then try again. Nothing was changed.",
+        )
+
+
+class ReadOnlyError(JournalUnavailableError):
+    """The file or its folder is on a read-only disk (or is read-only): it can be read, not saved."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        self.path = path
+        self.detail = detail
+        JournalError.__init__(
+            self,
+            f"{path} is on a read-only disk or in a read-only folder, so it cannot be written. "
+            "Choose a folder that can be written to, or make this one writable. "
+            "Nothing was changed.",
+        )
+
+
+class OutputRefused(JournalError):
+    """An output path that must not be written (the journal itself, a folder, a device...)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"Not writing to {path}: {reason}. Nothing was written.")
+
+
 class ChildNotFound(LookupError):
     """No child with this id (deleted meanwhile, or never there)."""

@@ -22,6 +22,7 @@ from journal_app.storage.database import (
     read_revision,
 )
 from journal_app.storage.errors import JournalError, JournalTooNewError
+from journal_app.storage.sqlite_errors import sqlite_errors_as_journal_errors
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,10 @@ class BackupService:
         """A full integrity and foreign-key check, with the number of rows in each table."""
         problems: list[str] = []
         counts: dict[str, int] = {}
-        with raw_connection(self.paths.journal) as conn:
+        with (
+            sqlite_errors_as_journal_errors(self.paths.journal),
+            raw_connection(self.paths.journal) as conn,
+        ):
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             if result != ["ok"]:
                 problems += [str(r) for r in result]

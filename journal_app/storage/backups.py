@@ -7,6 +7,7 @@ most once a day and the newest :data:`KEEP_AUTOMATIC` are kept.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -16,8 +17,20 @@ from pathlib import Path
 from journal_app.domain.backups import AUTO, MANUAL, BackupContents, BackupInfo
 from journal_app.paths import ensure_private_dir
 from journal_app.storage.connection import raw_connection
-from journal_app.storage.errors import JournalDamagedError, JournalError
-from journal_app.storage.files import PRIVATE_FILE_MODE, fsync_dir, make_private
+from journal_app.storage.errors import JournalDamagedError, JournalError, JournalInUseError
+from journal_app.storage.files import (
+    PRIVATE_FILE_MODE,
+    fsync_dir,
+    make_private,
+    private_temp_file,
+    remove_stale_temporaries,
+)
+from journal_app.storage.sqlite_errors import (
+    Failure,
+    failure_at,
+    journal_error,
+    os_journal_error,
+)
 
 KEEP_AUTOMATIC = 14
 SUFFIX = ".sqlite3"
@@ -55,6 +68,47 @@ def copy_database(source: Path, target: Path) -> None:
         os.fsync(handle.fileno())
 
 
+def _backup_error(exc: sqlite3.Error, source: Path, target: Path) -> JournalError | None:
+    """What a SQLite error while copying ``source`` into ``target`` means (None for a bug)."""
+    failure = failure_at(exc, target)
+    if failure is Failure.BUSY:
+        return JournalInUseError(source, str(exc))
+    if failure is Failure.DAMAGED:
+        return JournalDamagedError(source, str(exc))
+    return journal_error(exc, target)
+
+
+def _verified_copy(source: Path, final: Path) -> Path:
+    """Copy ``source`` into a private temporary beside ``final`` and check it; the temporary.
+
+    Errors name ``final`` (the file the user knows) or ``source``, never the temporary, which
+    is removed: a full disk, a busy file or a failed check leave nothing behind.
+    """
+    try:
+        temp = private_temp_file(final)
+    except OSError as exc:
+        raise os_journal_error(exc, final) from exc
+    try:
+        copy_database(source, temp)
+        if not is_healthy(temp):
+            raise JournalError(
+                f"The backup written to {final} did not pass its check; it was removed."
+            )
+    except sqlite3.Error as exc:
+        temp.unlink(missing_ok=True)
+        error = _backup_error(exc, source, final)
+        if error is None:
+            raise
+        raise error from exc
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise os_journal_error(exc, final) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
 def make_backup(
     journal: Path,
     backup_dir: Path,
@@ -64,26 +118,20 @@ def make_backup(
 ) -> Path:
     """Back up ``journal`` into ``backup_dir`` (or to ``target``); returns the verified file."""
     now = now or datetime.now()
-    ensure_private_dir(backup_dir)
-    final = target or _unique_target(backup_dir, kind, now)
-    partial = final.with_name(f".{final.name}.partial")
     try:
-        copy_database(journal, partial)
-        if not is_healthy(partial):
-            raise JournalError(
-                f"The backup written to {final} did not pass its check; it was removed."
-            )
-        os.replace(partial, final)
+        ensure_private_dir(backup_dir)
+    except OSError as exc:
+        raise os_journal_error(exc, backup_dir) from exc
+    final = target or _unique_target(backup_dir, kind, now)
+    if target is not None and not final.parent.is_dir():
+        raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(final))
+    temp = _verified_copy(journal, final)
+    try:
+        os.replace(temp, final)
         fsync_dir(final.parent)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        if exc.filename is not None and Path(exc.filename) == partial:
-            # The temporary name means nothing to the user: name the file they asked for.
-            raise OSError(exc.errno, exc.strerror, str(final)) from exc
-        raise
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        temp.unlink(missing_ok=True)
+        raise os_journal_error(exc, final) from exc
     return final
 
 
@@ -103,9 +151,8 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
 
 
 def remove_partial_backups(backup_dir: Path) -> None:
-    if backup_dir.is_dir():
-        for entry in backup_dir.glob(".*.partial"):
-            entry.unlink(missing_ok=True)
+    """Remove what a killed backup left: the hidden ``.*.partial`` temporaries."""
+    remove_stale_temporaries(backup_dir)
 
 
 def automatic_backup_due(backup_dir: Path, today: date) -> bool:
@@ -163,11 +210,22 @@ def move_aside(journal: Path, now: datetime | None = None) -> Path:
 
 
 def restore_damaged_from_backup(journal: Path, backup: Path, now: datetime | None = None) -> Path:
-    """Move the damaged journal aside and put a copy of ``backup`` in its place; returns the aside path."""
+    """Put a copy of ``backup`` in place of the damaged journal, which is kept renamed beside it.
+
+    The copy is made and checked beside the journal first; only then is the damaged file moved
+    aside and the copy renamed into place. A full disk or a busy file stops it before anything
+    moves. Returns where the damaged journal was kept.
+    """
     if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
-    aside = move_aside(journal, now)
-    copy_database(backup, journal)
+    staged = _verified_copy(backup, journal)
+    try:
+        aside = move_aside(journal, now)
+        os.replace(staged, journal)
+        fsync_dir(journal.parent)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise os_journal_error(exc, journal) from exc
     return aside
 
 
@@ -180,6 +238,12 @@ def restore_into_live_journal(journal: Path, backup: Path, backup_dir: Path) -> 
     if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
     safety = make_backup(journal, backup_dir, "pre-restore")
-    with raw_connection(backup) as src, raw_connection(journal) as dst:
-        src.backup(dst)
+    try:
+        with raw_connection(backup) as src, raw_connection(journal) as dst:
+            src.backup(dst)
+    except sqlite3.Error as exc:
+        error = _backup_error(exc, backup, journal)
+        if error is None:
+            raise
+        raise error from exc
     return safety

@@ -24,10 +24,16 @@ from typing import TYPE_CHECKING, Any
 from journal_app.storage.connection import BUSY_TIMEOUT_MS, raw_connection
 from journal_app.storage.errors import (
     JournalDamagedError,
+    JournalError,
     JournalTooNewError,
     JournalUnavailableError,
 )
 from journal_app.storage.files import create_private_file, make_private
+from journal_app.storage.sqlite_errors import (
+    journal_error,
+    os_journal_error,
+    sqlite_errors_as_journal_errors,
+)
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made, not with this module
     from sqlalchemy import Engine
@@ -66,12 +72,15 @@ def create_journal_engine(path: Path) -> Engine:
 
 
 def quick_check(path: Path) -> None:
-    """Raise :class:`JournalDamagedError` if ``path`` is not a healthy SQLite database."""
-    try:
-        with raw_connection(path) as conn:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise JournalDamagedError(path, str(exc)) from exc
+    """Raise :class:`JournalDamagedError` if ``path`` is not a healthy SQLite database.
+
+    Only what SQLite itself reports as corrupt (``SQLITE_CORRUPT``/``SQLITE_NOTADB``, or a
+    quick_check that finds problems) is damage. A full disk, a busy or read-only file raise
+    :class:`DiskFullError`, :class:`JournalInUseError` or :class:`ReadOnlyError`: the file may be
+    perfectly healthy and nothing may move it aside.
+    """
+    with sqlite_errors_as_journal_errors(path), raw_connection(path) as conn:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
     if rows != [("ok",)]:
         raise JournalDamagedError(path, "; ".join(str(r[0]) for r in rows[:3]))
 
@@ -148,25 +157,29 @@ def prepare_journal(path: Path, backup_dir: Path | None = None) -> None:
     try:
         create_private_file(path)
     except OSError as exc:
-        raise JournalUnavailableError(path, exc.strerror or str(exc)) from exc
+        told = os_journal_error(exc, path)
+        if isinstance(told, JournalError):
+            raise told from exc
+        raise JournalUnavailableError(path, (exc.strerror or str(exc)).lower()) from exc
     quick_check(path)
     try:
-        if read_revision(path) != HEAD_REVISION:
-            engine = create_journal_engine(path)
-            try:
-                migrate(engine, path, backup_dir)
-            finally:
-                engine.dispose()
-        with raw_connection(path) as conn:  # WAL is a property of the file: set it once here
-            conn.execute("PRAGMA journal_mode=WAL").fetchall()
-    except sqlite3.OperationalError as exc:
-        raise JournalUnavailableError(path, str(exc)) from exc
+        with sqlite_errors_as_journal_errors(path):
+            if read_revision(path) != HEAD_REVISION:
+                engine = create_journal_engine(path)
+                try:
+                    migrate(engine, path, backup_dir)
+                finally:
+                    engine.dispose()
+            with raw_connection(path) as conn:  # WAL is a property of the file: set it once here
+                conn.execute("PRAGMA journal_mode=WAL").fetchall()
     except Exception as exc:
         if "sqlalchemy" in sys.modules:  # only a migration can have raised SQLAlchemy's errors
-            from sqlalchemy.exc import OperationalError as SAOperationalError
+            from sqlalchemy.exc import DBAPIError
 
-            if isinstance(exc, SAOperationalError):
-                raise JournalUnavailableError(path, str(exc)) from exc
+            if isinstance(exc, DBAPIError):
+                error = journal_error(exc, path)
+                if error is not None:
+                    raise error from exc
         raise
     for suffix in ("-wal", "-shm"):
         make_private(path.with_name(path.name + suffix))
@@ -174,16 +187,19 @@ def prepare_journal(path: Path, backup_dir: Path | None = None) -> None:
 
 def open_journal(path: Path, backup_dir: Path | None = None) -> Engine:
     """Open (creating if needed), check and migrate the journal at ``path``; see the module doc."""
-    from sqlalchemy.exc import OperationalError as SAOperationalError
+    from sqlalchemy.exc import DBAPIError
 
     prepare_journal(path, backup_dir)
     engine = create_journal_engine(path)
     try:
         with engine.connect():  # make sure the file opens with the durability settings
             pass
-    except (sqlite3.OperationalError, SAOperationalError) as exc:
+    except (sqlite3.Error, DBAPIError) as exc:
         engine.dispose()
-        raise JournalUnavailableError(path, str(exc)) from exc
+        error = journal_error(exc, path)
+        if error is None:
+            raise
+        raise error from exc
     except BaseException:
         engine.dispose()
         raise

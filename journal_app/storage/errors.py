@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from journal_app.domain.errors import (
     ChildNotFound,
+    DiskFullError,
     JournalDamagedError,
     JournalError,
+    JournalInUseError,
     JournalTooNewError,
     JournalUnavailableError,
+    OutputRefused,
+    ReadOnlyError,
 )
 
 __all__ = [
     "ChildNotFound",
+    "DiskFullError",
     "JournalDamagedError",
     "JournalError",
+    "JournalInUseError",
     "JournalTooNewError",
     "JournalUnavailableError",
+    "OutputRefused",
+    "ReadOnlyError",
 ]

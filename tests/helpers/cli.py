@@ -27,6 +27,13 @@ def cli(capsys: pytest.CaptureFixture[str], data_dir: Path | None, *args: str) -
     """Run ``crawl-journal [--data-dir DATA_DIR] ARGS`` in this process; its code and output."""
     from journal_app.cli import main
 
+    if "summary" in args:
+        # The summary draws with Qt; in this process that must be the one QApplication the
+        # widget tests share (pytest-qt's qapp reuses it), not a bare QGuiApplication.
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is None:
+            QApplication([])
     capsys.readouterr()  # start from clean output
     argv = [*(["--data-dir", str(data_dir)] if data_dir is not None else []), *args]
     try:
