@@ -94,6 +94,10 @@ def _run_locked(args: argparse.Namespace, paths: JournalPaths) -> int:
         print(str(exc), file=sys.stderr)
         return _exit_code(exc)
     try:
+        if getattr(args, "output", None):
+            from journal_app.storage.files import refuse_unsafe_output
+
+            refuse_unsafe_output(Path(args.output), paths.protected_files(), force=args.force)
         return COMMANDS[args.command](args, ctx)
     except JournalError as exc:
         print(str(exc), file=sys.stderr)

@@ -86,6 +86,19 @@ class JournalPaths:
     def lock(self) -> Path:
         return self.data_dir / LOCK_FILENAME
 
+    def protected_files(self) -> list[Path]:
+        """What no export, backup or summary may ever be written over: the journal, SQLite's
+        working files beside it, the lock, and every file in the backups folder."""
+        journal = self.journal
+        found = [
+            journal,
+            *(journal.with_name(journal.name + s) for s in ("-wal", "-shm", "-journal")),
+        ]
+        found.append(self.lock)
+        if self.backups.is_dir():
+            found += [entry for entry in self.backups.iterdir() if entry.is_file()]
+        return found
+
     def ensure(self) -> JournalPaths:
         ensure_private_dir(self.data_dir)
         ensure_private_dir(self.backups)

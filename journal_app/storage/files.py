@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from journal_app.domain.errors import OutputRefused
 
 PRIVATE_FILE_MODE = 0o600
 TEMP_SUFFIX = ".partial"
+
+#: Why an output path is refused (completing "Not writing to PATH: ...").
+OUTPUT_IS_JOURNAL = "it is the journal itself, one of its working files or a backup of it"
+OUTPUT_IS_FOLDER = "it is a folder; give a file name"
+OUTPUT_NOT_REGULAR = "it is not a regular file (a device or a pipe)"
+OUTPUT_EXISTS = "the file already exists. Give another name, or add --force to replace it"
 
 
 def create_private_file(path: Path) -> None:
@@ -80,3 +90,34 @@ def write_private_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_unsafe_output(target: Path, protected: Iterable[Path], *, force: bool) -> None:
+    """Raise :class:`OutputRefused` unless ``target`` may be written by an export, a backup or
+    a summary.
+
+    Refused, whatever ``force`` says: any path that is (after resolving symlinks and ``..``, or
+    through a hard link) one of ``protected`` (the journal, its ``-wal``/``-shm``, the lock and
+    the backups); a folder; anything that is not a regular file (a device node, a FIFO). An
+    existing regular file is replaced only with ``force``. The write itself then renames a new
+    file into place, so a symlink at ``target`` is replaced, never followed.
+    """
+    target = Path(target)
+    real = Path(os.path.realpath(target))
+    for guarded in protected:
+        if real == Path(os.path.realpath(guarded)) or _same_file(target, guarded):
+            raise OutputRefused(target, OUTPUT_IS_JOURNAL)
+    if target.is_dir():
+        raise OutputRefused(target, OUTPUT_IS_FOLDER)
+    if os.path.lexists(target):
+        if os.path.exists(target) and not stat.S_ISREG(os.stat(target).st_mode):
+            raise OutputRefused(target, OUTPUT_NOT_REGULAR)
+        if not force:
+            raise OutputRefused(target, OUTPUT_EXISTS)
