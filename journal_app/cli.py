@@ -150,7 +150,11 @@ def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exce
             file=sys.stderr,
         )
         return EXIT_FAILED
-    kept = f"The damaged journal is kept, unchanged, as {aside}"
+    kept = (
+        f"The damaged journal is kept, unchanged, as {aside}"
+        if aside.exists()
+        else "(There was no journal file to keep.)"
+    )
     try:
         open_context(paths).close()  # brings an older backup up to date, and proves it opens
     except JournalError as exc:

@@ -29,6 +29,28 @@ class JournalDamagedError(JournalError):
         super().__init__(f"The journal file {path} looks damaged ({detail}).")
 
 
+class JournalGoneError(JournalDamagedError):
+    """The journal file is missing or empty (0 bytes), yet its backups show it held days.
+
+    Treated as a damaged journal, never silently replaced by a new, empty one."""
+
+    def __init__(self, path: Path, missing: bool, days: int) -> None:
+        self.path = path
+        self.missing = missing
+        self.days = days
+        self.detail = "the file is missing" if missing else "the file is empty (0 bytes)"
+        #: One sentence for a dialog: what is wrong, without the command-line advice.
+        self.headline = (
+            f"The journal file {path} is {'missing' if missing else 'empty (0 bytes)'}, but its "
+            f"backups show it held {days} day{'s' if days != 1 else ''} of journal."
+        )
+        JournalError.__init__(
+            self,
+            f"{self.headline} Restore the newest backup (crawl-journal restore BACKUP, or start "
+            "the app and accept the backup it offers); no new, empty journal was made.",
+        )
+
+
 class JournalUnavailableError(JournalError):
     """The environment got in the way: disk full, read-only folder, file locked by another program."""
 

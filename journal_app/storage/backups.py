@@ -168,8 +168,15 @@ def run_automatic_backup(
     made: Path | None = None
     if automatic_backup_due(backup_dir, now.date()):
         made = make_backup(journal, backup_dir, AUTO, now)
-    autos = [b for b in list_backups(backup_dir) if b.is_automatic]
-    for old in autos[KEEP_AUTOMATIC:]:
+    everything = list_backups(backup_dir)
+    autos = [b for b in everything if b.is_automatic]
+    doomed = autos[KEEP_AUTOMATIC:]
+    if doomed and not any(_holds_days(b) for b in everything if b not in doomed):
+        # Never rotate out the last backup that holds days (the journal may have been lost and
+        # the newest backups made of an empty one): keep the newest such one.
+        keeper = next((b for b in doomed if _holds_days(b)), None)
+        doomed = [b for b in doomed if b != keeper]
+    for old in doomed:
         old.path.unlink(missing_ok=True)
     return made
 
@@ -183,6 +190,20 @@ def backup_contents(backup: Path) -> BackupContents | None:
     except sqlite3.Error:
         return None
     return BackupContents(int(children), int(days), date.fromisoformat(last) if last else None)
+
+
+def newest_backup_with_days(backup_dir: Path) -> tuple[BackupInfo, BackupContents] | None:
+    """The newest backup that holds journal days (readable, not necessarily checked in full)."""
+    for backup in list_backups(backup_dir):
+        contents = backup_contents(backup.path)
+        if contents is not None and not contents.is_empty:
+            return backup, contents
+    return None
+
+
+def _holds_days(backup: BackupInfo) -> bool:
+    contents = backup_contents(backup.path)
+    return contents is not None and not contents.is_empty
 
 
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
@@ -204,7 +225,8 @@ def move_aside(journal: Path, now: datetime | None = None) -> Path:
         side = journal.with_name(journal.name + suffix)
         if side.exists():
             os.replace(side, aside.with_name(aside.name + suffix))
-    os.replace(journal, aside)
+    if journal.exists():  # a journal that is gone altogether has nothing to keep
+        os.replace(journal, aside)
     fsync_dir(journal.parent)
     return aside
 

@@ -3,7 +3,9 @@
 Start-up order (``open_journal``):
 
 1. create the file with mode 0600 if it is new (SQLite gives its WAL and SHM files the same mode);
-2. ``PRAGMA quick_check`` with plain sqlite3; a damaged file raises :class:`JournalDamagedError`
+2. a journal that is missing or empty while its backups hold days raises
+   :class:`JournalGoneError` (a kind of damage) instead of becoming a new, empty journal;
+   ``PRAGMA quick_check`` with plain sqlite3; a damaged file raises :class:`JournalDamagedError`
    and is left exactly as it was;
 3. read the schema revision; if it is the app's head revision, Alembic is not even imported;
    an unknown (newer) revision raises :class:`JournalTooNewError` and nothing is written;
@@ -25,6 +27,7 @@ from journal_app.storage.connection import BUSY_TIMEOUT_MS, raw_connection
 from journal_app.storage.errors import (
     JournalDamagedError,
     JournalError,
+    JournalGoneError,
     JournalTooNewError,
     JournalUnavailableError,
 )
@@ -149,11 +152,37 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None) -> None:
         command.upgrade(alembic_config(connection), "head")
 
 
+def refuse_a_lost_journal(path: Path, backup_dir: Path | None) -> None:
+    """Raise :class:`JournalGoneError` when the journal is missing or 0 bytes but a backup in
+    ``backup_dir`` holds journal days: it existed and is gone, so it must not silently become
+    a new, empty journal (whose daily backups would then push the good ones out).
+
+    A 0-byte file beside a non-empty ``-wal`` is left to SQLite, which replays the WAL.
+    """
+    if backup_dir is None:
+        return
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        size = None
+    if size:
+        return
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    from journal_app.storage.backups import newest_backup_with_days
+
+    found = newest_backup_with_days(backup_dir)
+    if found is not None:
+        raise JournalGoneError(path, size is None, found[1].days)
+
+
 def prepare_journal(path: Path, backup_dir: Path | None = None) -> None:
     """Steps 1-4 of the module doc without keeping an engine: create, check and migrate the file.
 
     When the schema is current this uses only ``sqlite3``: SQLAlchemy and Alembic stay unimported.
     """
+    refuse_a_lost_journal(path, backup_dir)
     try:
         create_private_file(path)
     except OSError as exc:
