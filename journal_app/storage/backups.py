@@ -260,12 +260,24 @@ def restore_into_live_journal(journal: Path, backup: Path, backup_dir: Path) -> 
     if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
     safety = make_backup(journal, backup_dir, "pre-restore")
+    staged = _verified_copy(backup, journal)
     try:
-        with raw_connection(backup) as src, raw_connection(journal) as dst:
+        with raw_connection(journal) as live:
+            page_size = int(live.execute("PRAGMA page_size").fetchone()[0])
+        with raw_connection(staged) as copy:
+            if int(copy.execute("PRAGMA page_size").fetchone()[0]) != page_size:
+                # SQLite's backup API cannot change the page size of a WAL journal: bring the
+                # copy to the journal's page size first (VACUUM rewrites every page).
+                copy.execute(f"PRAGMA page_size={page_size}")
+                copy.execute("VACUUM")
+        with raw_connection(staged) as src, raw_connection(journal) as dst:
             src.backup(dst)
     except sqlite3.Error as exc:
         error = _backup_error(exc, backup, journal)
         if error is None:
             raise
         raise error from exc
+    finally:
+        staged.unlink(missing_ok=True)
+        staged.with_name(staged.name + "-journal").unlink(missing_ok=True)
     return safety
