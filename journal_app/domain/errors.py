@@ -51,6 +51,28 @@ class JournalGoneError(JournalDamagedError):
         )
 
 
+class JournalWalDamagedError(JournalDamagedError):
+    """The journal's write-ahead file is damaged: saved changes after the damage cannot be
+    replayed. A copy was kept (``kept``) before SQLite could checkpoint it away."""
+
+    def __init__(self, path: Path, kept: Path, lost_changes: int) -> None:
+        self.path = path
+        self.kept = kept
+        self.lost_changes = lost_changes
+        self.detail = "its write-ahead file is damaged"
+        changes = "1 saved change" if lost_changes == 1 else f"{lost_changes} saved changes"
+        self.headline = (
+            f"The journal's latest changes could not all be read back: its write-ahead file "
+            f"{path.name}-wal is damaged, and {changes} after the damage cannot be replayed. "
+            f"A copy of that file was kept as {kept}."
+        )
+        JournalError.__init__(
+            self,
+            f"{self.headline} Restore a backup if it holds more, or start again to open the "
+            "journal with what could be read.",
+        )
+
+
 class JournalUnavailableError(JournalError):
     """The environment got in the way: disk full, read-only folder, file locked by another program."""
 

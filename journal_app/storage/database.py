@@ -30,6 +30,7 @@ from journal_app.storage.errors import (
     JournalGoneError,
     JournalTooNewError,
     JournalUnavailableError,
+    JournalWalDamagedError,
 )
 from journal_app.storage.files import create_private_file, make_private
 from journal_app.storage.sqlite_errors import (
@@ -177,12 +178,30 @@ def refuse_a_lost_journal(path: Path, backup_dir: Path | None) -> None:
         raise JournalGoneError(path, size is None, found[1].days)
 
 
+def refuse_a_damaged_wal(path: Path) -> None:
+    """Before SQLite opens the journal: a WAL it could not replay in full is copied aside and
+    :class:`JournalWalDamagedError` raised (once per damaged WAL); see :mod:`.wal`."""
+    from journal_app.storage.wal import keep_damaged_wal
+
+    try:
+        found = keep_damaged_wal(path)
+    except OSError as exc:  # no copy, no opening: SQLite must not checkpoint it away
+        told = os_journal_error(exc, path.with_name(path.name + "-wal"))
+        if isinstance(told, JournalError):
+            raise told from exc
+        raise JournalUnavailableError(path, (exc.strerror or str(exc)).lower()) from exc
+    if found is not None:
+        kept, report = found
+        raise JournalWalDamagedError(path, kept, report.lost_commits or report.frames)
+
+
 def prepare_journal(path: Path, backup_dir: Path | None = None) -> None:
     """Steps 1-4 of the module doc without keeping an engine: create, check and migrate the file.
 
     When the schema is current this uses only ``sqlite3``: SQLAlchemy and Alembic stay unimported.
     """
     refuse_a_lost_journal(path, backup_dir)
+    refuse_a_damaged_wal(path)
     try:
         create_private_file(path)
     except OSError as exc:

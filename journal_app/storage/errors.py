@@ -11,6 +11,7 @@ from journal_app.domain.errors import (
     JournalInUseError,
     JournalTooNewError,
     JournalUnavailableError,
+    JournalWalDamagedError,
     OutputRefused,
     ReadOnlyError,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "JournalInUseError",
     "JournalTooNewError",
     "JournalUnavailableError",
+    "JournalWalDamagedError",
     "OutputRefused",
     "ReadOnlyError",
 ]

@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from journal_app.domain.dates import format_date, format_date_time
-from journal_app.domain.errors import JournalDamagedError, JournalGoneError
+from journal_app.domain.errors import (
+    JournalDamagedError,
+    JournalGoneError,
+    JournalWalDamagedError,
+)
 from journal_app.services.backups import (
     BackupContents,
     backup_for_damaged_journal,
@@ -31,7 +35,7 @@ def offer_restore(error: JournalDamagedError) -> bool:
     journal = error.path
     headline = (
         error.headline
-        if isinstance(error, JournalGoneError)
+        if isinstance(error, (JournalGoneError, JournalWalDamagedError))
         else f"The journal file {journal} is damaged ({error.detail})."
     )
     found = backup_for_damaged_journal(journal)
