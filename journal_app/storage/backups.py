@@ -57,8 +57,12 @@ def _unique_target(backup_dir: Path, kind: str, now: datetime) -> Path:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy the database at ``source`` into a new private file ``target`` (online, consistent)."""
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
+    """Copy the database at ``source`` into the private file ``target`` (online, consistent).
+
+    ``target`` is a temporary made by :func:`private_temp_file` (or is created here); a symlink
+    there is refused, never followed."""
+    flags = os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, PRIVATE_FILE_MODE)
     os.close(fd)
     make_private(target)
     with raw_connection(source) as src, raw_connection(target) as dst:

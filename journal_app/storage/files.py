@@ -70,26 +70,40 @@ def fsync_dir(path: Path) -> None:
 
 
 def write_private_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a private temp file, fsync, rename; no partial file."""
-    tmp = path.with_name(f".{path.name}.partial")
+    """Write ``data`` to ``path`` atomically: a private temporary beside it (an unpredictable
+    name, created ``O_EXCL``; see :func:`private_temp_file`), fsync, rename; no partial file.
+
+    A symlink or file planted at any name in the folder is never written through; a symlink at
+    ``path`` itself is replaced by the file, not followed. Every error names ``path``, never
+    the temporary (a full disk says so with the file: the OSError's ``filename`` is ``path``).
+    """
+    path = Path(path)
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
+        tmp = private_temp_file(path)
+    except OSError as exc:
+        raise _naming(exc, path) from exc
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         make_private(tmp)
         os.replace(tmp, path)
-        fsync_dir(path.parent)
+        fsync_dir(path.parent if str(path.parent) else Path("."))
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        if exc.filename is not None and Path(exc.filename) == tmp:
-            # Name the file the user asked for, not our hidden temporary one.
-            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
-        raise
+        raise _naming(exc, path) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """``exc`` naming ``path`` (the file the user asked for), whatever file it named before."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(path))
 
 
 def _same_file(a: Path, b: Path) -> bool:
