@@ -31,20 +31,28 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if missing; a folder created here is the user's alone (0700).
+    """Create ``path`` (and parents) if missing; every folder created here is the user's alone
+    (0700, whatever the umask: each is made, then set to exactly 0700).
 
     A folder that already exists keeps its mode: it may be one the user chose and shares (a 1777
     folder, say); the journal and backup files in it are private (0600) on their own.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        path.mkdir(mode=0o700)
-    except FileExistsError:
-        if not path.is_dir():
-            raise
-        return path
-    if os.name == "posix":
-        os.chmod(path, 0o700)  # mkdir's mode is reduced by the umask; make it exactly 0700
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made meanwhile by someone else: not ours to change
+        if os.name == "posix":
+            os.chmod(folder, 0o700)  # mkdir's mode is reduced by the umask; make it exactly 0700
+    if not path.is_dir():
+        raise FileExistsError(17, "File exists", str(path))
     return path
 
 
