@@ -15,7 +15,7 @@ from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from tests.conftest import TODAY
-from tests.helpers.cli import cli
+from tests.helpers.cli import cli, run_process
 from tests.helpers.disks import fill, folder_digest, small_disk
 
 
@@ -94,3 +94,37 @@ def test_a_journal_held_by_another_program_is_in_use_and_nothing_is_moved(
         holder.communicate("\n", timeout=30)
     assert folder_digest(data_dir) == before
     assert cli(capsys, data_dir, "check").returncode == 0
+
+
+def test_outputs_onto_a_full_disk_name_the_disk_and_the_file(
+    disk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "journal"
+    make_journal(data_dir, days=30)
+    fill(disk)
+    for name, command in (
+        ("all.json", ["export", "--format", "json"]),
+        ("all.zip", ["export", "--format", "csv"]),
+        ("copy.sqlite3", ["backup"]),
+    ):
+        target = disk / name
+        done = cli(capsys, data_dir, *command, "-o", str(target))
+        assert done.returncode == 1, (name, done)
+        assert f"The disk is full: {target} could not be written" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr and ".partial" not in done.stderr
+        assert not target.exists()
+    assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]  # no temporary left
+    done = cli(capsys, data_dir, "summary", "--child", "Maya", "-o", str(disk / "maya.pdf"))
+    assert done.returncode == 1
+    assert "full" in done.stderr and str(disk / "maya.pdf") in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_app_on_a_full_disk_says_full_not_a_bad_lock_file(disk: Path) -> None:
+    data_dir = disk / "journal"
+    make_journal(data_dir, days=2)
+    fill(disk)
+    done = run_process("--data-dir", str(data_dir))
+    assert done.returncode == 1, done
+    assert "The disk is full" in done.stderr
+    assert "not a lock file" not in done.stderr and "Traceback" not in done.stderr
