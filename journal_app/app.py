@@ -176,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         _tell(APP_NAME, text, error=False)
         return EXIT_ALREADY_OPEN
+    from journal_app.storage.backups import remove_leftover_temporaries
+
+    remove_leftover_temporaries(paths.data_dir, paths.backups)  # what a killed backup left
     try:
         window = _open_window(paths.data_dir, is_sample)
         if isinstance(window, int):

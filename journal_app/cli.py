@@ -65,6 +65,9 @@ def run_command(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return EXIT_ALREADY_OPEN
+    from journal_app.storage.backups import remove_leftover_temporaries
+
+    remove_leftover_temporaries(paths.data_dir, paths.backups)  # what a killed command left
     try:
         return _run_locked(args, paths)
     finally:

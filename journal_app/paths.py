@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -68,6 +69,10 @@ def data_dir_problem(data_dir: Path, error: OSError) -> str:
     )
     if blocker is not None:
         reason = f"{blocker} is a file, not a folder"
+    elif error.errno == errno.EROFS:
+        reason = "it is on a read-only disk"
+    elif error.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason = "the disk is full"
     else:
         reason = error.strerror or str(error)
     return (

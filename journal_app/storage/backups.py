@@ -154,6 +154,12 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     return found
 
 
+def remove_leftover_temporaries(data_dir: Path, backup_dir: Path) -> list[Path]:
+    """At start, with the folder's lock held: remove the hidden ``.*.partial`` files that a
+    killed backup, restore or copy left in the journal folder and its backups; the removed."""
+    return remove_stale_temporaries(data_dir) + remove_stale_temporaries(backup_dir)
+
+
 def remove_partial_backups(backup_dir: Path) -> None:
     """Remove what a killed backup left: the hidden ``.*.partial`` temporaries."""
     remove_stale_temporaries(backup_dir)

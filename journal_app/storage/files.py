@@ -49,7 +49,10 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
         return removed
     for entry in folder.glob(f".*{TEMP_SUFFIX}"):
         if entry.is_file() and not entry.is_symlink():
-            entry.unlink(missing_ok=True)
+            try:
+                entry.unlink(missing_ok=True)
+            except OSError:  # a read-only disk, say: harmless, it is hidden and never listed
+                continue
             removed.append(entry)
     return removed
 
