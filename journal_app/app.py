@@ -5,7 +5,8 @@ Start-up stages of the GUI (``main``):
 1. parse arguments; ``--help``, ``--version`` and the non-GUI commands never create a window;
 2. create the QApplication (names for QSettings);
 3. resolve the journal folder (``--data-dir``, ``CRAWL_JOURNAL_DIR``, or the user data folder);
-4. take the folder's lock, or tell the user the journal is already open and exit (code 3);
+4. take the folder's lock, or tell the user the journal is already open and exit (code 3); a
+   folder that cannot be used exits 1, as the commands do;
 5. open the journal: integrity check, migrations (skipped when current), engine; a damaged file
    leads to the restore dialog, a newer file to a refusal (code 4);
 6. build the main window with ``create_main_window`` and show it;
@@ -27,7 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from journal_app.cli import EXIT_ALREADY_OPEN, EXIT_BAD_JOURNAL, EXIT_OK, parse_args, run_command
+from journal_app.entry import (
+    EXIT_ALREADY_OPEN,
+    EXIT_BAD_JOURNAL,
+    EXIT_FAILED,
+    EXIT_OK,
+    parse_args,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -100,6 +107,7 @@ def _open_window(data_dir: Path, is_sample: bool) -> MainWindow | int:
     from journal_app.storage.errors import (
         JournalDamagedError,
         JournalError,
+        JournalInUseError,
         JournalTooNewError,
     )
 
@@ -115,9 +123,9 @@ def _open_window(data_dir: Path, is_sample: bool) -> MainWindow | int:
             print(str(exc), file=sys.stderr)
             return EXIT_BAD_JOURNAL
         return create_main_window(data_dir, is_sample=is_sample)
-    except JournalError as exc:
+    except JournalError as exc:  # the folder or disk got in the way: exit 1, as the commands do
         _tell(APP_NAME, str(exc))
-        return EXIT_BAD_JOURNAL
+        return EXIT_ALREADY_OPEN if isinstance(exc, JournalInUseError) else EXIT_FAILED
 
 
 def _start_daily_backup(window: MainWindow) -> None:
@@ -129,11 +137,13 @@ def _start_daily_backup(window: MainWindow) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command:
+        from journal_app.cli import run_command
+
         return run_command(args)
 
     app = create_application()
     from journal_app.paths import JournalPaths, data_dir_problem, resolve_data_dir
-    from journal_app.single_instance import JournalLock
+    from journal_app.single_instance import APP, COMMAND, JournalLock
 
     is_sample = bool(args.demo)
     if is_sample:
@@ -145,22 +155,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir = resolve_data_dir(args.data_dir)
     try:
         paths = JournalPaths(data_dir).ensure()
-    except OSError as exc:  # told and ended like a journal that cannot be used (_open_window)
+    except OSError as exc:  # told and ended as the commands do (exit 1)
         _tell(APP_NAME, data_dir_problem(data_dir, exc))
-        return EXIT_BAD_JOURNAL
-    lock = JournalLock(paths.lock)
+        return EXIT_FAILED
+    lock = JournalLock(paths.lock, APP)
     if not lock.acquire():
         problem = lock.problem()
-        if problem is not None:  # not another copy: a folder or lock file it cannot use
+        if problem is not None:  # nobody holds it: a folder or lock file it cannot use
             _tell(APP_NAME, problem)
-            return EXIT_BAD_JOURNAL
-        _tell(
-            APP_NAME,
-            f"The journal in {paths.data_dir} is already open in another Crawl Journal window. "
-            "Switch to that window, or close it first.",
-            error=False,
-        )
+            return EXIT_FAILED
+        if lock.holder_kind() == COMMAND:
+            text = (
+                f"The journal in {paths.data_dir} is in use by a crawl-journal command right "
+                "now. Try again when it has finished."
+            )
+        else:
+            text = (
+                f"The journal in {paths.data_dir} is already open in another Crawl Journal "
+                "window. Switch to that window, or close it first."
+            )
+        _tell(APP_NAME, text, error=False)
         return EXIT_ALREADY_OPEN
+    from journal_app.storage.backups import remove_leftover_temporaries
+
+    remove_leftover_temporaries(paths.data_dir, paths.backups)  # what a killed backup left
     try:
         window = _open_window(paths.data_dir, is_sample)
         if isinstance(window, int):

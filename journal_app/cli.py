@@ -1,7 +1,6 @@
-"""The command line: start the app, or run one non-GUI command on the journal and exit.
+"""The non-GUI commands: run one command on the journal and exit (the parser is in ``entry``).
 
-Exit codes: 0 success, 1 the command failed (message on stderr), 2 bad arguments,
-3 the journal is open in another copy of the app, 4 the journal is damaged or too new.
+Exit codes are those of :mod:`journal_app.entry`.
 """
 
 from __future__ import annotations
@@ -9,88 +8,38 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal_app import APP_NAME, __version__
+from journal_app.entry import (
+    EXIT_ALREADY_OPEN,
+    EXIT_BAD_JOURNAL,
+    EXIT_FAILED,
+    EXIT_OK,
+    parse_args,
+)
 
 if TYPE_CHECKING:
     from journal_app.paths import JournalPaths
+    from journal_app.services.context import JournalContext
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_ALREADY_OPEN = 3
-EXIT_BAD_JOURNAL = 4
+Command = Callable[[argparse.Namespace, "JournalContext"], int]
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` (without the program name) and run its command; the exit code."""
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    if not args.command:
+        from journal_app.app import main as app_main
 
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="crawl-journal",
-        description=f"{APP_NAME}: a journal of a baby's crawling and early movement. "
-        "Without a command, the app's window opens.",
-        epilog="The journal is stored in the user's data folder unless --data-dir or "
-        "CRAWL_JOURNAL_DIR names another. Everything stays on this computer.",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
-        "--data-dir", metavar="DIR", help="folder of the journal (created if missing)"
-    )
-    parser.add_argument(
-        "--demo", action="store_true", help="open a generated sample journal in a temporary folder"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("export", help="export the journal as JSON or CSV (zip)")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
-    p.add_argument("--child", metavar="NAME", help="only this child")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.set_defaults(handler=_cmd_export)
-
-    p = sub.add_parser("import", help="merge a JSON export into the journal (all or nothing)")
-    p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=_cmd_import)
-
-    p = sub.add_parser("backup", help="back up the journal now")
-    p.add_argument(
-        "-o", "--output", metavar="FILE", help="write the backup here instead of backups/"
-    )
-    p.set_defaults(handler=_cmd_backup)
-
-    p = sub.add_parser(
-        "restore", help="replace the journal with a backup (the current one is backed up first)"
-    )
-    p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=_cmd_restore)
-
-    p = sub.add_parser("check", help="check the journal's integrity and print a report")
-    p.set_defaults(handler=_cmd_check)
-
-    p = sub.add_parser("summary", help="write the doctor-visit summary as a PDF")
-    p.add_argument("--child", metavar="NAME", required=True)
-    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.set_defaults(handler=_cmd_summary)
-    return parser
-
-
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+        return app_main(argv)
+    return run_command(args)
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Run a non-GUI command; storage errors become a message and an exit code, not a traceback."""
     from journal_app.paths import JournalPaths, data_dir_problem, resolve_data_dir
-    from journal_app.single_instance import JournalLock
+    from journal_app.single_instance import COMMAND, JournalLock
 
     data_dir = resolve_data_dir(args.data_dir)
     try:
@@ -98,17 +47,27 @@ def run_command(args: argparse.Namespace) -> int:
     except OSError as exc:  # as a journal that cannot be used (JournalUnavailableError): 1
         print(data_dir_problem(data_dir, exc), file=sys.stderr)
         return EXIT_FAILED
-    lock = JournalLock(paths.lock)
+    lock = JournalLock(paths.lock, COMMAND)
     if not lock.acquire():
         problem = lock.problem()
-        if problem is not None:  # not the app holding it: a folder or lock file it cannot use
+        if problem is not None:  # nobody holds it: a folder or lock file it cannot use
             print(problem, file=sys.stderr)
             return EXIT_FAILED
-        print(
-            f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.",
-            file=sys.stderr,
-        )
+        if lock.holder_kind() == COMMAND:
+            print(
+                f"The journal in {paths.data_dir} is in use by another crawl-journal command; "
+                "wait for it to finish, then try again.",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.",
+                file=sys.stderr,
+            )
         return EXIT_ALREADY_OPEN
+    from journal_app.storage.backups import remove_leftover_temporaries
+
+    remove_leftover_temporaries(paths.data_dir, paths.backups)  # what a killed command left
     try:
         return _run_locked(args, paths)
     finally:
@@ -136,18 +95,40 @@ def _run_locked(args: argparse.Namespace, paths: JournalPaths) -> int:
         return EXIT_BAD_JOURNAL
     except JournalError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
+        return _exit_code(exc)
     try:
-        handler: Callable[[argparse.Namespace, object], int] = args.handler
-        return handler(args, ctx)
+        if getattr(args, "output", None):
+            from journal_app.storage.files import refuse_unsafe_output
+
+            refuse_unsafe_output(Path(args.output), paths.protected_files(), force=args.force)
+        return COMMANDS[args.command](args, ctx)
     except JournalError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
+        return _exit_code(exc)
     except OSError as exc:
-        print(f"{exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(_os_problem(exc), file=sys.stderr)
         return EXIT_FAILED
     finally:
         ctx.close()
+
+
+def _exit_code(error: Exception) -> int:
+    """1 for a command that failed; 3 when another program holds the journal."""
+    from journal_app.storage.errors import JournalInUseError
+
+    return EXIT_ALREADY_OPEN if isinstance(error, JournalInUseError) else EXIT_FAILED
+
+
+def _os_problem(exc: OSError) -> str:
+    """One line for an operating-system error: the file, and a full or read-only disk said so."""
+    from journal_app.storage.errors import JournalError
+    from journal_app.storage.sqlite_errors import os_journal_error
+
+    if exc.filename is not None:
+        told = os_journal_error(exc, Path(exc.filename))
+        if isinstance(told, JournalError):
+            return str(told)
+    return f"{exc.filename or ''}: {exc.strerror or exc}"
 
 
 def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exception) -> int:
@@ -172,7 +153,11 @@ def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exce
             file=sys.stderr,
         )
         return EXIT_FAILED
-    kept = f"The damaged journal is kept, unchanged, as {aside}"
+    kept = (
+        f"The damaged journal is kept, unchanged, as {aside}"
+        if aside.exists()
+        else "(There was no journal file to keep.)"
+    )
     try:
         open_context(paths).close()  # brings an older backup up to date, and proves it opens
     except JournalError as exc:
@@ -182,10 +167,7 @@ def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exce
     return EXIT_OK
 
 
-def _child_id(ctx: object, name: str | None) -> int | None:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _child_id(ctx: JournalContext, name: str | None) -> int | None:
     if name is None:
         return None
     child = ctx.journal.find_child(name)
@@ -195,10 +177,7 @@ def _child_id(ctx: object, name: str | None) -> int | None:
     return child.id
 
 
-def _cmd_export(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
     try:
         child_id = _child_id(ctx, args.child)
     except LookupError as exc:
@@ -213,11 +192,9 @@ def _cmd_export(args: argparse.Namespace, ctx: object) -> int:
     return EXIT_OK
 
 
-def _cmd_import(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
+def _cmd_import(args: argparse.Namespace, ctx: JournalContext) -> int:
     from journal_app.services.portability import ImportRefused
 
-    assert isinstance(ctx, JournalContext)
     try:
         report = ctx.portability.import_json(Path(args.file))
     except ImportRefused as exc:
@@ -227,19 +204,13 @@ def _cmd_import(args: argparse.Namespace, ctx: object) -> int:
     return EXIT_OK
 
 
-def _cmd_backup(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_backup(args: argparse.Namespace, ctx: JournalContext) -> int:
     made = ctx.backups.back_up_now(Path(args.output) if args.output else None)
     print(f"Backup written to {made}")
     return EXIT_OK
 
 
-def _cmd_restore(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_restore(args: argparse.Namespace, ctx: JournalContext) -> int:
     source = Path(args.file)
     if not source.is_file():
         print(f"No backup file at {source}", file=sys.stderr)
@@ -249,19 +220,13 @@ def _cmd_restore(args: argparse.Namespace, ctx: object) -> int:
     return EXIT_OK
 
 
-def _cmd_check(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_check(args: argparse.Namespace, ctx: JournalContext) -> int:
     report = ctx.backups.check()
     print(report.describe())
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def _cmd_summary(args: argparse.Namespace, ctx: object) -> int:
-    from journal_app.services.context import JournalContext
-
-    assert isinstance(ctx, JournalContext)
+def _cmd_summary(args: argparse.Namespace, ctx: JournalContext) -> int:
     child = ctx.journal.find_child(args.child)
     if child is None:
         names = ", ".join(c.name for c in ctx.journal.list_children()) or "none yet"
@@ -275,3 +240,13 @@ def _cmd_summary(args: argparse.Namespace, ctx: object) -> int:
     write_summary_pdf_headless(ctx, child, args.start, args.end, out)
     print(f"Summary written to {out}")
     return EXIT_OK
+
+
+COMMANDS: dict[str, Command] = {
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "check": _cmd_check,
+    "summary": _cmd_summary,
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -31,20 +32,28 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if missing; a folder created here is the user's alone (0700).
+    """Create ``path`` (and parents) if missing; every folder created here is the user's alone
+    (0700, whatever the umask: each is made, then set to exactly 0700).
 
     A folder that already exists keeps its mode: it may be one the user chose and shares (a 1777
     folder, say); the journal and backup files in it are private (0600) on their own.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        path.mkdir(mode=0o700)
-    except FileExistsError:
-        if not path.is_dir():
-            raise
-        return path
-    if os.name == "posix":
-        os.chmod(path, 0o700)  # mkdir's mode is reduced by the umask; make it exactly 0700
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made meanwhile by someone else: not ours to change
+        if os.name == "posix":
+            os.chmod(folder, 0o700)  # mkdir's mode is reduced by the umask; make it exactly 0700
+    if not path.is_dir():
+        raise FileExistsError(17, "File exists", str(path))
     return path
 
 
@@ -60,6 +69,10 @@ def data_dir_problem(data_dir: Path, error: OSError) -> str:
     )
     if blocker is not None:
         reason = f"{blocker} is a file, not a folder"
+    elif error.errno == errno.EROFS:
+        reason = "it is on a read-only disk"
+    elif error.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason = "the disk is full"
     else:
         reason = error.strerror or str(error)
     return (
@@ -85,6 +98,19 @@ class JournalPaths:
     @property
     def lock(self) -> Path:
         return self.data_dir / LOCK_FILENAME
+
+    def protected_files(self) -> list[Path]:
+        """What no export, backup or summary may ever be written over: the journal, SQLite's
+        working files beside it, the lock, and every file in the backups folder."""
+        journal = self.journal
+        found = [
+            journal,
+            *(journal.with_name(journal.name + s) for s in ("-wal", "-shm", "-journal")),
+        ]
+        found.append(self.lock)
+        if self.backups.is_dir():
+            found += [entry for entry in self.backups.iterdir() if entry.is_file()]
+        return found
 
     def ensure(self) -> JournalPaths:
         ensure_private_dir(self.data_dir)

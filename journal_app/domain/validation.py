@@ -5,6 +5,7 @@ Each rule yields a :class:`FieldError` naming the field and saying in plain word
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,6 +19,31 @@ MAX_TEXT_LENGTH = 1_000_000
 MAX_DUE_AFTER_BIRTH = timedelta(weeks=20)
 MAX_DUE_BEFORE_BIRTH = timedelta(weeks=4)
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+
+
+#: Invisible characters that reorder or hide text (bidi embeddings, overrides and isolates,
+#: direction marks): in a name they can make it read as something else on screen and on paper.
+BIDI_CONTROLS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def forbidden_name_character(name: str) -> str | None:
+    """The first character a name may not hold, or None: control characters (NUL, BEL, tab,
+    line breaks: Unicode category Cc), line and paragraph separators, and bidi controls.
+
+    Joiners (U+200C/U+200D), which some scripts and emoji need, are allowed. Notes are not
+    checked: they keep whatever was typed."""
+    for char in name:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Zl", "Zp") or char in BIDI_CONTROLS:
+            return char
+    return None
+
+
+def _character_label(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name.lower()}" if name else "")
 
 
 @dataclass(frozen=True)
@@ -42,6 +68,15 @@ def validate_child(profile: ChildProfile, today: date) -> list[FieldError]:
     elif len(name) > MAX_NAME_LENGTH:
         errors.append(
             FieldError("name", f"The name is too long (at most {MAX_NAME_LENGTH} characters).")
+        )
+    elif (bad := forbidden_name_character(name)) is not None:
+        errors.append(
+            FieldError(
+                "name",
+                "The name holds an invisible control character "
+                f"({_character_label(bad)}), such as a tab, a line break or a text-direction "
+                "mark. Please type the name again without it.",
+            )
         )
     if profile.birth_date > today:
         errors.append(FieldError("birth_date", "The birth date cannot be in the future."))

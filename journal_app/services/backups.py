@@ -18,10 +18,11 @@ from journal_app.storage.database import (
     migrate,
     missing_tables,
     quick_check,
-    raw_connection,
     read_revision,
 )
 from journal_app.storage.errors import JournalError, JournalTooNewError
+from journal_app.storage.schema_check import integrity_problems, row_counts, schema_problems
+from journal_app.storage.sqlite_errors import sqlite_errors_as_journal_errors
 
 
 @dataclass(frozen=True)
@@ -64,28 +65,53 @@ class BackupService:
         return safety
 
     def check(self) -> IntegrityReport:
-        """A full integrity and foreign-key check, with the number of rows in each table."""
-        problems: list[str] = []
-        counts: dict[str, int] = {}
-        with raw_connection(self.paths.journal) as conn:
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-            if result != ["ok"]:
-                problems += [str(r) for r in result]
-            for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall():
-                problems.append(f"{table} row {rowid} points to a missing {parent}")
-            for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-                "AND name != 'alembic_version' ORDER BY name"
-            ).fetchall():
-                counts[name] = int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
-            revision = read_revision(self.paths.journal)
-        problems += [
-            f"the table {name} is missing"
-            for name in missing_tables(self.paths.journal, expected_tables())
-        ]
+        """A full integrity and foreign-key check, the schema compared with this version's,
+        and the number of rows in each table."""
+        journal = self.paths.journal
+        with sqlite_errors_as_journal_errors(journal):
+            problems = integrity_problems(journal)
+            problems += schema_problems(journal)
+            counts = row_counts(journal)
+            revision = read_revision(journal)
         if revision != HEAD_REVISION:
             problems.append(f"schema revision {revision} is not the app's {HEAD_REVISION}")
         return IntegrityReport(not problems, problems, counts)
+
+
+def verify_backup(backup: Path) -> None:
+    """Raise unless ``backup`` is a healthy Crawl Journal database this app can open.
+
+    :class:`JournalDamagedError` for junk or a damaged file, :class:`JournalTooNewError` for a
+    newer app's file, :class:`JournalError` for anything else that is not a journal as this app
+    writes it: no file, no schema revision, the journal's tables missing, a schema that differs
+    from what this version's migrations create (a missing column, an extra trigger or view), or
+    rows pointing nowhere. Reads only.
+    """
+    if not backup.is_file():  # sqlite3 would create an empty file
+        raise JournalError(f"No backup file at {backup}. The journal is unchanged.")
+    quick_check(backup)
+    with sqlite_errors_as_journal_errors(backup):
+        revision = read_revision(backup)
+        if revision is None:
+            raise JournalError(f"{backup} is not a Crawl Journal backup. The journal is unchanged.")
+        if revision != HEAD_REVISION and revision not in known_revisions():
+            raise JournalTooNewError(backup, revision)
+        # An older revision has an older set of tables; its migration to head checks it then.
+        if revision != HEAD_REVISION:
+            return
+        missing = missing_tables(backup, expected_tables())
+        if missing:
+            raise JournalError(
+                f"{backup} is not a complete Crawl Journal backup (missing: {', '.join(missing)})."
+                " The journal is unchanged."
+            )
+        problems = schema_problems(backup)
+    if problems:
+        shown = "; ".join(problems[:5]) + ("; ..." if len(problems) > 5 else "")
+        raise JournalError(
+            f"{backup} is not a backup as this app writes it ({shown}). It was not restored; "
+            "the journal is unchanged."
+        )
 
 
 def expected_tables() -> list[str]:
@@ -93,31 +119,6 @@ def expected_tables() -> list[str]:
     from journal_app.storage.models import Base
 
     return sorted(Base.metadata.tables)
-
-
-def verify_backup(backup: Path) -> None:
-    """Raise unless ``backup`` is a healthy Crawl Journal database this app can open.
-
-    :class:`JournalDamagedError` for junk or a damaged file, :class:`JournalTooNewError` for a
-    newer app's file, :class:`JournalError` for anything else that is not a whole journal (no
-    file, no schema revision, or the journal's tables missing). Reads only.
-    """
-    if not backup.is_file():  # sqlite3 would create an empty file
-        raise JournalError(f"No backup file at {backup}. The journal is unchanged.")
-    quick_check(backup)
-    revision = read_revision(backup)
-    if revision is None:
-        raise JournalError(f"{backup} is not a Crawl Journal backup. The journal is unchanged.")
-    if revision != HEAD_REVISION and revision not in known_revisions():
-        raise JournalTooNewError(backup, revision)
-    # An older revision has an older set of tables; its migration to head checks it then.
-    if revision == HEAD_REVISION:
-        missing = missing_tables(backup, expected_tables())
-        if missing:
-            raise JournalError(
-                f"{backup} is not a complete Crawl Journal backup (missing: {', '.join(missing)})."
-                " The journal is unchanged."
-            )
 
 
 def newest_good_backup(journal: Path) -> BackupInfo | None:

@@ -7,6 +7,7 @@ most once a day and the newest :data:`KEEP_AUTOMATIC` are kept.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -15,9 +16,21 @@ from pathlib import Path
 
 from journal_app.domain.backups import AUTO, MANUAL, BackupContents, BackupInfo
 from journal_app.paths import ensure_private_dir
-from journal_app.storage.database import raw_connection
-from journal_app.storage.errors import JournalDamagedError, JournalError
-from journal_app.storage.files import PRIVATE_FILE_MODE, fsync_dir, make_private
+from journal_app.storage.connection import raw_connection
+from journal_app.storage.errors import JournalDamagedError, JournalError, JournalInUseError
+from journal_app.storage.files import (
+    PRIVATE_FILE_MODE,
+    fsync_dir,
+    make_private,
+    private_temp_file,
+    remove_stale_temporaries,
+)
+from journal_app.storage.sqlite_errors import (
+    Failure,
+    failure_at,
+    journal_error,
+    os_journal_error,
+)
 
 KEEP_AUTOMATIC = 14
 SUFFIX = ".sqlite3"
@@ -44,8 +57,12 @@ def _unique_target(backup_dir: Path, kind: str, now: datetime) -> Path:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy the database at ``source`` into a new private file ``target`` (online, consistent)."""
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
+    """Copy the database at ``source`` into the private file ``target`` (online, consistent).
+
+    ``target`` is a temporary made by :func:`private_temp_file` (or is created here); a symlink
+    there is refused, never followed."""
+    flags = os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, PRIVATE_FILE_MODE)
     os.close(fd)
     make_private(target)
     with raw_connection(source) as src, raw_connection(target) as dst:
@@ -53,6 +70,47 @@ def copy_database(source: Path, target: Path) -> None:
         dst.execute("PRAGMA journal_mode=DELETE")
     with open(target, "rb+") as handle:
         os.fsync(handle.fileno())
+
+
+def _backup_error(exc: sqlite3.Error, source: Path, target: Path) -> JournalError | None:
+    """What a SQLite error while copying ``source`` into ``target`` means (None for a bug)."""
+    failure = failure_at(exc, target)
+    if failure is Failure.BUSY:
+        return JournalInUseError(source, str(exc))
+    if failure is Failure.DAMAGED:
+        return JournalDamagedError(source, str(exc))
+    return journal_error(exc, target)
+
+
+def _verified_copy(source: Path, final: Path) -> Path:
+    """Copy ``source`` into a private temporary beside ``final`` and check it; the temporary.
+
+    Errors name ``final`` (the file the user knows) or ``source``, never the temporary, which
+    is removed: a full disk, a busy file or a failed check leave nothing behind.
+    """
+    try:
+        temp = private_temp_file(final)
+    except OSError as exc:
+        raise os_journal_error(exc, final) from exc
+    try:
+        copy_database(source, temp)
+        if not is_healthy(temp):
+            raise JournalError(
+                f"The backup written to {final} did not pass its check; it was removed."
+            )
+    except sqlite3.Error as exc:
+        temp.unlink(missing_ok=True)
+        error = _backup_error(exc, source, final)
+        if error is None:
+            raise
+        raise error from exc
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise os_journal_error(exc, final) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
 
 
 def make_backup(
@@ -64,26 +122,20 @@ def make_backup(
 ) -> Path:
     """Back up ``journal`` into ``backup_dir`` (or to ``target``); returns the verified file."""
     now = now or datetime.now()
-    ensure_private_dir(backup_dir)
-    final = target or _unique_target(backup_dir, kind, now)
-    partial = final.with_name(f".{final.name}.partial")
     try:
-        copy_database(journal, partial)
-        if not is_healthy(partial):
-            raise JournalError(
-                f"The backup written to {final} did not pass its check; it was removed."
-            )
-        os.replace(partial, final)
+        ensure_private_dir(backup_dir)
+    except OSError as exc:
+        raise os_journal_error(exc, backup_dir) from exc
+    final = target or _unique_target(backup_dir, kind, now)
+    if target is not None and not final.parent.is_dir():
+        raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(final))
+    temp = _verified_copy(journal, final)
+    try:
+        os.replace(temp, final)
         fsync_dir(final.parent)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        if exc.filename is not None and Path(exc.filename) == partial:
-            # The temporary name means nothing to the user: name the file they asked for.
-            raise OSError(exc.errno, exc.strerror, str(final)) from exc
-        raise
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        temp.unlink(missing_ok=True)
+        raise os_journal_error(exc, final) from exc
     return final
 
 
@@ -102,10 +154,15 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     return found
 
 
+def remove_leftover_temporaries(data_dir: Path, backup_dir: Path) -> list[Path]:
+    """At start, with the folder's lock held: remove the hidden ``.*.partial`` files that a
+    killed backup, restore or copy left in the journal folder and its backups; the removed."""
+    return remove_stale_temporaries(data_dir) + remove_stale_temporaries(backup_dir)
+
+
 def remove_partial_backups(backup_dir: Path) -> None:
-    if backup_dir.is_dir():
-        for entry in backup_dir.glob(".*.partial"):
-            entry.unlink(missing_ok=True)
+    """Remove what a killed backup left: the hidden ``.*.partial`` temporaries."""
+    remove_stale_temporaries(backup_dir)
 
 
 def automatic_backup_due(backup_dir: Path, today: date) -> bool:
@@ -121,8 +178,15 @@ def run_automatic_backup(
     made: Path | None = None
     if automatic_backup_due(backup_dir, now.date()):
         made = make_backup(journal, backup_dir, AUTO, now)
-    autos = [b for b in list_backups(backup_dir) if b.is_automatic]
-    for old in autos[KEEP_AUTOMATIC:]:
+    everything = list_backups(backup_dir)
+    autos = [b for b in everything if b.is_automatic]
+    doomed = autos[KEEP_AUTOMATIC:]
+    if doomed and not any(_holds_days(b) for b in everything if b not in doomed):
+        # Never rotate out the last backup that holds days (the journal may have been lost and
+        # the newest backups made of an empty one): keep the newest such one.
+        keeper = next((b for b in doomed if _holds_days(b)), None)
+        doomed = [b for b in doomed if b != keeper]
+    for old in doomed:
         old.path.unlink(missing_ok=True)
     return made
 
@@ -136,6 +200,20 @@ def backup_contents(backup: Path) -> BackupContents | None:
     except sqlite3.Error:
         return None
     return BackupContents(int(children), int(days), date.fromisoformat(last) if last else None)
+
+
+def newest_backup_with_days(backup_dir: Path) -> tuple[BackupInfo, BackupContents] | None:
+    """The newest backup that holds journal days (readable, not necessarily checked in full)."""
+    for backup in list_backups(backup_dir):
+        contents = backup_contents(backup.path)
+        if contents is not None and not contents.is_empty:
+            return backup, contents
+    return None
+
+
+def _holds_days(backup: BackupInfo) -> bool:
+    contents = backup_contents(backup.path)
+    return contents is not None and not contents.is_empty
 
 
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
@@ -157,17 +235,29 @@ def move_aside(journal: Path, now: datetime | None = None) -> Path:
         side = journal.with_name(journal.name + suffix)
         if side.exists():
             os.replace(side, aside.with_name(aside.name + suffix))
-    os.replace(journal, aside)
+    if journal.exists():  # a journal that is gone altogether has nothing to keep
+        os.replace(journal, aside)
     fsync_dir(journal.parent)
     return aside
 
 
 def restore_damaged_from_backup(journal: Path, backup: Path, now: datetime | None = None) -> Path:
-    """Move the damaged journal aside and put a copy of ``backup`` in its place; returns the aside path."""
+    """Put a copy of ``backup`` in place of the damaged journal, which is kept renamed beside it.
+
+    The copy is made and checked beside the journal first; only then is the damaged file moved
+    aside and the copy renamed into place. A full disk or a busy file stops it before anything
+    moves. Returns where the damaged journal was kept.
+    """
     if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
-    aside = move_aside(journal, now)
-    copy_database(backup, journal)
+    staged = _verified_copy(backup, journal)
+    try:
+        aside = move_aside(journal, now)
+        os.replace(staged, journal)
+        fsync_dir(journal.parent)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise os_journal_error(exc, journal) from exc
     return aside
 
 
@@ -180,6 +270,24 @@ def restore_into_live_journal(journal: Path, backup: Path, backup_dir: Path) -> 
     if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
     safety = make_backup(journal, backup_dir, "pre-restore")
-    with raw_connection(backup) as src, raw_connection(journal) as dst:
-        src.backup(dst)
+    staged = _verified_copy(backup, journal)
+    try:
+        with raw_connection(journal) as live:
+            page_size = int(live.execute("PRAGMA page_size").fetchone()[0])
+        with raw_connection(staged) as copy:
+            if int(copy.execute("PRAGMA page_size").fetchone()[0]) != page_size:
+                # SQLite's backup API cannot change the page size of a WAL journal: bring the
+                # copy to the journal's page size first (VACUUM rewrites every page).
+                copy.execute(f"PRAGMA page_size={page_size}")
+                copy.execute("VACUUM")
+        with raw_connection(staged) as src, raw_connection(journal) as dst:
+            src.backup(dst)
+    except sqlite3.Error as exc:
+        error = _backup_error(exc, backup, journal)
+        if error is None:
+            raise
+        raise error from exc
+    finally:
+        staged.unlink(missing_ok=True)
+        staged.with_name(staged.name + "-journal").unlink(missing_ok=True)
     return safety

@@ -3,7 +3,9 @@
 Start-up order (``open_journal``):
 
 1. create the file with mode 0600 if it is new (SQLite gives its WAL and SHM files the same mode);
-2. ``PRAGMA quick_check`` with plain sqlite3; a damaged file raises :class:`JournalDamagedError`
+2. a journal that is missing or empty while its backups hold days raises
+   :class:`JournalGoneError` (a kind of damage) instead of becoming a new, empty journal;
+   ``PRAGMA quick_check`` with plain sqlite3; a damaged file raises :class:`JournalDamagedError`
    and is left exactly as it was;
 3. read the schema revision; if it is the app's head revision, Alembic is not even imported;
    an unknown (newer) revision raises :class:`JournalTooNewError` and nothing is written;
@@ -17,25 +19,31 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journal_app.storage.connection import BUSY_TIMEOUT_MS, raw_connection
 from journal_app.storage.errors import (
     JournalDamagedError,
+    JournalError,
+    JournalGoneError,
     JournalTooNewError,
     JournalUnavailableError,
+    JournalWalDamagedError,
 )
 from journal_app.storage.files import create_private_file, make_private
+from journal_app.storage.sqlite_errors import (
+    journal_error,
+    os_journal_error,
+    sqlite_errors_as_journal_errors,
+)
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made, not with this module
     from sqlalchemy import Engine
-    from sqlalchemy.orm import Session, sessionmaker
 
 #: The newest migration; kept equal to Alembic's head by a test.
 HEAD_REVISION = "0001_initial"
-BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -67,29 +75,16 @@ def create_journal_engine(path: Path) -> Engine:
     return engine
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    from sqlalchemy.orm import sessionmaker
-
-    return sessionmaker(engine, expire_on_commit=False)
-
-
-@contextmanager
-def raw_connection(path: Path) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection, closed afterwards (no SQLAlchemy, for start-up and backups)."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        yield conn
-    finally:
-        conn.close()
-
-
 def quick_check(path: Path) -> None:
-    """Raise :class:`JournalDamagedError` if ``path`` is not a healthy SQLite database."""
-    try:
-        with raw_connection(path) as conn:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise JournalDamagedError(path, str(exc)) from exc
+    """Raise :class:`JournalDamagedError` if ``path`` is not a healthy SQLite database.
+
+    Only what SQLite itself reports as corrupt (``SQLITE_CORRUPT``/``SQLITE_NOTADB``, or a
+    quick_check that finds problems) is damage. A full disk, a busy or read-only file raise
+    :class:`DiskFullError`, :class:`JournalInUseError` or :class:`ReadOnlyError`: the file may be
+    perfectly healthy and nothing may move it aside.
+    """
+    with sqlite_errors_as_journal_errors(path), raw_connection(path) as conn:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
     if rows != [("ok",)]:
         raise JournalDamagedError(path, "; ".join(str(r[0]) for r in rows[:3]))
 
@@ -158,33 +153,81 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None) -> None:
         command.upgrade(alembic_config(connection), "head")
 
 
+def refuse_a_lost_journal(path: Path, backup_dir: Path | None) -> None:
+    """Raise :class:`JournalGoneError` when the journal is missing or 0 bytes but a backup in
+    ``backup_dir`` holds journal days: it existed and is gone, so it must not silently become
+    a new, empty journal (whose daily backups would then push the good ones out).
+
+    A 0-byte file beside a non-empty ``-wal`` is left to SQLite, which replays the WAL.
+    """
+    if backup_dir is None:
+        return
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        size = None
+    if size:
+        return
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    from journal_app.storage.backups import newest_backup_with_days
+
+    found = newest_backup_with_days(backup_dir)
+    if found is not None:
+        raise JournalGoneError(path, size is None, found[1].days)
+
+
+def refuse_a_damaged_wal(path: Path) -> None:
+    """Before SQLite opens the journal: a WAL it could not replay in full is copied aside and
+    :class:`JournalWalDamagedError` raised (once per damaged WAL); see :mod:`.wal`."""
+    from journal_app.storage.wal import keep_damaged_wal
+
+    try:
+        found = keep_damaged_wal(path)
+    except OSError as exc:  # no copy, no opening: SQLite must not checkpoint it away
+        told = os_journal_error(exc, path.with_name(path.name + "-wal"))
+        if isinstance(told, JournalError):
+            raise told from exc
+        raise JournalUnavailableError(path, (exc.strerror or str(exc)).lower()) from exc
+    if found is not None:
+        kept, report = found
+        raise JournalWalDamagedError(path, kept, report.lost_commits or report.frames)
+
+
 def prepare_journal(path: Path, backup_dir: Path | None = None) -> None:
     """Steps 1-4 of the module doc without keeping an engine: create, check and migrate the file.
 
     When the schema is current this uses only ``sqlite3``: SQLAlchemy and Alembic stay unimported.
     """
+    refuse_a_lost_journal(path, backup_dir)
+    refuse_a_damaged_wal(path)
     try:
         create_private_file(path)
     except OSError as exc:
-        raise JournalUnavailableError(path, exc.strerror or str(exc)) from exc
+        told = os_journal_error(exc, path)
+        if isinstance(told, JournalError):
+            raise told from exc
+        raise JournalUnavailableError(path, (exc.strerror or str(exc)).lower()) from exc
     quick_check(path)
     try:
-        if read_revision(path) != HEAD_REVISION:
-            engine = create_journal_engine(path)
-            try:
-                migrate(engine, path, backup_dir)
-            finally:
-                engine.dispose()
-        with raw_connection(path) as conn:  # WAL is a property of the file: set it once here
-            conn.execute("PRAGMA journal_mode=WAL").fetchall()
-    except sqlite3.OperationalError as exc:
-        raise JournalUnavailableError(path, str(exc)) from exc
+        with sqlite_errors_as_journal_errors(path):
+            if read_revision(path) != HEAD_REVISION:
+                engine = create_journal_engine(path)
+                try:
+                    migrate(engine, path, backup_dir)
+                finally:
+                    engine.dispose()
+            with raw_connection(path) as conn:  # WAL is a property of the file: set it once here
+                conn.execute("PRAGMA journal_mode=WAL").fetchall()
     except Exception as exc:
         if "sqlalchemy" in sys.modules:  # only a migration can have raised SQLAlchemy's errors
-            from sqlalchemy.exc import OperationalError as SAOperationalError
+            from sqlalchemy.exc import DBAPIError
 
-            if isinstance(exc, SAOperationalError):
-                raise JournalUnavailableError(path, str(exc)) from exc
+            if isinstance(exc, DBAPIError):
+                error = journal_error(exc, path)
+                if error is not None:
+                    raise error from exc
         raise
     for suffix in ("-wal", "-shm"):
         make_private(path.with_name(path.name + suffix))
@@ -192,16 +235,19 @@ def prepare_journal(path: Path, backup_dir: Path | None = None) -> None:
 
 def open_journal(path: Path, backup_dir: Path | None = None) -> Engine:
     """Open (creating if needed), check and migrate the journal at ``path``; see the module doc."""
-    from sqlalchemy.exc import OperationalError as SAOperationalError
+    from sqlalchemy.exc import DBAPIError
 
     prepare_journal(path, backup_dir)
     engine = create_journal_engine(path)
     try:
         with engine.connect():  # make sure the file opens with the durability settings
             pass
-    except (sqlite3.OperationalError, SAOperationalError) as exc:
+    except (sqlite3.Error, DBAPIError) as exc:
         engine.dispose()
-        raise JournalUnavailableError(path, str(exc)) from exc
+        error = journal_error(exc, path)
+        if error is None:
+            raise
+        raise error from exc
     except BaseException:
         engine.dispose()
         raise

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from journal_app.domain.errors import (
     ChildNotFound,
+    DiskFullError,
     JournalDamagedError,
     JournalError,
+    JournalGoneError,
+    JournalInUseError,
     JournalTooNewError,
     JournalUnavailableError,
+    JournalWalDamagedError,
+    OutputRefused,
+    ReadOnlyError,
 )
 
 __all__ = [
     "ChildNotFound",
+    "DiskFullError",
     "JournalDamagedError",
     "JournalError",
+    "JournalGoneError",
+    "JournalInUseError",
     "JournalTooNewError",
     "JournalUnavailableError",
+    "JournalWalDamagedError",
+    "OutputRefused",
+    "ReadOnlyError",
 ]

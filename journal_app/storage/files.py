@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+from journal_app.domain.errors import OutputRefused
+
 PRIVATE_FILE_MODE = 0o600
+TEMP_SUFFIX = ".partial"
+
+#: Why an output path is refused (completing "Not writing to PATH: ...").
+OUTPUT_IS_JOURNAL = "it is the journal itself, one of its working files or a backup of it"
+OUTPUT_IS_FOLDER = "it is a folder; give a file name"
+OUTPUT_NOT_REGULAR = "it is not a regular file (a device or a pipe)"
+OUTPUT_EXISTS = "the file already exists. Give another name, or add --force to replace it"
 
 
 def create_private_file(path: Path) -> None:
@@ -13,6 +25,36 @@ def create_private_file(path: Path) -> None:
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE)
     os.close(fd)
     make_private(path)
+
+
+def private_temp_file(target: Path) -> Path:
+    """A new, empty, private temporary file beside ``target``, for writing before a rename.
+
+    Its name is unpredictable and it is created with ``O_CREAT | O_EXCL`` (and ``O_NOFOLLOW``
+    where the system has it) by :func:`tempfile.mkstemp`, so a file or symlink planted in a
+    shared folder can never be written through. It lives in ``target``'s folder, so the final
+    ``os.replace`` is a rename on one file system. Hidden, ending in ``.partial``: a temporary
+    left by a killed process is recognisable (:func:`remove_stale_temporaries`).
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    os.close(fd)
+    return Path(name)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the hidden ``.*.partial`` files a killed write left in ``folder``; the removed."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for entry in folder.glob(f".*{TEMP_SUFFIX}"):
+        if entry.is_file() and not entry.is_symlink():
+            try:
+                entry.unlink(missing_ok=True)
+            except OSError:  # a read-only disk, say: harmless, it is hidden and never listed
+                continue
+            removed.append(entry)
+    return removed
 
 
 def make_private(path: Path) -> None:
@@ -31,23 +73,68 @@ def fsync_dir(path: Path) -> None:
 
 
 def write_private_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a private temp file, fsync, rename; no partial file."""
-    tmp = path.with_name(f".{path.name}.partial")
+    """Write ``data`` to ``path`` atomically: a private temporary beside it (an unpredictable
+    name, created ``O_EXCL``; see :func:`private_temp_file`), fsync, rename; no partial file.
+
+    A symlink or file planted at any name in the folder is never written through; a symlink at
+    ``path`` itself is replaced by the file, not followed. Every error names ``path``, never
+    the temporary (a full disk says so with the file: the OSError's ``filename`` is ``path``).
+    """
+    path = Path(path)
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE)
+        tmp = private_temp_file(path)
+    except OSError as exc:
+        raise _naming(exc, path) from exc
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         make_private(tmp)
         os.replace(tmp, path)
-        fsync_dir(path.parent)
+        fsync_dir(path.parent if str(path.parent) else Path("."))
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        if exc.filename is not None and Path(exc.filename) == tmp:
-            # Name the file the user asked for, not our hidden temporary one.
-            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
-        raise
+        raise _naming(exc, path) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """``exc`` naming ``path`` (the file the user asked for), whatever file it named before."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(path))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_unsafe_output(target: Path, protected: Iterable[Path], *, force: bool) -> None:
+    """Raise :class:`OutputRefused` unless ``target`` may be written by an export, a backup or
+    a summary.
+
+    Refused, whatever ``force`` says: any path that is (after resolving symlinks and ``..``, or
+    through a hard link) one of ``protected`` (the journal, its ``-wal``/``-shm``, the lock and
+    the backups); a folder; anything that is not a regular file (a device node, a FIFO). An
+    existing regular file is replaced only with ``force``. The write itself then renames a new
+    file into place, so a symlink at ``target`` is replaced, never followed.
+    """
+    target = Path(target)
+    real = Path(os.path.realpath(target))
+    for guarded in protected:
+        if real == Path(os.path.realpath(guarded)) or _same_file(target, guarded):
+            raise OutputRefused(target, OUTPUT_IS_JOURNAL)
+    if target.is_dir():
+        raise OutputRefused(target, OUTPUT_IS_FOLDER)
+    if os.path.lexists(target):
+        if os.path.exists(target) and not stat.S_ISREG(os.stat(target).st_mode):
+            raise OutputRefused(target, OUTPUT_NOT_REGULAR)
+        if not force:
+            raise OutputRefused(target, OUTPUT_EXISTS)

@@ -14,8 +14,22 @@ serves the transaction helper, the raw reads and the start-up checks alike.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
+
+from journal_app.domain.errors import (
+    DiskFullError,
+    JournalDamagedError,
+    JournalError,
+    JournalInUseError,
+    JournalUnavailableError,
+    ReadOnlyError,
+)
 
 # Primary result codes (https://www.sqlite.org/rescode.html); extended codes keep them in the
 # low byte, so ``code & 0xFF`` gives the primary one.
@@ -100,3 +114,76 @@ def environment_problem(exc: BaseException) -> str | None:
 def is_damage(exc: BaseException) -> bool:
     """SQLite itself reports the file as corrupt or not a database."""
     return classify(exc) is Failure.DAMAGED
+
+
+def disk_is_full(path: Path) -> bool:
+    """True when the file system holding ``path`` (or its nearest existing folder) has no space.
+
+    SQLite reports a full disk as ``SQLITE_FULL`` when a write runs out, but as a plain
+    ``SQLITE_IOERR`` when growing its shared-memory file fails; the free space tells them apart.
+    """
+    probe = Path(path)
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        stats = os.statvfs(probe)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    # "Full" as an application sees it: less than one block free for unprivileged writers, or
+    # so little that a page of the journal and its WAL cannot be written.
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
+
+
+def failure_at(exc: BaseException, path: Path) -> Failure | None:
+    """:func:`classify`, with an I/O error on a disk that has no space left told as a full disk."""
+    failure = classify(exc)
+    if failure in (Failure.IO_ERROR, Failure.CANT_OPEN) and disk_is_full(path):
+        return Failure.DISK_FULL
+    return failure
+
+
+def journal_error(exc: BaseException, path: Path) -> JournalError | None:
+    """The :class:`JournalError` a SQLite error on ``path`` stands for; None for a bug.
+
+    Only ``SQLITE_CORRUPT`` and ``SQLITE_NOTADB`` make a :class:`JournalDamagedError`; a full
+    disk, a busy or read-only file are told as such, and the file is never called damaged.
+    """
+    failure = failure_at(exc, path)
+    if failure is None:
+        return None
+    detail = str(sqlite_cause(exc) or exc)
+    if failure is Failure.DAMAGED:
+        return JournalDamagedError(path, detail)
+    if failure is Failure.DISK_FULL:
+        return DiskFullError(path, detail)
+    if failure is Failure.BUSY:
+        return JournalInUseError(path, detail)
+    if failure is Failure.READ_ONLY:
+        return ReadOnlyError(path, detail)
+    return JournalUnavailableError(path, failure.value)
+
+
+def os_journal_error(exc: OSError, path: Path) -> JournalError | OSError:
+    """An operating-system error while writing ``path``, told for the parent: a full disk and a
+    read-only disk get their own error; anything else stays an OSError, naming ``path`` (the
+    file the parent asked for, not a temporary)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(path, exc.strerror or str(exc))
+    if exc.errno == errno.EROFS:
+        return ReadOnlyError(path, exc.strerror or str(exc))
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(path))
+
+
+@contextmanager
+def sqlite_errors_as_journal_errors(path: Path) -> Iterator[None]:
+    r"""Turn SQLite's environment and damage errors on ``path`` into :class:`JournalError`\ s;
+    a bug ("no such column") propagates unchanged."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        error = journal_error(exc, path)
+        if error is None:
+            raise
+        raise error from exc

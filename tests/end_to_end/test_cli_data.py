@@ -1,11 +1,10 @@
-"""The data commands of the command line, run as a user would: a separate process, no display."""
+"""The data commands of the command line: run in the test's process (fast), and as a separate
+process where only a process shows it (the lock held by another process)."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -17,20 +16,8 @@ from journal_app.domain.enums import MovementStyle
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from tests.conftest import TODAY
+from tests.helpers.cli import cli, run_process
 from tests.unit.services.test_portability import journal_bytes
-
-
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("CRAWL_JOURNAL_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "journal_app", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-    )
 
 
 def mode(path: Path) -> int:
@@ -57,8 +44,10 @@ def journal_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def test_export_json_and_csv(journal_dir: Path, tmp_path: Path) -> None:
-    done = run(journal_dir, "export", "--format", "json", "-o", str(tmp_path / "all.json"))
+def test_export_json_and_csv(
+    journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = cli(capsys, journal_dir, "export", "--format", "json", "-o", str(tmp_path / "all.json"))
     assert done.returncode == 0, done.stderr
     assert "Exported to" in done.stdout
     assert mode(tmp_path / "all.json") == 0o600
@@ -66,7 +55,8 @@ def test_export_json_and_csv(journal_dir: Path, tmp_path: Path) -> None:
     assert [c["name"] for c in document["children"]] == ["Leo", "Maya"]
     assert document["children"][1]["days"][0]["notes"] == "first «day» 🐢"
 
-    done = run(
+    done = cli(
+        capsys,
         journal_dir,
         "export",
         "--format",
@@ -84,50 +74,56 @@ def test_export_json_and_csv(journal_dir: Path, tmp_path: Path) -> None:
     assert len(movements) == 3
 
 
-def test_export_of_an_unknown_child_fails_clearly(journal_dir: Path, tmp_path: Path) -> None:
-    done = run(journal_dir, "export", "--child", "Nobody", "-o", str(tmp_path / "x.json"))
+def test_export_of_an_unknown_child_fails_clearly(
+    journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = cli(capsys, journal_dir, "export", "--child", "Nobody", "-o", str(tmp_path / "x.json"))
     assert done.returncode == 1
     assert "No child named 'Nobody'" in done.stderr and "Leo, Maya" in done.stderr
     assert not (tmp_path / "x.json").exists()
 
 
 def test_export_into_a_missing_folder_names_the_file_asked_for(
-    journal_dir: Path, tmp_path: Path
+    journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "no such folder" / "maya.json"
-    done = run(journal_dir, "export", "--format", "json", "-o", str(target))
+    done = cli(capsys, journal_dir, "export", "--format", "json", "-o", str(target))
     assert done.returncode == 1
     assert str(target) in done.stderr and ".partial" not in done.stderr
     assert "Traceback" not in done.stderr
 
 
-def test_export_needs_an_output_file(journal_dir: Path) -> None:
-    done = run(journal_dir, "export", "--format", "json")
+def test_export_needs_an_output_file(journal_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    done = cli(capsys, journal_dir, "export", "--format", "json")
     assert done.returncode == 2
     assert "-o/--output" in done.stderr
 
 
-def test_import_merges_and_says_what_it_did(journal_dir: Path, tmp_path: Path) -> None:
-    assert run(journal_dir, "export", "-o", str(tmp_path / "all.json")).returncode == 0
+def test_import_merges_and_says_what_it_did(
+    journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(capsys, journal_dir, "export", "-o", str(tmp_path / "all.json")).returncode == 0
     other = tmp_path / "other"
-    done = run(other, "import", str(tmp_path / "all.json"))
+    done = cli(capsys, other, "import", str(tmp_path / "all.json"))
     assert done.returncode == 0, done.stderr
     assert "Import finished: 6 added, 0 updated, 0 left alone" in done.stdout
-    done = run(other, "import", str(tmp_path / "all.json"))
+    done = cli(capsys, other, "import", str(tmp_path / "all.json"))
     assert "Import finished: 0 added, 0 updated, 6 left alone" in done.stdout
-    assert run(other, "export", "-o", str(tmp_path / "again.json")).returncode == 0
+    assert cli(capsys, other, "export", "-o", str(tmp_path / "again.json")).returncode == 0
     assert (tmp_path / "again.json").read_bytes() == (tmp_path / "all.json").read_bytes()
 
 
-def test_a_refused_import_exits_1_and_changes_nothing(journal_dir: Path, tmp_path: Path) -> None:
-    assert run(journal_dir, "export", "-o", str(tmp_path / "all.json")).returncode == 0
+def test_a_refused_import_exits_1_and_changes_nothing(
+    journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(capsys, journal_dir, "export", "-o", str(tmp_path / "all.json")).returncode == 0
     document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
     document["children"][1]["days"][1]["movements"][0]["style"] = "moonwalk"
     (tmp_path / "bad.json").write_text(json.dumps(document), encoding="utf-8")
     ctx = open_context(JournalPaths(journal_dir), lambda: TODAY)
     before = journal_bytes(ctx)
     ctx.close()
-    done = run(journal_dir, "import", str(tmp_path / "bad.json"))
+    done = cli(capsys, journal_dir, "import", str(tmp_path / "bad.json"))
     assert done.returncode == 1
     assert done.stderr.startswith(
         "Import refused, the journal is unchanged: In children[1].days[1]"
@@ -137,15 +133,17 @@ def test_a_refused_import_exits_1_and_changes_nothing(journal_dir: Path, tmp_pat
     ctx = open_context(JournalPaths(journal_dir), lambda: TODAY)
     assert journal_bytes(ctx) == before
     ctx.close()
-    done = run(journal_dir, "import", str(tmp_path / "missing.json"))
+    done = cli(capsys, journal_dir, "import", str(tmp_path / "missing.json"))
     assert done.returncode == 1 and "There is no file" in done.stderr
 
 
-def test_backup_restore_and_check(journal_dir: Path, tmp_path: Path) -> None:
-    done = run(journal_dir, "backup", "-o", str(tmp_path / "copy.sqlite3"))
+def test_backup_restore_and_check(
+    journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = cli(capsys, journal_dir, "backup", "-o", str(tmp_path / "copy.sqlite3"))
     assert done.returncode == 0, done.stderr
     assert mode(tmp_path / "copy.sqlite3") == 0o600
-    done = run(journal_dir, "backup")
+    done = cli(capsys, journal_dir, "backup")
     assert done.returncode == 0
     [listed] = (journal_dir / "backups").glob("manual-*.sqlite3")
     assert str(listed) in done.stdout and mode(listed) == 0o600
@@ -154,7 +152,7 @@ def test_backup_restore_and_check(journal_dir: Path, tmp_path: Path) -> None:
     maya = ctx.journal.find_child("Maya")
     ctx.journal.save_day(DayEntry(maya.id, date(2026, 10, 3), notes="after the backup"))
     ctx.close()
-    done = run(journal_dir, "restore", str(tmp_path / "copy.sqlite3"))
+    done = cli(capsys, journal_dir, "restore", str(tmp_path / "copy.sqlite3"))
     assert done.returncode == 0, done.stderr
     assert "pre-restore-" in done.stdout
     ctx = open_context(JournalPaths(journal_dir), lambda: TODAY)
@@ -162,10 +160,10 @@ def test_backup_restore_and_check(journal_dir: Path, tmp_path: Path) -> None:
     assert ctx.journal.load_day(maya.id, date(2026, 10, 2)).notes == "second"
     ctx.close()
 
-    done = run(journal_dir, "check")
+    done = cli(capsys, journal_dir, "check")
     assert done.returncode == 0
     assert "Journal check: OK" in done.stdout and "journal_day: 2" in done.stdout
-    done = run(journal_dir, "restore", str(tmp_path / "nothing-here.sqlite3"))
+    done = cli(capsys, journal_dir, "restore", str(tmp_path / "nothing-here.sqlite3"))
     assert done.returncode == 1 and "No backup file" in done.stderr
 
 
@@ -175,7 +173,7 @@ def test_commands_refuse_a_journal_open_in_the_app(journal_dir: Path, tmp_path: 
     lock = JournalLock(JournalPaths(journal_dir).lock)
     assert lock.acquire()
     try:
-        done = run(journal_dir, "export", "-o", str(tmp_path / "x.json"))
+        done = run_process("--data-dir", str(journal_dir), "export", "-o", str(tmp_path / "x.json"))
     finally:
         lock.release()
     assert done.returncode == 3
@@ -183,12 +181,14 @@ def test_commands_refuse_a_journal_open_in_the_app(journal_dir: Path, tmp_path: 
     assert not (tmp_path / "x.json").exists()
 
 
-def test_a_lock_that_cannot_be_taken_is_not_called_open_in_the_app(tmp_path: Path) -> None:
+def test_a_lock_that_cannot_be_taken_is_not_called_open_in_the_app(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Something that is not a lock file where the lock goes (or a read-only folder): the
     parent is told that, not that the journal is open in another window."""
     data_dir = tmp_path / "journal"
     (data_dir / "journal.lock").mkdir(parents=True)
-    done = run(data_dir, "check")
+    done = cli(capsys, data_dir, "check")
     assert done.returncode == 1
     assert "cannot be locked for writing" in done.stderr
     assert "open in Crawl Journal" not in done.stderr

@@ -12,7 +12,7 @@ from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from tests.conftest import TODAY
-from tests.end_to_end.test_cli_data import run
+from tests.helpers.cli import cli
 
 PAGE = 4096
 FIRST_DAY = date(2026, 9, 1)
@@ -51,19 +51,19 @@ def kept_copies(folder: Path) -> list[Path]:
 
 
 def test_restore_on_a_damaged_journal_puts_the_backup_in_place_and_keeps_the_damaged_file(
-    damaged_with_backup: tuple[Path, Path, bytes],
+    damaged_with_backup: tuple[Path, Path, bytes], capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder, backup, damaged = damaged_with_backup
-    done = run(folder, "check")
+    done = cli(capsys, folder, "check")
     assert done.returncode == 4 and "looks damaged" in done.stderr  # other commands still refuse
 
-    done = run(folder, "restore", str(backup))
+    done = cli(capsys, folder, "restore", str(backup))
     assert done.returncode == 0, done.stderr
     [kept] = kept_copies(folder)
     assert kept.read_bytes() == damaged  # kept byte for byte, not overwritten or deleted
     assert str(kept) in done.stdout and str(backup) in done.stdout
 
-    done = run(folder, "check")
+    done = cli(capsys, folder, "check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "journal_day: 60" in done.stdout
     ctx = open_context(JournalPaths(folder), lambda: TODAY)
@@ -78,14 +78,16 @@ def test_restore_on_a_damaged_journal_puts_the_backup_in_place_and_keeps_the_dam
 
 
 def test_restore_on_a_damaged_journal_refuses_a_bad_backup_and_moves_nothing(
-    damaged_with_backup: tuple[Path, Path, bytes], tmp_path: Path
+    damaged_with_backup: tuple[Path, Path, bytes],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     folder, _backup, damaged = damaged_with_backup
     journal = JournalPaths(folder).journal
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"not a backup at all" * 100)
     for source in (junk, tmp_path / "missing.sqlite3", journal):
-        done = run(folder, "restore", str(source))
+        done = cli(capsys, folder, "restore", str(source))
         assert done.returncode == 1, done.stderr
         assert "Traceback" not in done.stderr
         assert "nothing was changed" in done.stderr.lower()
@@ -94,7 +96,9 @@ def test_restore_on_a_damaged_journal_refuses_a_bad_backup_and_moves_nothing(
     assert not (tmp_path / "missing.sqlite3").exists()
 
 
-def test_restore_and_check_refuse_a_file_without_the_journal_tables(tmp_path: Path) -> None:
+def test_restore_and_check_refuse_a_file_without_the_journal_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.unit.storage.test_backups import schema_revision_only
 
     folder = tmp_path / "journal"
@@ -103,20 +107,22 @@ def test_restore_and_check_refuse_a_file_without_the_journal_tables(tmp_path: Pa
     ctx.close()
     hollow = schema_revision_only(tmp_path / "hollow.sqlite3")
 
-    done = run(folder, "restore", str(hollow))
+    done = cli(capsys, folder, "restore", str(hollow))
     assert done.returncode == 1
     assert "not a complete Crawl Journal backup" in done.stderr and "Traceback" not in done.stderr
-    done = run(folder, "check")
+    done = cli(capsys, folder, "check")
     assert done.returncode == 0 and "child: 1" in done.stdout  # the journal is as it was
 
     JournalPaths(folder).journal.write_bytes(hollow.read_bytes())  # a journal that lost its tables
-    done = run(folder, "check")
+    done = cli(capsys, folder, "check")
     assert done.returncode == 1
     assert "PROBLEMS FOUND" in done.stdout and "the table child is missing" in done.stdout
 
 
-def test_a_backup_to_a_missing_folder_names_the_file_asked_for(tmp_path: Path) -> None:
+def test_a_backup_to_a_missing_folder_names_the_file_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "no-such-folder" / "x.sqlite3"
-    done = run(tmp_path / "journal", "backup", "-o", str(target))
+    done = cli(capsys, tmp_path / "journal", "backup", "-o", str(target))
     assert done.returncode == 1
     assert done.stderr.strip() == f"{target}: No such file or directory"

@@ -1,4 +1,5 @@
-"""``crawl-journal summary``: the doctor-visit PDF from the command line, with no display."""
+"""``crawl-journal summary``: the doctor-visit PDF from the command line, with no display (one
+real process with no Qt platform chosen; the other behaviours run in the test's process)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
@@ -16,6 +18,7 @@ from journal_app.domain.enums import Milestone, MovementStyle, Side, WarningSign
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from tests.conftest import TODAY
+from tests.helpers.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,36 +97,40 @@ def test_summary_command_writes_the_pdf_without_a_display(tmp_path: Path) -> Non
     assert 1 <= len(PdfReader(out).pages) <= 3
 
 
-def test_summary_command_with_the_default_period(tmp_path: Path) -> None:
+def test_summary_command_with_the_default_period(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir = tmp_path / "journal"
     make_journal(data_dir)
     out = tmp_path / "default.pdf"
-    done = run("--data-dir", str(data_dir), "summary", "--child", "Maya", "-o", str(out))
+    done = cli(capsys, data_dir, "summary", "--child", "Maya", "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert "MOVEMENT SUMMARY FOR THE DOCTOR" in pdf_text(out)
 
 
-def test_summary_command_for_an_unknown_child_or_folder_fails_clearly(tmp_path: Path) -> None:
+def test_summary_command_for_an_unknown_child_or_folder_fails_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir = tmp_path / "journal"
     make_journal(data_dir)
-    unknown = run("--data-dir", str(data_dir), "summary", "--child", "Nobody", "-o", "x.pdf")
+    unknown = cli(capsys, data_dir, "summary", "--child", "Nobody", "-o", "x.pdf")
     assert unknown.returncode == 1
     assert "No child named 'Nobody'" in unknown.stderr and "Maya" in unknown.stderr
     missing = tmp_path / "no such folder" / "maya.pdf"
-    failed = run("--data-dir", str(data_dir), "summary", "--child", "Maya", "-o", str(missing))
+    failed = cli(capsys, data_dir, "summary", "--child", "Maya", "-o", str(missing))
     assert failed.returncode == 1
     assert "does not exist" in failed.stderr
     assert "Traceback" not in failed.stderr
     assert not missing.parent.exists()
-    backwards = run(
-        "--data-dir", str(data_dir), "summary", "--child", "Maya",
+    backwards = cli(
+        capsys, data_dir, "summary", "--child", "Maya",
         "--from", "2026-11-20", "--to", "2026-11-01", "-o", str(tmp_path / "b.pdf"),
     )  # fmt: skip
     assert backwards.returncode == 1
     assert "The period starts (20 Nov 2026) after it ends (1 Nov 2026)" in backwards.stderr
     assert not (tmp_path / "b.pdf").exists()
-    future = run(
-        "--data-dir", str(data_dir), "summary", "--child", "Maya",
+    future = cli(
+        capsys, data_dir, "summary", "--child", "Maya",
         "--from", "2026-11-01", "--to", "2099-01-01", "-o", str(tmp_path / "f.pdf"),
     )  # fmt: skip
     assert future.returncode == 1

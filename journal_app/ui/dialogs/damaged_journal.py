@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from journal_app.domain.dates import format_date, format_date_time
-from journal_app.domain.errors import JournalDamagedError
+from journal_app.domain.errors import (
+    JournalDamagedError,
+    JournalGoneError,
+    JournalWalDamagedError,
+)
 from journal_app.services.backups import (
     BackupContents,
     backup_for_damaged_journal,
@@ -29,20 +33,25 @@ def describe_contents(contents: BackupContents) -> str:
 def offer_restore(error: JournalDamagedError) -> bool:
     """Ask to restore the best good backup; True when it was restored and the app can go on."""
     journal = error.path
+    headline = (
+        error.headline
+        if isinstance(error, (JournalGoneError, JournalWalDamagedError))
+        else f"The journal file {journal} is damaged ({error.detail})."
+    )
     found = backup_for_damaged_journal(journal)
     if found is None:
         QMessageBox.critical(
             None,
             "Crawl Journal",
-            f"The journal file {journal} is damaged ({error.detail}) and there is no backup to "
-            "restore. The file has not been changed or deleted; keep it, it may still be rescued.",
+            f"{headline} There is no backup to restore. The file has not been changed or "
+            "deleted; keep it, it may still be rescued.",
         )
         return False
     backup, contents = found
     answer = QMessageBox.warning(
         None,
         "Crawl Journal",
-        f"The journal file {journal} is damaged ({error.detail}).\n\n"
+        f"{headline}\n\n"
         f"Restore the backup from {format_date_time(backup.made_at)}? "
         f"{describe_contents(contents)}\n\n"
         "The damaged file is kept beside it (renamed, not deleted). Entries made after that "
@@ -52,7 +61,6 @@ def offer_restore(error: JournalDamagedError) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     aside = restore_damaged_journal(journal, backup.path)
-    QMessageBox.information(
-        None, "Crawl Journal", f"The backup was restored. The damaged file was kept as {aside}."
-    )
+    kept = f" The damaged file was kept as {aside}." if aside.exists() else ""
+    QMessageBox.information(None, "Crawl Journal", f"The backup was restored.{kept}")
     return True

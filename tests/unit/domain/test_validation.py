@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import MovementStyle, Side, WarningSign
 from journal_app.domain.validation import (
@@ -83,3 +85,34 @@ def test_tummy_time_over_three_hours_gets_a_note_not_an_error() -> None:
     assert tummy_time_note(181) is not None and "over 3 hours" in (tummy_time_note(181) or "")
     assert tummy_time_note(1440) is not None
     assert tummy_time_note(1441) is None  # over 24 hours is an error, said by validation
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Ma\x00ya", "U+0000"),
+        ("Ma\x07ya", "U+0007"),
+        ("Ma\tya", "U+0009"),
+        ("Maya\nLeo", "U+000A"),
+        ("\u202eayaM", "U+202E right-to-left override"),
+        ("Ma\u2066ya", "U+2066 left-to-right isolate"),
+        ("Ma\u2028ya", "U+2028 line separator"),
+    ],
+)
+def test_a_name_with_a_control_character_is_refused_with_a_clear_message(
+    name: str, shown: str
+) -> None:
+    [error] = validate_child(ChildProfile(name, date(2026, 3, 1)), TODAY)
+    assert error.field == "name"
+    assert shown in error.message and "control character" in error.message
+
+
+@pytest.mark.parametrize("name", ["Maya", "Zoë-Léa", "محمد", "مهرناز\u200cجان", "👩\u200d👧 Ada"])
+def test_names_in_any_script_with_joiners_are_accepted(name: str) -> None:
+    assert validate_child(ChildProfile(name, date(2026, 3, 1)), TODAY) == []
+
+
+def test_notes_keep_control_characters_as_typed(context, child) -> None:
+    typed = "tab\there\x07 bell \u202e reversed\nline"
+    context.journal.save_day(DayEntry(child.id, date(2026, 11, 1), notes=typed))
+    assert context.journal.load_day(child.id, date(2026, 11, 1)).notes == typed

@@ -157,3 +157,22 @@ def test_a_backup_to_a_missing_folder_names_the_target_not_the_temporary_file(
     assert caught.value.filename == str(target)
     assert ".partial" not in str(caught.value)
     assert not target.parent.exists()
+
+
+def test_rotation_never_removes_the_last_backup_that_holds_days(context, child) -> None:
+    """The journal lost its days (say it was emptied): 14 new automatic backups of nothing must
+    not push out the last one that still holds them."""
+    context.journal.save_day(DayEntry(child.id, date(2026, 10, 1), notes="the only copy"))
+    start = datetime(2026, 10, 1, 9, 0)
+    with_days = context.backups.automatic_backup(start)
+    assert with_days is not None
+    with sqlite3.connect(context.paths.journal) as conn:
+        conn.execute("DELETE FROM journal_day")
+        conn.execute("DELETE FROM child")
+    for n in range(1, KEEP_AUTOMATIC + 4):
+        assert context.backups.automatic_backup(start + timedelta(days=n)) is not None
+    autos = [b for b in context.backups.list_backups() if b.is_automatic]
+    assert len(autos) == KEEP_AUTOMATIC + 1  # the 14 newest, and the last one with days
+    assert autos[-1].path == with_days
+    with sqlite3.connect(with_days) as conn:
+        assert conn.execute("SELECT notes FROM journal_day").fetchall() == [("the only copy",)]

@@ -83,3 +83,41 @@ def test_sqlalchemy_wrapped_errors_are_unwrapped(tmp_path: Path) -> None:
         engine.dispose()
     assert isinstance(sqlite_cause(info.value), sqlite3.DatabaseError)
     assert classify(info.value) is Failure.DAMAGED
+
+
+def test_journal_error_calls_only_corruption_damage(tmp_path: Path) -> None:
+    from journal_app.storage.errors import (
+        JournalDamagedError,
+        JournalInUseError,
+        ReadOnlyError,
+    )
+    from journal_app.storage.sqlite_errors import journal_error, sqlite_errors_as_journal_errors
+
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all " * 200)
+    damaged = journal_error(_error(junk, "SELECT * FROM sqlite_master"), junk)
+    assert type(damaged) is JournalDamagedError
+
+    path = tmp_path / "busy.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        other = sqlite3.connect(path, timeout=0)
+        with pytest.raises(JournalInUseError) as busy, sqlite_errors_as_journal_errors(path):
+            other.execute("SELECT * FROM t")
+        other.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "in use by another program" in str(busy.value) and "damaged" not in str(busy.value)
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(ReadOnlyError), sqlite_errors_as_journal_errors(path):
+        conn.execute("INSERT INTO t VALUES (1)")
+    conn.close()
+
+    bug = _error(tmp_path / "ok.sqlite3", "SELECT no_such_column FROM sqlite_master")
+    assert journal_error(bug, tmp_path / "ok.sqlite3") is None
+    with pytest.raises(sqlite3.OperationalError), sqlite_errors_as_journal_errors(path):
+        raise bug  # a bug propagates unchanged
