@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.paths import JournalPaths
@@ -97,6 +98,15 @@ class JournalContext:
         from journal_app.services.portability import PortabilityService
 
         return PortabilityService(self.engine, self.today)
+
+    def check_output(self, target: Path) -> None:
+        """Refuse ``target`` as a place to write an export, backup or summary when it is the
+        journal, its -wal/-shm, the lock or a backup, a folder or a device (raises
+        :class:`~journal_app.domain.errors.OutputRefused`). The window's file dialog has already
+        asked before replacing any other existing file."""
+        from journal_app.storage.files import refuse_unsafe_output
+
+        refuse_unsafe_output(Path(target), self.paths.protected_files(), force=True)
 
     def close(self) -> None:
         with self._engine_lock:

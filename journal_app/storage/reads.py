@@ -33,8 +33,8 @@ from journal_app.domain.entries import (
     WarningSignEntry,
 )
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
-from journal_app.storage.errors import ChildNotFound, JournalUnavailableError
-from journal_app.storage.sqlite_errors import classify
+from journal_app.storage.errors import ChildNotFound
+from journal_app.storage.sqlite_errors import sqlite_errors_as_journal_errors
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -155,22 +155,16 @@ class JournalReader:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        try:
+        # The machine or the file got in the way (told by SQLite's result code, as a full disk,
+        # a busy or read-only file, or damage); a bug such as "no such column" propagates.
+        with sqlite_errors_as_journal_errors(self.path):
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise JournalUnavailableError(self.path, str(exc)) from exc
-        conn.row_factory = sqlite3.Row
-        try:
-            conn.execute("BEGIN")  # one consistent snapshot for the whole read
-            yield conn
-        except sqlite3.Error as exc:
-            # The machine or the file got in the way (by SQLite's result code); a bug such as
-            # "no such column" propagates unchanged.
-            if classify(exc) is None:
-                raise
-            raise JournalUnavailableError(self.path, str(exc)) from exc
-        finally:
-            conn.close()
+            conn.row_factory = sqlite3.Row
+            try:
+                conn.execute("BEGIN")  # one consistent snapshot for the whole read
+                yield conn
+            finally:
+                conn.close()
 
     # -- children -------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """One short session per user action, committed or rolled back as a whole.
 
-Failures caused by the machine (disk full, read-only folder, file locked) become a
-:class:`JournalUnavailableError` with a clear message; anything else is a bug and propagates as is.
+Failures caused by the machine (disk full, read-only folder, file locked) or a damaged file
+become the matching :class:`JournalError` (by SQLite's result code, see
+:mod:`journal_app.storage.sqlite_errors`); anything else is a bug and propagates as is.
 
 Only storage modules open transactions; services hand the engine on and never import SQLAlchemy
 (they name its type, for hints only, as ``journal_app.storage.transaction.Engine``).
@@ -14,11 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine as Engine  # re-exported: services name the type from here
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from journal_app.storage.errors import JournalUnavailableError
-from journal_app.storage.sqlite_errors import environment_problem
+from journal_app.storage.sqlite_errors import journal_error
 
 
 @contextmanager
@@ -27,8 +27,8 @@ def transaction(engine: Engine) -> Iterator[Session]:
     try:
         with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
-    except OperationalError as exc:
-        problem = environment_problem(exc)
-        if problem is None:
+    except DBAPIError as exc:
+        error = journal_error(exc, Path(engine.url.database or ""))
+        if error is None:
             raise
-        raise JournalUnavailableError(Path(engine.url.database or ""), problem) from exc
+        raise error from exc

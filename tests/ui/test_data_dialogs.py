@@ -262,6 +262,22 @@ def test_an_export_that_cannot_be_written_says_why(
     assert not (tmp_path / "no-such-folder").exists()
 
 
+def test_an_export_onto_the_journal_through_a_link_is_refused(
+    qtbot, parent, context, maya_day, tmp_path, monkeypatch
+) -> None:
+    journal = context.paths.journal
+    before = journal.read_bytes()
+    link = tmp_path / "looks-harmless.json"
+    link.symlink_to(journal)
+    choose(monkeypatch, "choose_save_path", link)
+    seen: list[str] = []
+    answer_boxes(["OK"], seen)
+    assert data_transfer.export_json_dialog(parent, context) is False
+    assert "journal" in seen[0].lower()
+    assert journal.read_bytes() == before
+    assert link.is_symlink()
+
+
 def test_import_merges_and_reports(qtbot, parent, context, maya_day, tmp_path, monkeypatch) -> None:
     (tmp_path / "big.json").write_text(json.dumps(big_export(30)), encoding="utf-8")
     choose(monkeypatch, "choose_open_path", tmp_path / "big.json")

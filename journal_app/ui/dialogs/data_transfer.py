@@ -303,6 +303,7 @@ def _export(parent: QWidget, context: JournalContext, kind: str) -> bool:
     # LookupError: the chosen child was deleted meanwhile (the service says so).
     problems: tuple[type[BaseException], ...] = (*_problems(), LookupError)
     try:
+        context.check_output(path)  # never over the journal, its backups or a folder
         run_with_progress(
             parent,
             caption,

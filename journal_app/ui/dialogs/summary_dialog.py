@@ -265,6 +265,7 @@ def export_summary_pdf_dialog(
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     problem: str | None = None
     try:
+        context.check_output(path)  # never over the journal, its backups or a folder
         prepared = _prepare(parent, context, child, start, end)
         write_summary_pdf(context, child, start, end, path, prepared=prepared)
     except (SummaryExportError, JournalError) as exc:
