@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from journal_app.domain.ages import age_between, describe_gestation, due_date_from_gestation
+from journal_app.domain.ages import age_between, due_date_from_gestation
 from journal_app.domain.dates import describe_date, format_date, parse_typed_date
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import EARLIEST_BIRTH_DATE, FieldError, ValidationFailed
@@ -292,10 +292,6 @@ class ChildProfileForm(QWidget):
         return self.tr(
             "Please type the {what} as day, month and year, for example 15 Mar 2026 or 15/03/2026."
         ).format(what=what)
-
-    def gestation_text(self) -> str:
-        p = self.profile()
-        return describe_gestation(p.birth_date, p.due_date) if p.due_date else ""
 
     def show_errors(self, errors: list[FieldError]) -> None:
         widgets = {
