@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -81,6 +81,16 @@ class DateField(QLineEdit):
         value = self.value()
         if value is not None and self.text() != format_date(value):
             self.setText(format_date(value))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming in by keyboard (Tab, an access key, a dialog opening) selects the date, so what
+        is typed replaces it; a click puts the cursor where it landed."""
+        super().focusInEvent(event)
+        if event.reason() not in (
+            Qt.FocusReason.MouseFocusReason,
+            Qt.FocusReason.PopupFocusReason,
+        ):
+            self.selectAll()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Alt+Down or F4 opens the calendar, as in a date box."""

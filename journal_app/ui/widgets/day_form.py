@@ -124,7 +124,11 @@ class DayForm(QWidget):
         self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        buttons = QHBoxLayout()
+        #: Save and when it last happened; the window puts it under the scrolling page.
+        self.save_bar = QWidget(self)
+        self.save_bar.setObjectName("saveBar")
+        buttons = QHBoxLayout(self.save_bar)
+        buttons.setContentsMargins(8, 4, 8, 4)
         buttons.addWidget(self.saved_label)
         buttons.addStretch()
         buttons.addWidget(self.save_button)
@@ -140,17 +144,22 @@ class DayForm(QWidget):
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.installEventFilter(self._wheel_guard)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.age_label)
         layout.addWidget(self.errors)
         layout.addLayout(columns)
-        layout.addLayout(buttons)
+        layout.addWidget(self.save_bar)
         self._fix_tab_order()
         # Access keys (Alt+N, Alt+Q...) and shortcuts move focus without scrolling; Tab does.
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._show_focused)
+
+    def detach_save_bar(self) -> QWidget:
+        """Take the save bar out of the form, for the window to place where it stays in view."""
+        self._layout.removeWidget(self.save_bar)
+        return self.save_bar
 
     #: Below this width the two columns stack, so nothing is cut off in a narrow window.
     TWO_COLUMN_MIN_WIDTH = 880

@@ -20,7 +20,7 @@ def child_toolbar(window: QMainWindow) -> tuple[QToolBar, QComboBox]:
     toolbar = QToolBar(_tr("Child"), window)
     toolbar.setObjectName("childToolbar")
     toolbar.setMovable(False)
-    label = QLabel(_tr("Child:"), toolbar)
+    label = QLabel(_tr("&Child:"), toolbar)
     combo = QComboBox(toolbar)
     combo.setAccessibleName(_tr("Child"))
     combo.setMinimumWidth(180)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from journal_app.domain.dates import format_date
@@ -17,15 +16,11 @@ class MilestonesSection(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("First-time milestones reached today"))
+        self.setTitle(self.tr("First-time &milestones reached today"))  # Alt+M: to the list
         self.milestone_list = QListWidget(self)
         self.milestone_list.setMinimumHeight(180)  # until loaded; then tall enough for every row
         # Room between rows, so the tick boxes stand apart instead of merging into one column.
         self.milestone_list.setSpacing(2)
-        shortcut = QShortcut(QKeySequence("Alt+M"), self)
-        shortcut.activated.connect(
-            lambda: self.milestone_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        )
         self.milestone_list.setAccessibleName(self.tr("First-time milestones reached today"))
         self.milestone_list.itemChanged.connect(self.changed)
         QVBoxLayout(self).addWidget(self.milestone_list)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from journal_app.domain.entries import MovementCount
 from journal_app.domain.enums import MovementStyle
@@ -18,19 +26,31 @@ def _swatch(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class MovementRow:
-    """One movement style: seen today, how many times, how many minutes."""
+class MovementRow(QObject):
+    """One movement style: seen today, how many times, how many minutes.
+
+    One Tab stop (the tick box): Space ticks it, typing a digit there starts the count of times,
+    Right (at the end of the text) moves on to the minutes and Left back; Up and Down move to the
+    row above or below in the same column. The counts take focus from a click too.
+    """
+
+    #: Up (-1) or Down (+1) from this row's widget in ``column`` (0 tick, 1 times, 2 minutes).
+    step = Signal(int, int)
 
     def __init__(self, style: MovementStyle, parent: QWidget) -> None:
+        super().__init__(parent)
         self.style = style
         self.seen = QCheckBox(style.label, parent)
         self.seen.setAccessibleName(style.label)
         self.seen.setIcon(_swatch(style_colour(style)))  # the style's colour in every chart
         self.episodes = NumberField(f"{style.label}: times", parent)
         self.minutes = NumberField(f"{style.label}: minutes", parent)
-        # Typing a number means it was seen.
-        self.episodes.textEdited.connect(self._seen_if_counted)
-        self.minutes.textEdited.connect(self._seen_if_counted)
+        for field in (self.episodes, self.minutes):
+            field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not a Tab stop of its own
+            # A number, however it got there, means it was seen.
+            field.textChanged.connect(self._seen_if_counted)
+        for widget in self.widgets():
+            widget.installEventFilter(self)
 
     def _seen_if_counted(self, text: str) -> None:
         if text.strip():
@@ -44,6 +64,47 @@ class MovementRow:
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.seen, self.episodes, self.minutes)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key, plain = event.key(), not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if not plain:
+            return False
+        column = self.widgets().index(watched) if watched in self.widgets() else -1
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and column >= 0:
+            self.step.emit(-1 if key == Qt.Key.Key_Up else 1, column)
+            return True
+        if watched is self.seen:
+            if event.text().isdigit():  # the count of times, starting with this digit
+                self.focus_column(1)
+                self.episodes.selectAll()
+                QApplication.sendEvent(
+                    self.episodes,
+                    QKeyEvent(QEvent.Type.KeyPress, key, event.modifiers(), event.text()),
+                )
+                return True
+            if key == Qt.Key.Key_Right:
+                self.focus_column(1)
+                return True
+            return False
+        field = watched
+        if not isinstance(field, QLineEdit):
+            return False
+        at_end = field.cursorPosition() == len(field.text())
+        if key == Qt.Key.Key_Right and at_end and field is self.episodes:
+            self.focus_column(2)
+            return True
+        if key == Qt.Key.Key_Left and field.cursorPosition() == 0 and not field.hasSelectedText():
+            self.focus_column(column - 1)
+            return True
+        return False
+
+    def focus_column(self, column: int) -> None:
+        widget = self.widgets()[max(0, min(column, 2))]
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+
 
 class MovementSection(QGroupBox):
     """Every movement style in a grid: the tick, then the optional counts."""
@@ -52,7 +113,7 @@ class MovementSection(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Movement seen today"))
+        self.setTitle(self.tr("M&ovement seen today"))  # Alt+O: to the first row
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("<i>Tick what you saw; counts are optional.</i>")), 0, 0)
         grid.addWidget(QLabel(self.tr("Times")), 0, 1)
@@ -64,9 +125,16 @@ class MovementSection(QGroupBox):
             for column, widget in enumerate(row.widgets()):
                 grid.addWidget(widget, i, column)
             row.seen.toggled.connect(self.changed)
-            row.episodes.textEdited.connect(self.changed)
-            row.minutes.textEdited.connect(self.changed)
+            # Any change of value, typed or set another way (a screen reader, a paste).
+            row.episodes.textChanged.connect(self.changed)
+            row.minutes.textChanged.connect(self.changed)
+            row.step.connect(lambda delta, column, i=i - 1: self._step(i + delta, column))
         grid.setColumnStretch(0, 1)
+
+    def _step(self, index: int, column: int) -> None:
+        rows = list(self.rows.values())
+        if 0 <= index < len(rows):
+            rows[index].focus_column(column)
 
     def load(self, movements: dict[MovementStyle, MovementCount]) -> None:
         for style, row in self.rows.items():

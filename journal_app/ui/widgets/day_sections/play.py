@@ -26,7 +26,7 @@ class PlaySection(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Play"))
         self.tummy_field = NumberField(self.tr("Tummy time (minutes)"), self, width=72)
-        self.tummy_field.textEdited.connect(self.changed)
+        self.tummy_field.textChanged.connect(self.changed)  # typed or set any other way
         self.timer_button = QPushButton(self.tr("Start timer"), self)
         self.timer_button.setAccessibleName(self.tr("Start timer"))
         self.timer_button.clicked.connect(self.timer_toggled)

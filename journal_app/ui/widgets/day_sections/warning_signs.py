@@ -53,7 +53,7 @@ class WarningSignRow(QWidget):
         self.sign.currentIndexChanged.connect(self._update_side)
         self.sign.currentIndexChanged.connect(self.changed)
         self.side.currentIndexChanged.connect(self.changed)
-        self.note.textEdited.connect(self.changed)
+        self.note.textChanged.connect(self.changed)  # typed or set any other way
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
         self._update_side()
 
@@ -136,6 +136,7 @@ class WarningSignsSection(QGroupBox):
         row.removed.connect(self._remove_clicked)
         self.rows.append(row)
         self.signs_layout.insertWidget(len(self.rows), row)
+        row.show()  # at once: keys typed right after Add reach its fields (a layout shows it later)
         self.hint.setVisible(False)
         self.rows_changed.emit()
         return row
