@@ -13,9 +13,8 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QDockWidget,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -43,6 +42,7 @@ from journal_app.ui.window.messages import (
     tell_not_saved,
     tell_undo_failed,
 )
+from journal_app.ui.window.tips_dock import TipsDock
 from journal_app.ui.window.tummy_timer import TummyTimerController
 from journal_app.ui.window.undo import DeleteDayCommand
 from journal_app.ui.window.welcome_page import WelcomePage
@@ -177,7 +177,9 @@ class MainWindow(QMainWindow):
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(1, 1)
+        # A wider window widens the day list too (its columns grow), the form most.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 760])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
@@ -185,18 +187,17 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(splitter)
 
     def _build_tips_dock(self) -> None:
-        self.tips_dock = QDockWidget(self.tr("Tips"), self)
-        self.tips_dock.setObjectName("tipsDock")
-        self.tips_dock.setAllowedAreas(
-            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.tips_dock.setMinimumWidth(260)
+        self.tips_dock = TipsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tips_dock)
         toggle = self.tips_dock.toggleViewAction()
         toggle.setText(self.tr("Tip&s Panel"))
         toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(toggle)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.tips_dock.fit_window_width(event.size().width())
+        super().resizeEvent(event)
 
     def _build_status_bar(self) -> None:
         self.saved_status, self.place_status = build_status_bar(self, self.context)

@@ -25,7 +25,13 @@ from journal_app.domain.ages import age_between, due_date_from_gestation
 from journal_app.domain.dates import describe_date, format_date, parse_typed_date
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import EARLIEST_BIRTH_DATE, FieldError, ValidationFailed
-from journal_app.ui.widgets.common import ErrorBanner, set_invalid, to_date, to_qdate
+from journal_app.ui.widgets.common import (
+    ErrorBanner,
+    name_calendar_parts,
+    set_invalid,
+    to_date,
+    to_qdate,
+)
 
 
 def _calendar_icon(colour: QPalette) -> QIcon:
@@ -111,6 +117,7 @@ class DateField(QLineEdit):
             calendar.setMinimumDate(to_qdate(EARLIEST_BIRTH_DATE))
             calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
             calendar.setAccessibleName(self.accessibleName())
+            name_calendar_parts(calendar)
             holder = QWidgetAction(menu)
             holder.setDefaultWidget(calendar)
             menu.addAction(holder)

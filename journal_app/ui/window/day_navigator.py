@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.ui.models.recent_days import NotesFilterProxy, RecentDaysModel
-from journal_app.ui.widgets.common import to_date, to_qdate
+from journal_app.ui.widgets.common import name_calendar_parts, to_date, to_qdate
 
 if TYPE_CHECKING:
     from journal_app.domain.entries import ChildProfile
@@ -58,6 +58,7 @@ class DayNavigator(QWidget):
         layout.addLayout(buttons)
         self.calendar = QCalendarWidget(self)
         self.calendar.setAccessibleName(self.tr("Calendar"))
+        name_calendar_parts(self.calendar)
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.clicked.connect(self._calendar_chosen)
@@ -90,9 +91,9 @@ class DayNavigator(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(0)  # size from the visible rows, not years of days
+        # What was seen and the notes share the room left, and grow with the window.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 90)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         recent_label.setBuddy(view)
         view.doubleClicked.connect(self._recent_chosen)
@@ -144,6 +145,7 @@ class DayNavigator(QWidget):
             lambda offset, limit: reads.recent_days(child_id, limit, offset),
             self._context.today().year,
         )
+        self.recent_model.set_milestone_days(set(reads.milestones(child_id).values()))
         if self.search_edit.text():  # a search on: it looks through every day, not one page
             self.recent_model.fetch_all()
         self.recent_view.resizeColumnToContents(0)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -43,13 +43,31 @@ class WarningSignRow(QWidget):
         self.note.setPlaceholderText(self.tr("Note"))
         self.note.setAccessibleName(self.tr("Note about the sign"))
         self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.remove_button.setAccessibleName(self.tr("Remove"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.sign, 3)
-        layout.addWidget(self.side, 1)
-        layout.addWidget(self.note, 3)
-        layout.addWidget(self.remove_button)
+        # Labels a screen reader reads for each box (Qt names a combo box by its current item).
+        sign_label = QLabel(self.tr("Sign:"), self)
+        sign_label.setBuddy(self.sign)
+        side_label = QLabel(self.tr("Side:"), self)
+        side_label.setBuddy(self.side)
+        note_label = QLabel(self.tr("Note:"), self)
+        note_label.setBuddy(self.note)
+        # Two lines: which sign and where, then the note across the whole row (the doctor reads it).
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.addWidget(sign_label, 0, 0)
+        layout.addWidget(self.sign, 0, 1)
+        layout.addWidget(side_label, 0, 2)
+        layout.addWidget(self.side, 0, 3)
+        layout.addWidget(self.remove_button, 0, 4)
+        layout.addWidget(note_label, 1, 0)
+        layout.addWidget(self.note, 1, 1, 1, 4)
+        layout.setColumnStretch(1, 3)
+        layout.setColumnStretch(3, 2)
+        self.sign.setMinimumContentsLength(12)
+        self.side.setMinimumContentsLength(10)
+        for combo in (self.sign, self.side):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         self.sign.currentIndexChanged.connect(self._update_side)
         self.sign.currentIndexChanged.connect(self.changed)
         self.side.currentIndexChanged.connect(self.changed)
@@ -59,6 +77,11 @@ class WarningSignRow(QWidget):
 
     def _update_side(self) -> None:
         chosen = self.sign.currentData()
+        self.remove_button.setAccessibleName(
+            self.tr("Remove warning sign: {sign}").format(sign=WarningSign(chosen).label)
+            if chosen is not None
+            else self.tr("Remove this warning sign row")
+        )
         applies = chosen is not None and WarningSign(chosen).side_applies
         self.side.setEnabled(applies)
         if not applies:
