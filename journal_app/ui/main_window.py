@@ -35,7 +35,7 @@ from journal_app.ui.window.actions import WindowActions
 from journal_app.ui.window.chrome import build_status_bar, child_toolbar
 from journal_app.ui.window.day_navigator import DayNavigator
 from journal_app.ui.window.file_commands import FileCommands
-from journal_app.ui.window.geometry import restore_geometry, save_geometry
+from journal_app.ui.window.geometry import TIPS_SHOWN_KEY, restore_geometry, save_geometry
 from journal_app.ui.window.messages import (
     ask_discard,
     confirm_delete_child,
@@ -108,7 +108,10 @@ class MainWindow(QMainWindow):
         self.form.timer_toggled.connect(self.toggle_timer)
         self.journal_changed.connect(self._refresh_side_panels)
 
-        restore_geometry(self, self._settings())
+        settings = self._settings()
+        restore_geometry(self, settings)
+        shown = settings.value(TIPS_SHOWN_KEY, not self.tips_dock.isHidden(), type=bool)
+        self.tips_dock.set_wanted(bool(shown))
         # A sample journal neither reads nor writes the parent's own journal's last child.
         last = None if self.context.is_sample else self._settings().value("lastChildId", None)
         self._reload_children(
@@ -212,6 +215,7 @@ class MainWindow(QMainWindow):
             return
         settings = self._settings()
         save_geometry(self, settings)
+        settings.setValue(TIPS_SHOWN_KEY, self.tips_dock.wanted)
         if self._child is not None:
             settings.setValue("lastChildId", self._child.id)
         settings.sync()
@@ -226,7 +230,9 @@ class MainWindow(QMainWindow):
     def current_day(self) -> date | None:
         return self.form.day
 
-    def _reload_children(self, select_id: int | None = None) -> None:
+    def _reload_children(self, select_id: int | None = None, day: date | None = None) -> None:
+        """Read the children again and show ``select_id`` (else the first) on ``day``, else on the
+        day shown."""
         children = self.context.reads.list_children()
         self.child_combo.blockSignals(True)
         self.child_combo.clear()
@@ -238,7 +244,7 @@ class MainWindow(QMainWindow):
         self.window_actions.set_has_child(has_children)
         self.child_toolbar.setVisible(has_children)
         if not has_children:
-            self.tips_dock.hide()
+            self.tips_dock.hide_all()
             self._child = None
             self.navigator.set_child(None)
             self.pages.setCurrentWidget(self.welcome_page)
@@ -247,9 +253,9 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self.journal_page)
         if had_children is False:  # the first child, typed in, imported or restored: the tips
-            self.tips_dock.show()
+            self.tips_dock.show_tips()
         chosen = next((c for c in children if c.id == select_id), children[0])
-        self._show_child(chosen, self.form.day or self.context.today())
+        self._show_child(chosen, day or self.form.day or self.context.today())
 
     def _side_panels(self) -> list[SidePanel]:
         return [panel for panel in (self._tips_panel, self._charts_panel) if panel is not None]
@@ -299,7 +305,7 @@ class MainWindow(QMainWindow):
             return
         dialog = ChildDialog(self.context.today(), self.context.journal.save_child, None, self)
         if dialog.exec() and dialog.saved is not None:
-            self._reload_children(select_id=dialog.saved.id)
+            self._reload_children(select_id=dialog.saved.id, day=self.context.today())
 
     def edit_child(self) -> None:
         if self._child is None or not self.settle_unsaved():

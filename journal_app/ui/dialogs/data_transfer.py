@@ -62,9 +62,27 @@ def choose_open_path(parent: QWidget, caption: str, folder: Path, name_filter: s
     return Path(name) if name else None
 
 
+#: The folder of the last file chosen to export to or import from.
+LAST_FOLDER_KEY = "files/lastFolder"
+
+
 def _documents() -> Path:
+    """Where a file dialog starts: the folder last used, else the user's Documents folder (never
+    the folder the app happened to be started from)."""
+    from PySide6.QtCore import QSettings
+
+    last = QSettings().value(LAST_FOLDER_KEY)
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return Path(last)
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder else Path.home()
+
+
+def remember_folder(path: Path) -> None:
+    """The next file dialog starts in the folder of ``path``."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
 
 
 def _with_suffix(path: Path, suffix: str) -> Path:
@@ -240,6 +258,7 @@ def _export(parent: QWidget, context: JournalContext, kind: str) -> bool:
     )
     if chosen is None:
         return False
+    remember_folder(chosen)
     path = _with_suffix(chosen, suffix)
     # LookupError: the chosen child was deleted meanwhile (the service says so).
     problems: tuple[type[BaseException], ...] = (*_problems(), LookupError)
@@ -287,6 +306,7 @@ def import_json_dialog(parent: QWidget, context: JournalContext) -> bool:
     )
     if path is None:
         return False
+    remember_folder(path)
     try:
         report = workers.run_with_progress(
             parent,

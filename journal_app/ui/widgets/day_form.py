@@ -75,6 +75,7 @@ class DayForm(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("dayTitle")
+        self.title.setWordWrap(True)  # a narrow window wraps the date rather than scrolling
         self.title.setStyleSheet("QLabel#dayTitle { font-size: 16pt; font-weight: 600; }")
         self.age_label = QLabel(self)
         self.age_label.setObjectName("ageLabel")

@@ -163,9 +163,13 @@ class DayNavigator(QWidget):
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
         first = date(year, month, 1) - timedelta(days=7)
         last = date(year + (month == 12), month % 12 + 1, 1) + timedelta(days=7)
+        # Palette roles, so the mark reads in a dark desktop theme as in a light one.
+        palette = self.calendar.palette()
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
-        marked.setBackground(self.palette().highlight().color().lighter(180))
+        marked.setBackground(palette.alternateBase())
+        marked.setForeground(palette.link())
+        marked.setFontUnderline(True)
         for day in self._context.reads.days_with_entries(self._child_id, first, last):
             self.calendar.setDateTextFormat(to_qdate(day), marked)
 

@@ -9,18 +9,23 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
+#: Whether the tips were shown (as the dock or its strip) when the window closed.
+TIPS_SHOWN_KEY = "mainWindow/tipsShown"
 
-#: The size the window would like on a big screen; on a smaller one it takes most of the screen.
-PREFERRED = QSize(1280, 820)
-#: The share of the available area the first window takes when the screen is smaller than that.
-SHARE = 0.92
+#: On a small screen the window takes the whole available area, up to this size...
+SMALL_SCREEN = QSize(1024, 700)
+#: ...and on a bigger one this share of it, so the room is used (the recent days grow).
+SHARE = 0.9
+#: Room left for the window's title bar and frame, which the size given to resize() leaves out.
+FRAME_ALLOWANCE = 32
 
 
 def first_size(available: QRect) -> QSize:
     """The first size of the window on a screen whose available area is ``available``."""
-    width = min(PREFERRED.width(), int(available.width() * SHARE))
-    height = min(PREFERRED.height(), int(available.height() * SHARE))
-    return QSize(width, height)
+    width = max(min(available.width(), SMALL_SCREEN.width()), int(available.width() * SHARE))
+    room = available.height() - FRAME_ALLOWANCE
+    height = max(min(room, SMALL_SCREEN.height()), int(available.height() * SHARE))
+    return QSize(width, min(height, room))
 
 
 def fit_into(frame: QRect, available: QRect) -> QRect:

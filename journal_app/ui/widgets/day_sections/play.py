@@ -43,7 +43,6 @@ class PlaySection(QGroupBox):
         self.tummy_note = QLabel("", self)
         self.tummy_note.setObjectName("tummy-note")
         self.tummy_note.setWordWrap(True)
-        self.tummy_note.setVisible(False)
         self.tummy_field.textChanged.connect(self._update_tummy_note)
         self.floor_combo = QComboBox(self)
         self.floor_combo.addItem(self.tr("Not noted"), None)
@@ -51,7 +50,7 @@ class PlaySection(QGroupBox):
             self.floor_combo.addItem(surface.label, surface.value)
         self.floor_combo.setAccessibleName(self.tr("Floor surface"))
         self.floor_combo.currentIndexChanged.connect(self.changed)
-        form = QFormLayout(self)
+        self._form = form = QFormLayout(self)
         # The label says what the field holds, as its accessible name does: minutes.
         tummy_label = QLabel(self.tr("T&ummy time (minutes)"), self)
         tummy_label.setBuddy(self.tummy_field)
@@ -59,6 +58,7 @@ class PlaySection(QGroupBox):
         floor_label.setBuddy(self.floor_combo)
         form.addRow(tummy_label, tummy_row)
         form.addRow("", self.tummy_note)
+        form.setRowVisible(self.tummy_note, False)
         form.addRow(floor_label, self.floor_combo)
 
     def load(self, tummy_minutes: int | None, floor: FloorSurface | None) -> None:
@@ -85,7 +85,8 @@ class PlaySection(QGroupBox):
             minutes = None
         note = tummy_time_note(minutes)
         self.tummy_note.setText(self.tr(note) if note else "")
-        self.tummy_note.setVisible(note is not None)
+        # The whole row goes with the note, so no blank gap stays under the field.
+        self._form.setRowVisible(self.tummy_note, note is not None)
 
     def add_tummy_minutes(self, minutes: int) -> None:
         try:
