@@ -42,6 +42,8 @@ def _unnamed(root: QWidget) -> list[str]:
             continue
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue
+        if isinstance(widget.parent(), QAbstractSpinBox):
+            continue  # a spin box's own text part: the reader names the spin box
         if isinstance(widget, QComboBox):
             if not _labelled(widget):
                 problems.append(f"combo box without a label: {widget.currentText()!r}")
@@ -115,3 +117,15 @@ def test_loading_a_day_does_not_mark_it_unsaved(window, qtbot) -> None:
     assert form.tummy_field.text() == "12"
     assert not form.is_dirty and not window.isWindowModified()
     assert QApplication.focusWidget() is not None
+
+
+def test_every_control_of_the_child_dialog_and_the_welcome_page_has_a_name(make_window) -> None:
+    from journal_app.ui.dialogs.child_dialog import ChildDialog
+
+    window = make_window()  # no child: the welcome page
+    assert _unnamed(window) == []
+    dialog = ChildDialog(window.context.today(), window.context.journal.save_child, None, window)
+    dialog.form.early_check.setChecked(True)  # the born-early fields too
+    dialog.show()
+    assert _unnamed(dialog) == []
+    dialog.reject()
