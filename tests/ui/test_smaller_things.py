@@ -81,3 +81,24 @@ def test_a_dialog_fits_the_screen_it_opens_on(window, qtbot) -> None:
     available = window.screen().availableGeometry()
     assert seen and available.contains(seen[0])
     assert QApplication.activeModalWidget() is None
+
+
+def test_unticked_boxes_keep_a_visible_frame_in_a_dark_theme(window) -> None:
+    from journal_app.domain.enums import MovementStyle
+
+    form = window.form
+    box = form.movement_rows[MovementStyle.ROLLING].seen
+    light_window = box.palette().color(QPalette.ColorRole.Window)
+    dark = QPalette(form.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8e8e8"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#181818"))
+    form.setPalette(dark)
+    # The frame is drawn a shade darker than the Window role: light enough to see on the base.
+    for widget in (box, form.notes_in_summary, form.milestone_list):
+        assert widget.palette().color(QPalette.ColorRole.Window).lightness() > 128
+    light = QPalette(dark)
+    light.setColor(QPalette.ColorRole.Window, light_window)
+    light.setColor(QPalette.ColorRole.WindowText, QColor("#000000"))
+    form.setPalette(light)
+    assert box.palette().color(QPalette.ColorRole.Window) == light_window  # the style's own look

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -152,10 +153,30 @@ class DayForm(QWidget):
         layout.addLayout(columns)
         layout.addWidget(self.save_bar)
         self._fix_tab_order()
+        self._outline_check_boxes()
         # Access keys (Alt+N, Alt+Q...) and shortcuts move focus without scrolling; Tab does.
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._show_focused)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._outline_check_boxes()
+        super().changeEvent(event)
+
+    def _outline_check_boxes(self) -> None:
+        """In a dark theme, an unticked box's frame (drawn a shade darker than the Window role)
+        vanishes into the dark base: there its Window role takes the text colour's, so the frame
+        shows; a light theme keeps the style's own look."""
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        for widget in (*self.findChildren(QCheckBox), self.milestone_list):
+            own = QPalette(palette)
+            if dark:
+                own.setColor(
+                    QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.WindowText)
+                )
+            widget.setPalette(own)
 
     def detach_save_bar(self) -> QWidget:
         """Take the save bar out of the form, for the window to place where it stays in view."""
