@@ -6,6 +6,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
+
+from journal_app.domain.entries import DayEntry
 
 
 @dataclass(frozen=True)
@@ -13,6 +16,28 @@ class TimedSession:
     child_id: int
     day: date
     minutes: int
+
+
+class DayStore(Protocol):
+    """What adding timed minutes needs of the journal (``JournalService`` has both)."""
+
+    def load_day(self, child_id: int, day: date) -> DayEntry: ...
+
+    def save_day(self, entry: DayEntry) -> None: ...
+
+
+def add_timed_minutes(journal: DayStore, session: TimedSession) -> DayEntry | None:
+    """Add the session's minutes to the tummy time of its day, as stored now, and save the day.
+
+    Returns the day saved, or None when there were no whole minutes to add (nothing is written).
+    Raises what the journal raises (child not found, validation, journal unavailable).
+    """
+    if not session.minutes:
+        return None
+    entry = journal.load_day(session.child_id, session.day)
+    entry.tummy_minutes = (entry.tummy_minutes or 0) + session.minutes
+    journal.save_day(entry)
+    return entry
 
 
 class TummyTimer:

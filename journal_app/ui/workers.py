@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, TypeVar, overload
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QWidget
 
 
@@ -119,21 +128,90 @@ class _InputBlocker(QObject):
         return target is not None and target.window() is self._window
 
 
-def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
+ProgressCallback = Callable[[int, int], None]
+_T = TypeVar("_T")
+
+
+class Cancelled(Exception):
+    """The parent pressed Cancel; the work stopped (an import is rolled back as a whole)."""
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread; carries the worker's progress to the progress dialog."""
+
+    progressed = Signal(int, int)
+
+
+@overload
+def run_with_progress(
+    parent: QWidget | None, label: str, work: Callable[[], _T], *, title: str = ""
+) -> _T: ...
+
+
+@overload
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    work: Callable[[ProgressCallback], _T],
+    *,
+    title: str = "",
+    reports_progress: Literal[True],
+    cancellable: bool = False,
+) -> _T: ...
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    work: Callable[..., Any],
+    *,
+    title: str = "",
+    reports_progress: bool = False,
+    cancellable: bool = False,
+) -> Any:
     """Run ``work`` on the thread pool while the window stays painted, and return its result.
 
-    For a step the user is waiting on (preparing the doctor's summary): the window takes no input
-    from the start (it cannot be closed or used meanwhile), a busy indicator appears if it takes
-    more than a moment (window-modal), and the worker's exception is raised here, in the caller.
+    The window takes no input from the start (it cannot be closed or used meanwhile) and the
+    worker's exception is raised here, in the caller; the wait is an event loop, not a busy loop.
+
+    - ``work()`` (a step the parent waits on, such as preparing the doctor's summary): a busy
+      indicator appears, window-modal, only if it takes more than a moment.
+    - ``reports_progress``: ``work(progress)`` calls ``progress(done, total)``; the progress dialog
+      shows at once and, when ``cancellable``, has a Cancel button, after which the next
+      ``progress`` call raises :class:`Cancelled`. Work that cannot stop half-way (a backup, a
+      restore) gets no Cancel button rather than one that does nothing.
     """
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
-    dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setObjectName("busyDialog")
-    dialog.setCancelButton(None)
+    cancel_text = QCoreApplication.translate("DataTransfer", "Cancel") if cancellable else ""
+    dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.setObjectName("dataTransferProgress" if reports_progress else "busyDialog")
+    if title:
+        dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)  # shown only when it is not over in a blink
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0 if reports_progress else 400)  # else only when not over at once
+    relay = _ProgressRelay()
+    cancelled = threading.Event()
+    if cancellable:
+        dialog.canceled.connect(cancelled.set)
+
+    def show_progress(done: int, total: int) -> None:
+        if dialog.maximum() != total:
+            dialog.setMaximum(total)
+        dialog.setValue(min(done, total))
+
+    relay.progressed.connect(show_progress)
+
+    def report(done: int, total: int) -> None:  # on the worker thread
+        if cancelled.is_set():
+            raise Cancelled
+        relay.progressed.emit(done, total)
+
     # Window-modality only starts once the dialog shows: until then the input is held back here.
     blocker = _InputBlocker(parent.window()) if parent is not None else None
     app = QApplication.instance()
@@ -151,14 +229,20 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
         loop.quit()
 
     try:
-        run_in_background(work, on_done=done, on_error=failed)
+        run_in_background(
+            (lambda: work(report)) if reports_progress else work, on_done=done, on_error=failed
+        )
+        if reports_progress:
+            dialog.show()
         if not outcome:  # the answer comes through the event loop, never before it runs
             loop.exec()
     finally:
         if blocker is not None and app is not None:
             app.removeEventFilter(blocker)
         dialog.reset()
+        dialog.close()
         dialog.deleteLater()
+        relay.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]

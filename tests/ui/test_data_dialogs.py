@@ -24,6 +24,7 @@ from journal_app.services.context import JournalContext
 from journal_app.storage.backups import AUTO, MANUAL, make_backup
 from journal_app.ui.dialogs import data_transfer
 from journal_app.ui.dialogs.restore_backup import RestoreBackupDialog, restore_from_backup_dialog
+from journal_app.ui.workers import run_with_progress
 from tests.unit.services.test_portability import big_export, journal_bytes
 
 
@@ -487,11 +488,12 @@ def test_work_that_cannot_stop_shows_no_cancel_button(qtbot, parent, cancellable
         release.set()
 
     QTimer.singleShot(0, look)
-    result = data_transfer.run_with_progress(
+    result = run_with_progress(
         parent,
-        "t",
         "working…",
         lambda progress: (release.wait(10), progress(1, 1), "done")[-1],
+        title="t",
+        reports_progress=True,
         cancellable=cancellable,
     )
     assert result == "done"  # not cancelled, not even by Escape

@@ -77,11 +77,10 @@ def test_recording_a_whole_day_with_the_keyboard(window, qtbot) -> None:
     # Tab from the first movement checkbox, as a parent would.
     first = form.movement_rows[MovementStyle.ROLLING].seen
     first.setFocus()
-    for _ in range(3):  # rolling: box, times, minutes -> backward's box
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # each movement row is one Tab stop
     assert QApplication.focusWidget() is back.seen
-    qtbot.keyClick(back.seen, Qt.Key.Key_Tab)
-    qtbot.keyClicks(back.episodes, "4")
+    qtbot.keyClicks(back.seen, "4")  # a digit on the row starts its count of times
+    assert QApplication.focusWidget() is back.episodes
     assert back.seen.isChecked()  # typing a count ticks the style
     fwd = form.movement_rows[MovementStyle.FORWARD]
     qtbot.keyClick(fwd.seen, Qt.Key.Key_Space)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import ValidationFailed
 from journal_app.ui.widgets.child_form import ChildProfileForm
+from journal_app.ui.window.geometry import fit_to_screen
 
 
 class ChildDialog(QDialog):
@@ -37,6 +39,10 @@ class ChildDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_to_screen(self)  # whole on the screen it opens on
 
     def accept(self) -> None:
         try:

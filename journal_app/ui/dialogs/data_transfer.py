@@ -10,13 +10,12 @@ more than one; it then calls the same service as ``crawl-journal export [--child
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,20 +24,21 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from journal_app.domain.dates import format_date
-from journal_app.ui.workers import run_in_background
+from journal_app.ui import workers
+from journal_app.ui.workers import Cancelled, ProgressCallback
+
+__all__ = ["Cancelled", "run_with_progress"]
 
 if TYPE_CHECKING:
     from journal_app.domain.entries import ChildProfile
     from journal_app.services.context import JournalContext
 
 _T = TypeVar("_T")
-ProgressCallback = Callable[[int, int], None]
 
 
 def _tr(text: str) -> str:
@@ -62,9 +62,27 @@ def choose_open_path(parent: QWidget, caption: str, folder: Path, name_filter: s
     return Path(name) if name else None
 
 
+#: The folder of the last file chosen to export to or import from.
+LAST_FOLDER_KEY = "files/lastFolder"
+
+
 def _documents() -> Path:
+    """Where a file dialog starts: the folder last used, else the user's Documents folder (never
+    the folder the app happened to be started from)."""
+    from PySide6.QtCore import QSettings
+
+    last = QSettings().value(LAST_FOLDER_KEY)
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return Path(last)
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder else Path.home()
+
+
+def remember_folder(path: Path) -> None:
+    """The next file dialog starts in the folder of ``path``."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
 
 
 def _with_suffix(path: Path, suffix: str) -> Path:
@@ -157,16 +175,6 @@ def choose_export_scope(
 # -- running work with progress --------------------------------------------------------------------
 
 
-class Cancelled(Exception):
-    """The parent pressed Cancel; the work stopped (an import is rolled back as a whole)."""
-
-
-class _ProgressRelay(QObject):
-    """Lives on the GUI thread; carries the worker's progress to the progress dialog."""
-
-    progressed = Signal(int, int)
-
-
 def run_with_progress(
     parent: QWidget,
     title: str,
@@ -175,61 +183,12 @@ def run_with_progress(
     *,
     cancellable: bool = True,
 ) -> _T:
-    """Run ``work(progress)`` on the thread pool behind a window-modal progress dialog.
-
-    Returns the result, or raises what ``work`` raised (:class:`Cancelled` after Cancel).
-    The GUI keeps painting meanwhile: the wait is an event loop, not a busy loop. Work that
-    cannot stop half-way (a backup, a restore) gets no Cancel button rather than one that
-    does nothing.
-    """
-    dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
-    if not cancellable:
-        dialog.setCancelButton(None)
-    dialog.setObjectName("dataTransferProgress")
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    relay = _ProgressRelay()
-    cancelled = threading.Event()
-    if cancellable:
-        dialog.canceled.connect(cancelled.set)
-
-    def show_progress(done: int, total: int) -> None:
-        if dialog.maximum() != total:
-            dialog.setMaximum(total)
-        dialog.setValue(min(done, total))
-
-    relay.progressed.connect(show_progress)
-
-    def report(done: int, total: int) -> None:  # on the worker thread
-        if cancelled.is_set():
-            raise Cancelled
-        relay.progressed.emit(done, total)
-
-    outcome: dict[str, Any] = {}
-    loop = QEventLoop()
-
-    def finished(result: object) -> None:
-        outcome["result"] = result
-        loop.quit()
-
-    def failed(error: BaseException) -> None:
-        outcome["error"] = error
-        loop.quit()
-
-    run_in_background(lambda: work(report), finished, failed)
-    dialog.show()
-    if not outcome:
-        loop.exec()
-    dialog.close()
-    dialog.deleteLater()
-    relay.deleteLater()
-    if "error" in outcome:
-        raise outcome["error"]
-    result: _T = outcome["result"]
-    return result
+    """Kept only for ``restore_backup.py``, which imports it from here: it passes straight on to
+    :func:`journal_app.ui.workers.run_with_progress`, the one implementation. Remove it once that
+    dialog calls ``workers.run_with_progress(..., title=..., reports_progress=True)`` itself."""
+    return workers.run_with_progress(
+        parent, label, work, title=title, reports_progress=True, cancellable=cancellable
+    )
 
 
 def tell(
@@ -299,16 +258,19 @@ def _export(parent: QWidget, context: JournalContext, kind: str) -> bool:
     )
     if chosen is None:
         return False
+    remember_folder(chosen)
     path = _with_suffix(chosen, suffix)
     # LookupError: the chosen child was deleted meanwhile (the service says so).
     problems: tuple[type[BaseException], ...] = (*_problems(), LookupError)
     try:
         context.check_output(path)  # never over the journal, its backups or a folder
-        run_with_progress(
+        workers.run_with_progress(
             parent,
-            caption,
             _tr("Writing {name}…").format(name=path.name),
             lambda progress: write(path, progress),
+            title=caption,
+            reports_progress=True,
+            cancellable=True,
         )
     except Cancelled:
         return False
@@ -345,12 +307,15 @@ def import_json_dialog(parent: QWidget, context: JournalContext) -> bool:
     )
     if path is None:
         return False
+    remember_folder(path)
     try:
-        report = run_with_progress(
+        report = workers.run_with_progress(
             parent,
-            caption,
             _tr("Checking and merging {name}…").format(name=path.name),
             lambda progress: context.portability.import_json(path, progress=progress),
+            title=caption,
+            reports_progress=True,
+            cancellable=True,
         )
     except Cancelled:
         tell(
@@ -375,12 +340,12 @@ def back_up_now_dialog(parent: QWidget, context: JournalContext) -> bool:
     """File > Back Up Now: a checked copy of the journal in the backups folder."""
     caption = _tr("Back Up Now")
     try:
-        made = run_with_progress(
+        made = workers.run_with_progress(
             parent,
-            caption,
             _tr("Backing up the journal…"),
             lambda _progress: context.backups.back_up_now(),
-            cancellable=False,
+            title=caption,
+            reports_progress=True,
         )
     except _problems() as exc:
         _show_problem(parent, _tr("The backup was not made"), exc)

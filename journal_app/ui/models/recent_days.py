@@ -44,6 +44,28 @@ class RecentDaysModel(QAbstractTableModel):
         self._year = date.today().year
         self._reader: PageReader | None = None
         self._more = False
+        #: The days on which a first-time milestone was recorded (marked in the list).
+        self._milestone_days: frozenset[date] = frozenset()
+
+    def set_milestone_days(self, days: set[date] | frozenset[date]) -> None:
+        self._milestone_days = frozenset(days)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def _marks(self, row: DaySummaryRow) -> list[str]:
+        """What the day holds beyond the line: a milestone, a warning sign."""
+        marks = []
+        if row.day in self._milestone_days:
+            marks.append(self.tr("first-time milestone"))
+        if row.has_warning_signs:
+            marks.append(self.tr("warning sign noted"))
+        return marks
+
+    def _full_line(self, row: DaySummaryRow) -> str:
+        parts = [format_weekday_date(row.day), *self._marks(row), row.summary]
+        if row.notes.strip():
+            parts.append(row.notes.strip()[:2000])
+        return "\n".join(part for part in parts if part)
 
     def set_rows(self, rows: list[DaySummaryRow], current_year: int | None = None) -> None:
         """Show exactly ``rows`` (nothing more to read)."""
@@ -104,25 +126,25 @@ class RecentDaysModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:  # the year only when it is not this year's
-                return (
+            if column == 0:  # the year only when it is not this year's; then the day's marks
+                shown = (
                     format_short_weekday(row.day)
                     if row.day.year == self._year
                     else format_date(row.day)
                 )
+                milestone = "\u2605" if row.day in self._milestone_days else ""  # a star
+                sign = "\u26a0" if row.has_warning_signs else ""  # a warning triangle
+                return " ".join(part for part in (shown, milestone, sign) if part)
             if column == 1:
                 return row.summary
             if column == 2:
                 first_line = row.notes.strip().splitlines()[0] if row.notes.strip() else ""
                 return first_line if len(first_line) <= 80 else first_line[:79] + "…"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 2 and row.notes:
-                return row.notes[:2000]
-            if column == 1:
-                return row.summary
-            return format_weekday_date(row.day)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole line, whichever column is pointed at
+            return self._full_line(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return [format_weekday_date(row.day), row.summary, row.notes[:200]][column]
+            day = ", ".join([format_weekday_date(row.day), *self._marks(row)])
+            return [day, row.summary, row.notes[:200]][column]
         if role == NOTES_ROLE:
             return row.notes
         if role == DATE_ROLE:

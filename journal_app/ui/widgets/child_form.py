@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -21,11 +21,17 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from journal_app.domain.ages import age_between, describe_gestation, due_date_from_gestation
+from journal_app.domain.ages import age_between, due_date_from_gestation
 from journal_app.domain.dates import describe_date, format_date, parse_typed_date
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import EARLIEST_BIRTH_DATE, FieldError, ValidationFailed
-from journal_app.ui.widgets.common import ErrorBanner, set_invalid, to_date, to_qdate
+from journal_app.ui.widgets.common import (
+    ErrorBanner,
+    name_calendar_parts,
+    set_invalid,
+    to_date,
+    to_qdate,
+)
 
 
 def _calendar_icon(colour: QPalette) -> QIcon:
@@ -82,6 +88,16 @@ class DateField(QLineEdit):
         if value is not None and self.text() != format_date(value):
             self.setText(format_date(value))
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming in by keyboard (Tab, an access key, a dialog opening) selects the date, so what
+        is typed replaces it; a click puts the cursor where it landed."""
+        super().focusInEvent(event)
+        if event.reason() not in (
+            Qt.FocusReason.MouseFocusReason,
+            Qt.FocusReason.PopupFocusReason,
+        ):
+            self.selectAll()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Alt+Down or F4 opens the calendar, as in a date box."""
         alt_down = (
@@ -101,6 +117,7 @@ class DateField(QLineEdit):
             calendar.setMinimumDate(to_qdate(EARLIEST_BIRTH_DATE))
             calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
             calendar.setAccessibleName(self.accessibleName())
+            name_calendar_parts(calendar)
             holder = QWidgetAction(menu)
             holder.setDefaultWidget(calendar)
             menu.addAction(holder)
@@ -292,10 +309,6 @@ class ChildProfileForm(QWidget):
         return self.tr(
             "Please type the {what} as day, month and year, for example 15 Mar 2026 or 15/03/2026."
         ).format(what=what)
-
-    def gestation_text(self) -> str:
-        p = self.profile()
-        return describe_gestation(p.birth_date, p.due_date) if p.due_date else ""
 
     def show_errors(self, errors: list[FieldError]) -> None:
         widgets = {

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
 
 from journal_app.domain.validation import FieldError
 
@@ -98,3 +106,20 @@ class NumberField(QLineEdit):
 
     def set_value(self, value: int | None) -> None:
         self.setText("" if value is None else str(value))
+
+
+def name_calendar_parts(calendar: QCalendarWidget) -> None:
+    """Names a screen reader says for the parts of a calendar Qt leaves unnamed: the year box, the
+    month buttons and the table of days (Qt names them only by object name)."""
+    names = {
+        "qt_calendar_yearedit": QCoreApplication.translate("Calendar", "Year"),
+        "qt_calendar_prevmonth": QCoreApplication.translate("Calendar", "Previous month"),
+        "qt_calendar_nextmonth": QCoreApplication.translate("Calendar", "Next month"),
+        "qt_calendar_monthbutton": QCoreApplication.translate("Calendar", "Month"),
+        "qt_calendar_calendarview": QCoreApplication.translate("Calendar", "Days of the month"),
+    }
+    for kind in (QSpinBox, QToolButton, QAbstractItemView):
+        for part in calendar.findChildren(kind):
+            name = names.get(part.objectName())
+            if name and not part.accessibleName():
+                part.setAccessibleName(name)

@@ -140,7 +140,6 @@ class TipsPanel(QWidget):
         column.addWidget(self._heading(self.tr("About crawling")))
         for item in content.about:
             column.addWidget(self._about_item(item))
-        column.addWidget(self._label(content.worried, "about-worried"))
         column.addStretch(1)
         return page
 
@@ -152,6 +151,7 @@ class TipsPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
 
+        # Said once, at the top (the About box has the rest); not again under each part.
         note = self._label(content.disclaimer, "disclaimer")
         note.setFrameShape(QFrame.Shape.StyledPanel)
         note.setMargin(6)
@@ -182,7 +182,6 @@ class TipsPanel(QWidget):
         )
         for tip in guidance.tips:
             column.addWidget(self._tip_card(tip))
-        column.addWidget(self._label(guidance.worried, "tips-worried"))
 
     def _add_flags(self, column: QVBoxLayout, guidance: Guidance) -> None:
         column.addWidget(self._heading(self.tr("Worth mentioning to your doctor")))
@@ -191,7 +190,6 @@ class TipsPanel(QWidget):
             return
         for flag in guidance.flags:
             column.addWidget(self._flag_card(flag))
-        column.addWidget(self._label(guidance.worried, "flags-worried"))
 
     def _tip_card(self, tip: RankedTip) -> QFrame:
         card = self._card(f"tip:{tip.id}")

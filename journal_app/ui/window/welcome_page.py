@@ -1,0 +1,48 @@
+"""The first-run page: a few words on what the journal is for, then the child's profile."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from journal_app.ui.widgets.child_form import ChildProfileForm
+
+
+class WelcomePage(QWidget):
+    """Centred, at most 560 px wide; :attr:`submitted` when the parent starts the journal."""
+
+    submitted = Signal()
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        welcome = QWidget(self)
+        layout = QVBoxLayout(welcome)
+        heading = QLabel(
+            self.tr(
+                "<h2>Welcome to Crawl Journal</h2>"
+                "<p>Each evening, note how your baby moved today. Over the weeks you "
+                "will see the change, get tips that fit, and have a clear record to "
+                "take to the doctor. Everything stays on this computer.</p>"
+                "<p>First, tell us about your child.</p>"
+            ),
+            welcome,
+        )
+        heading.setWordWrap(True)
+        self.form = ChildProfileForm(today, welcome)
+        self.button = QPushButton(self.tr("Start the journal"), welcome)
+        self.button.setAccessibleName(self.tr("Start the journal"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submitted)
+        self.form.submitted.connect(self.submitted)
+        layout.addStretch()
+        layout.addWidget(heading)
+        layout.addWidget(self.form)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch()
+        welcome.setMaximumWidth(560)
+        outer = QHBoxLayout(self)
+        outer.addStretch()
+        outer.addWidget(welcome)
+        outer.addStretch()
