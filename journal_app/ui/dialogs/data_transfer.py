@@ -10,7 +10,6 @@ more than one; it then calls the same service as ``crawl-journal export [--child
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -32,7 +31,7 @@ from journal_app.domain.dates import format_date
 from journal_app.ui import workers
 from journal_app.ui.workers import Cancelled, ProgressCallback
 
-__all__ = ["Cancelled", "run_with_progress"]
+__all__ = ["Cancelled"]
 
 if TYPE_CHECKING:
     from journal_app.domain.entries import ChildProfile
@@ -173,22 +172,6 @@ def choose_export_scope(
 
 
 # -- running work with progress --------------------------------------------------------------------
-
-
-def run_with_progress(
-    parent: QWidget,
-    title: str,
-    label: str,
-    work: Callable[[ProgressCallback], _T],
-    *,
-    cancellable: bool = True,
-) -> _T:
-    """Kept only for ``restore_backup.py``, which imports it from here: it passes straight on to
-    :func:`journal_app.ui.workers.run_with_progress`, the one implementation. Remove it once that
-    dialog calls ``workers.run_with_progress(..., title=..., reports_progress=True)`` itself."""
-    return workers.run_with_progress(
-        parent, label, work, title=title, reports_progress=True, cancellable=cancellable
-    )
 
 
 def tell(

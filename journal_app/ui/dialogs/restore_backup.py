@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from journal_app.domain.backups import BackupInfo
 from journal_app.domain.dates import format_date_time
-from journal_app.ui.dialogs.data_transfer import choose_open_path, run_with_progress, tell
+from journal_app.ui.dialogs.data_transfer import choose_open_path, tell
+from journal_app.ui.workers import run_with_progress
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
@@ -155,8 +156,6 @@ class RestoreBackupDialog(QDialog):
             self._restore(path, path.name)
 
     def _restore(self, path: Path, described: str) -> None:
-        import sqlite3
-
         from journal_app.domain.errors import JournalError
 
         answer = tell(
@@ -175,12 +174,11 @@ class RestoreBackupDialog(QDialog):
         try:
             safety = run_with_progress(
                 self,
-                self.tr("Restore from Backup"),
                 self.tr("Restoring the journal…"),
-                lambda _progress: self.context.backups.restore(path),
-                cancellable=False,
+                lambda: self.context.backups.restore(path),
+                title=self.tr("Restore from Backup"),
             )
-        except (OSError, sqlite3.DatabaseError, JournalError) as exc:
+        except (OSError, JournalError) as exc:
             tell(
                 self,
                 QMessageBox.Icon.Warning,
