@@ -13,10 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QImageIOHandler, QImageReader
-from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QPainter,
+    QPainterPath,
+    QPolygonF,
+)
 
 from journal_app.domain.media import MediaKind, format_size
 

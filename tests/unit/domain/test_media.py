@@ -238,10 +238,14 @@ def test_exif_date_taken_is_read_from_a_real_jpeg(qapp, big_endian: bool) -> Non
 
 def test_exif_digitized_date_stands_in_for_a_missing_original(qapp) -> None:
     segment = exif_segment(None, digitized="2026:04:01 18:02:03")
-    assert exif_date_taken(with_exif(image_bytes("JPEG"), segment)) == datetime(2026, 4, 1, 18, 2, 3)
+    assert exif_date_taken(with_exif(image_bytes("JPEG"), segment)) == datetime(
+        2026, 4, 1, 18, 2, 3
+    )
 
 
-@pytest.mark.parametrize("blank", ["0000:00:00 00:00:00", "                   ", "2026:13:45 99:00:00"])
+@pytest.mark.parametrize(
+    "blank", ["0000:00:00 00:00:00", "                   ", "2026:13:45 99:00:00"]
+)
 def test_a_blank_or_impossible_exif_date_is_no_date(qapp, blank: str) -> None:
     assert exif_date_taken(with_exif(image_bytes("JPEG"), exif_segment(blank))) is None
 
