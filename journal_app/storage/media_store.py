@@ -147,12 +147,13 @@ class MediaStore:
 
     # --- adding ---
 
-    def add(self, source: Path) -> StoredMedia:
+    def add(self, source: Path, progress: Callable[[int, int], None] | None = None) -> StoredMedia:
         """Copy ``source`` into the media folder (or find it already there).
 
         Refused (:class:`MediaRefusedError`, nothing copied) when it is not a photo or video the
         journal keeps, is empty or over the limit. The kind is sniffed from the same open file
-        that is copied, and the copy is hashed as it is written.
+        that is copied, and the copy is hashed as it is written. ``progress(copied, total)`` is
+        called after each chunk (bytes), for a progress bar on a long video.
         """
         try:
             handle = source.open("rb")
@@ -169,9 +170,17 @@ class MediaStore:
                 raise unreadable(source.name, exc.strerror or str(exc)) from exc
             kind = identify(source.name, head, info.st_size)
             self.ensure_root()
-            return self._copy_in(source.name, handle, head, kind)
+            return self._copy_in(source.name, handle, head, kind, info.st_size, progress)
 
-    def _copy_in(self, name: str, handle: BinaryIO, head: bytes, kind: MediaKind) -> StoredMedia:
+    def _copy_in(
+        self,
+        name: str,
+        handle: BinaryIO,
+        head: bytes,
+        kind: MediaKind,
+        total: int,
+        progress: Callable[[int, int], None] | None,
+    ) -> StoredMedia:
         fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.root)
         tmp = Path(tmp_name)
         try:
@@ -188,6 +197,8 @@ class MediaStore:
                         check_size(name, size, self.limit)
                     digest.update(chunk)
                     out.write(chunk)
+                    if progress is not None:
+                        progress(size, max(total, size))
                     chunk = read(CHUNK_BYTES)
                 out.flush()
                 os.fsync(out.fileno())

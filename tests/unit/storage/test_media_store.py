@@ -240,15 +240,19 @@ def test_a_50_mb_file_is_copied_in_chunks(store: MediaStore, tmp_path: Path) -> 
         block = os.urandom(CHUNK_BYTES)
         for _ in range(50):
             out.write(block)
+    calls: list[tuple[int, int]] = []
     tracemalloc.start()
     try:
-        stored = store.add(video)
+        stored = store.add(video, progress=lambda done, total: calls.append((done, total)))
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert stored.size_bytes == video.stat().st_size > 50 * 1024**2
     assert stored.sha256 == hash_file(video)[0]
     assert peak < 4 * CHUNK_BYTES  # a few chunks at most, not the whole 50 MB
+    assert len(calls) > 50
+    assert calls[-1] == (stored.size_bytes, stored.size_bytes)
+    assert [done for done, _ in calls] == sorted({done for done, _ in calls})
 
 
 def test_the_taken_date_comes_from_exif_or_the_file(qapp, tmp_path: Path) -> None:
