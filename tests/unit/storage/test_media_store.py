@@ -305,3 +305,19 @@ def test_the_folder_plan_places_by_date_and_says_what_it_skips(qapp, tmp_path: P
     assert skipped["huge.mp4"].reason is SkipReason.TOO_BIG
     assert duplicate.exists() and calls[0] == (0, 6) and calls[-1] == (6, 6)
     assert not (tmp_path / "journal").exists()  # planning copies nothing
+
+
+def test_a_file_growing_past_the_limit_while_copied_is_refused(
+    tmp_path: Path, store: MediaStore
+) -> None:
+    video = write(tmp_path / "recording.mp4", ftyp_box(b"isom") + os.urandom(2 * CHUNK_BYTES))
+    grower = MediaStore(store.journal_dir, limit=3 * CHUNK_BYTES)
+
+    def still_recording(_done: int, _total: int) -> None:
+        with video.open("ab") as out:  # the phone app is still writing the file
+            out.write(os.urandom(CHUNK_BYTES))
+
+    with pytest.raises(MediaRefusedError) as refused:
+        grower.add(video, progress=still_recording)
+    assert refused.value.reason is RefusalReason.TOO_BIG
+    assert files_under(store.root) == []  # the temporary is gone, nothing under a hash name
