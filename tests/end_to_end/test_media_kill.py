@@ -17,7 +17,7 @@ import pytest
 
 from journal_app.domain.media import MediaStatus
 from journal_app.storage.media_store import MediaStore, hash_file
-from tests.unit.domain.test_media import ftyp_box
+from tests.helpers.media_files import ftyp_box
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

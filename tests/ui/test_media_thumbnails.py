@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QImageReader
 
 from journal_app.domain.media import MediaKind
 from journal_app.ui.media_thumbnails import THUMBNAIL_SIDE, photo_image, thumbnail_for
-from tests.unit.domain.test_media import (
+from tests.helpers.media_files import (
     ebml_header,
     exif_segment,
     ftyp_box,

@@ -29,7 +29,7 @@ from journal_app.storage.media_store import (
     plan_folder,
     read_taken_date,
 )
-from tests.unit.domain.test_media import (
+from tests.helpers.media_files import (
     ebml_header,
     exif_segment,
     ftyp_box,
