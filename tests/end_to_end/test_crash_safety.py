@@ -21,8 +21,8 @@ import pytest
 from journal_app.domain.entries import ChildProfile
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
-from tests.unit.services.test_portability import big_export
+from tests.helpers.constants import TODAY
+from tests.helpers.journals import big_export
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
