@@ -40,6 +40,17 @@ def rows(window: Any, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
 
 
+def schema_revision_only(path: Path) -> Path:
+    """A SQLite file that claims the app's schema revision but has none of the journal's tables."""
+    from journal_app.storage.database import HEAD_REVISION
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        conn.execute("INSERT INTO alembic_version VALUES (?)", (HEAD_REVISION,))
+    conn.close()
+    return path
+
+
 def big_export(days: int, name: str = "Big", birth: date = date(2018, 1, 1)) -> dict[str, Any]:
     """A valid export with one child and ``days`` days, built directly (no journal needed)."""
     import uuid
