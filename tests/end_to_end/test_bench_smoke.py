@@ -14,7 +14,7 @@ from bench.make_journal import main as make_journal_main
 from journal_app.domain.enums import Milestone
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 REPO = Path(__file__).resolve().parents[2]
 #: A measured figure ("12.3 ms", "0.5 s", "1.2 x", "120 MB") or an honest "not available yet".

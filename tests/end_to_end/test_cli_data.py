@@ -15,9 +15,9 @@ from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount
 from journal_app.domain.enums import MovementStyle
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
 from tests.helpers.cli import cli, run_process
-from tests.unit.services.test_portability import journal_bytes
+from tests.helpers.constants import TODAY
+from tests.helpers.journals import journal_bytes
 
 
 def mode(path: Path) -> int:

@@ -11,8 +11,8 @@ import pytest
 from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
 from tests.helpers.cli import cli
+from tests.helpers.constants import TODAY
 
 PAGE = 4096
 FIRST_DAY = date(2026, 9, 1)
@@ -99,7 +99,7 @@ def test_restore_on_a_damaged_journal_refuses_a_bad_backup_and_moves_nothing(
 def test_restore_and_check_refuse_a_file_without_the_journal_tables(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.unit.storage.test_backups import schema_revision_only
+    from tests.helpers.journals import schema_revision_only
 
     folder = tmp_path / "journal"
     ctx = open_context(JournalPaths(folder), lambda: TODAY)

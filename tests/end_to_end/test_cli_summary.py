@@ -17,8 +17,8 @@ from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, Wa
 from journal_app.domain.enums import Milestone, MovementStyle, Side, WarningSign
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
 from tests.helpers.cli import cli
+from tests.helpers.constants import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount
 from journal_app.domain.enums import MovementStyle
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 

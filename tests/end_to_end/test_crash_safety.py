@@ -3,6 +3,7 @@ at random moments; afterwards every reported save is there and the journal passe
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,8 +23,8 @@ import pytest
 from journal_app.domain.entries import ChildProfile
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
-from tests.unit.services.test_portability import big_export
+from tests.helpers.constants import TODAY
+from tests.helpers.journals import big_export
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,18 +73,98 @@ BACKER = _PRELUDE + textwrap.dedent(
 )
 
 
-def start(script: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", script, *args],
+#: Imports what every worker needs once, then forks a worker per request: each worker is a real
+#: process of its own (killed with SIGKILL), without paying Python's and SQLAlchemy's start-up each
+#: round. A request is a JSON line [script, args, stdout fifo, stderr file]; the answers are
+#: {"pid": ...} at once and {"returncode": ...} when the worker has ended.
+ZYGOTE = textwrap.dedent(
+    """
+    import json, os, sys, traceback
+    import journal_app.domain.entries, journal_app.domain.enums, journal_app.paths
+    import journal_app.services.context, journal_app.storage.database, journal_app.storage.models
+    import sqlalchemy.orm
+    print(json.dumps({"ready": True}), flush=True)
+    for request in sys.stdin:
+        script, args, out, err = json.loads(request)
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT, 0o600), 2)
+                os.dup2(os.open(out, os.O_WRONLY), 1)
+                sys.argv = ["-c", *args]
+                exec(compile(script, "<worker>", "exec"), {"__name__": "__main__"})
+            except BaseException:
+                traceback.print_exc()
+                code = 1
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        print(json.dumps({"pid": pid}), flush=True)
+        _, status = os.waitpid(pid, 0)
+        print(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}), flush=True)
+    """
+)
+
+
+class Worker:
+    """A worker forked by the zygote, with what the tests use of :class:`subprocess.Popen`."""
+
+    def __init__(self, zygote: subprocess.Popen[str], folder: Path, script: str, *args: str):
+        self._zygote = zygote
+        number = len(list(folder.glob("out-*")))
+        out, err = folder / f"out-{number}", folder / f"err-{number}"
+        os.mkfifo(out)
+        zygote.stdin.write(json.dumps([script, list(args), str(out), str(err)]) + "\n")
+        zygote.stdin.flush()
+        self.pid = json.loads(zygote.stdout.readline())["pid"]
+        self.stdout = out.open(encoding="utf-8")  # opens once the worker does
+        self._err = err
+        self.returncode: int | None = None
+
+    @property
+    def stderr(self) -> io.StringIO:
+        return io.StringIO(self._err.read_text(encoding="utf-8") if self._err.exists() else "")
+
+    def send_signal(self, sig: int) -> None:
+        os.kill(self.pid, sig)
+
+    def wait(self, timeout: float | None = None) -> int:
+        if self.returncode is None:
+            self.returncode = json.loads(self._zygote.stdout.readline())["returncode"]
+        return self.returncode
+
+    def communicate(self, timeout: float | None = None) -> tuple[str, str]:
+        rest = self.stdout.read()  # to the end: the worker is gone
+        self.stdout.close()
+        self.wait()
+        return rest, self.stderr.read()
+
+
+@pytest.fixture(scope="module")
+def zygote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Worker]]:
+    folder = tmp_path_factory.mktemp("workers")
+    process = subprocess.Popen(
+        [sys.executable, "-c", ZYGOTE],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+    assert json.loads(process.stdout.readline()) == {"ready": True}
+
+    def start(script: str, *args: str) -> Worker:
+        return Worker(process, folder, script, *args)
+
+    yield start
+    process.stdin.close()
+    assert process.wait(timeout=30) == 0
 
 
-def kill_and_drain(process: subprocess.Popen[str]) -> list[str]:
+def kill_and_drain(process: Worker) -> list[str]:
     """SIGKILL now; the lines the process had already written are still reported."""
     process.send_signal(signal.SIGKILL)
     rest, _ = process.communicate(timeout=30)
@@ -90,7 +172,7 @@ def kill_and_drain(process: subprocess.Popen[str]) -> list[str]:
     return rest.splitlines()
 
 
-def read_line(process: subprocess.Popen[str]) -> str:
+def read_line(process: Worker) -> str:
     line = process.stdout.readline()
     if not line:
         process.wait(timeout=30)
@@ -110,7 +192,7 @@ def seed() -> int:
     return value
 
 
-def test_every_reported_save_survives_sigkill(tmp_path: Path, seed: int) -> None:
+def test_every_reported_save_survives_sigkill(tmp_path: Path, seed: int, zygote) -> None:
     rng = random.Random(seed)
     data_dir = tmp_path / "journal"
     ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
@@ -119,7 +201,7 @@ def test_every_reported_save_survives_sigkill(tmp_path: Path, seed: int) -> None
     reported: list[date] = []
     next_day = date(2020, 1, 1)
     for round_ in range(6):
-        saver = start(SAVER, str(data_dir), next_day.isoformat())
+        saver = zygote(SAVER, str(data_dir), next_day.isoformat())
         assert read_line(saver) == "ready"
         for _ in range(rng.randint(1, 40)):
             reported.append(date.fromisoformat(read_line(saver)))
@@ -141,7 +223,7 @@ def test_every_reported_save_survives_sigkill(tmp_path: Path, seed: int) -> None
     assert len(reported) >= 6
 
 
-def test_import_killed_midway_is_all_or_nothing(tmp_path: Path, seed: int) -> None:
+def test_import_killed_midway_is_all_or_nothing(tmp_path: Path, seed: int, zygote) -> None:
     rng = random.Random(seed)
     template = tmp_path / "template"
     ctx = open_context(JournalPaths(template), lambda: TODAY)
@@ -154,7 +236,7 @@ def test_import_killed_midway_is_all_or_nothing(tmp_path: Path, seed: int) -> No
     for round_, (low, high) in enumerate([(0.02, 0.98), (0.55, 0.97), (0.6, 0.99)]):
         data_dir = tmp_path / f"round{round_}"
         shutil.copytree(template, data_dir)
-        importer = start(IMPORTER, str(data_dir), str(tmp_path / "big.json"))
+        importer = zygote(IMPORTER, str(data_dir), str(tmp_path / "big.json"))
         fraction = rng.uniform(low, high)
         finished = False
         while True:
@@ -186,7 +268,7 @@ def test_import_killed_midway_is_all_or_nothing(tmp_path: Path, seed: int) -> No
     assert 0 in outcomes, f"seed {seed}: no round was cut off before the import committed"
 
 
-def test_backup_killed_midway_is_never_listed(tmp_path: Path, seed: int) -> None:
+def test_backup_killed_midway_is_never_listed(tmp_path: Path, seed: int, zygote) -> None:
     rng = random.Random(seed)
     data_dir = tmp_path / "journal"
     ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
@@ -194,7 +276,7 @@ def test_backup_killed_midway_is_never_listed(tmp_path: Path, seed: int) -> None
     ctx.portability.import_json(tmp_path / "big.json")  # a few MB, so a backup takes a moment
     ctx.close()
     for _round in range(4):
-        backer = start(BACKER, str(data_dir))
+        backer = zygote(BACKER, str(data_dir))
         assert read_line(backer) == "ready"
         for _ in range(rng.randint(1, 3)):
             read_line(backer)

@@ -14,8 +14,8 @@ from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from journal_app.storage.database import prepare_journal
 from journal_app.storage.errors import JournalGoneError
-from tests.conftest import TODAY
 from tests.helpers.cli import cli
+from tests.helpers.constants import TODAY
 
 
 @pytest.fixture

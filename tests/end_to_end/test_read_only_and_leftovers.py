@@ -16,8 +16,8 @@ import pytest
 from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
 from tests.helpers.cli import ROOT, cli, run_process
+from tests.helpers.constants import TODAY
 from tests.helpers.disks import folder_digest, remount, small_disk
 
 

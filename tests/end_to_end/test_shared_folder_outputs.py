@@ -13,8 +13,8 @@ from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from journal_app.storage.files import private_temp_file, write_private_bytes
-from tests.conftest import TODAY
 from tests.helpers.cli import cli
+from tests.helpers.constants import TODAY
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ SQLite file, so a date is saved as typed and what it means is shown before it is
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -13,12 +12,8 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget, QLabel
 from journal_app.services.context import JournalContext
 from journal_app.ui.dialogs.child_dialog import ChildDialog
 from journal_app.ui.widgets.child_form import ChildProfileForm
-from tests.conftest import TODAY
-
-
-def rows(window, sql: str) -> list[tuple]:
-    with sqlite3.connect(window.context.paths.journal) as conn:
-        return conn.execute(sql).fetchall()
+from tests.helpers.constants import TODAY
+from tests.helpers.journals import rows
 
 
 def type_birth_date(qtbot, form: ChildProfileForm, text: str) -> None:

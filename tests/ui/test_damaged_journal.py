@@ -14,8 +14,8 @@ from journal_app.services.context import open_context
 from journal_app.storage.backups import AUTO, MANUAL, make_backup
 from journal_app.storage.errors import JournalDamagedError
 from journal_app.ui.dialogs.damaged_journal import offer_restore
-from tests.conftest import TODAY
-from tests.ui.conftest import answer_next_message_box
+from tests.helpers.constants import TODAY
+from tests.helpers.qt import answer_next_message_box
 
 
 def damage(journal: Path) -> bytes:

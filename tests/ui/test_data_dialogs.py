@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QWidget,
@@ -25,7 +24,8 @@ from journal_app.storage.backups import AUTO, MANUAL, make_backup
 from journal_app.ui.dialogs import data_transfer
 from journal_app.ui.dialogs.restore_backup import RestoreBackupDialog, restore_from_backup_dialog
 from journal_app.ui.workers import run_with_progress
-from tests.unit.services.test_portability import big_export, journal_bytes
+from tests.helpers.journals import big_export, journal_bytes
+from tests.helpers.qt import answer_boxes, choose
 
 
 @pytest.fixture
@@ -41,41 +41,6 @@ def maya_day(context: JournalContext, child) -> date:
     on = date(2026, 10, 1)
     context.journal.save_day(DayEntry(child.id, on, tummy_minutes=20, notes='<b>"crawled" 🐢</b>'))
     return on
-
-
-def answer_boxes(answers: list[str], seen: list[str], formats: list | None = None) -> None:
-    """Answer the next message boxes in turn, clicking the button labelled as in ``answers``."""
-    remaining = list(answers)
-    formats = [] if formats is None else formats
-
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not box.isVisible():
-            QTimer.singleShot(5, poll)
-            return
-        seen.append(box.text() + "\n" + box.informativeText())
-        formats.append(box.textFormat())
-        wanted = remaining.pop(0)
-        for button in box.findChildren(QPushButton):
-            if button.text().replace("&", "") == wanted:
-                button.click()
-                break
-        else:
-            box.reject()
-            raise AssertionError(f"no {wanted!r} button in {box.text()!r}")
-        if remaining:
-            QTimer.singleShot(0, poll)
-
-    QTimer.singleShot(0, poll)
-
-
-def choose(monkeypatch, name: str, path: Path | None, asked: list[str] | None = None) -> None:
-    def fake(_parent, caption, _where, _filter):
-        if asked is not None:
-            asked.append(caption)
-        return path
-
-    monkeypatch.setattr(data_transfer, name, fake)
 
 
 def test_export_json_writes_the_chosen_file(
@@ -224,7 +189,7 @@ def test_file_export_of_one_child_from_the_main_window(
     qtbot, make_window, tmp_path, monkeypatch
 ) -> None:
     """File > Export Journal > CSV in the real window, with two children: Leo only."""
-    from tests.ui.conftest import LEO, MAYA
+    from tests.helpers.constants import LEO, MAYA
 
     window = make_window(children=(MAYA, LEO))
     leo = window.context.journal.find_child("Leo")

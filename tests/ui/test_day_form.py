@@ -16,8 +16,7 @@ from journal_app.domain.enums import Side, WarningSign
 from journal_app.domain.validation import MAX_TEXT_LENGTH
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
-from tests.ui.conftest import MAYA
+from tests.helpers.constants import MAYA, TODAY
 
 NOTES = (
     "Rolled\u00a0over twice\u2028then slept \U0001f600 \"quoted\" 'single' <b>bold</b> &amp; "

@@ -9,17 +9,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit
 
 from journal_app.domain.enums import Milestone, MovementStyle
-from tests.conftest import TODAY
-from tests.ui.conftest import LEO, MAYA, answer_next_message_box, type_text
-
-
-def rows(window, sql: str) -> list[tuple]:
-    with sqlite3.connect(window.context.paths.journal) as conn:
-        return conn.execute(sql).fetchall()
-
-
-def ctrl(qtbot, widget, key) -> None:
-    qtbot.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
+from tests.helpers.constants import LEO, MAYA, TODAY
+from tests.helpers.journals import rows
+from tests.helpers.qt import answer_next_message_box, ctrl, type_text
 
 
 def test_first_run_asks_for_the_child_and_starts_the_journal(make_window, qtbot) -> None:

@@ -8,9 +8,9 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from journal_app.domain.enums import Milestone
-from tests.conftest import TODAY
-from tests.ui.conftest import answer_next_message_box
-from tests.ui.test_day_journal import ctrl, rows
+from tests.helpers.constants import TODAY
+from tests.helpers.journals import rows
+from tests.helpers.qt import answer_next_message_box, ctrl
 
 
 def _tick_milestone(window, milestone: Milestone) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal_app.ui.dialogs import data_transfer
-from tests.ui.helpers_ui import isolated_settings  # noqa: F401 (a fixture)
+from tests.helpers.ui import isolated_settings  # noqa: F401 (a fixture)
 
 
 def _close_boxes() -> None:

@@ -13,9 +13,8 @@ from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from journal_app.ui.dialogs import restore_backup
 from journal_app.ui.dialogs.restore_backup import RestoreBackupDialog
-from tests.conftest import TODAY
-from tests.ui.conftest import MAYA
-from tests.ui.test_data_dialogs import answer_boxes, choose
+from tests.helpers.constants import MAYA, TODAY
+from tests.helpers.qt import answer_boxes, choose
 
 
 def _old_computer(folder: Path) -> Path:
@@ -93,7 +92,8 @@ def test_a_tips_panel_the_parent_closed_stays_closed_next_time(make_window, qtbo
 
 def _search_rug(make_window, data_dir, qtbot):
     from journal_app.ui.models.recent_days import RecentDaysModel
-    from tests.ui.test_main_window import _choose, _journal_with_history
+    from tests.helpers.journals import journal_with_history as _journal_with_history
+    from tests.helpers.qt import choose_child as _choose
 
     _journal_with_history(data_dir, 2 * RecentDaysModel.PAGE + 40)  # "old rug" in an old day
     window = make_window()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from journal_app.domain.enums import MovementStyle
-from tests.ui.helpers_ui import Keyboard, rows
+from tests.helpers.ui import Keyboard, rows
 
 TAB = Qt.Key.Key_Tab
 

@@ -14,8 +14,8 @@ from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from journal_app.storage.errors import JournalGoneError
 from journal_app.ui.dialogs.damaged_journal import offer_restore
-from tests.conftest import TODAY
-from tests.ui.conftest import answer_next_message_box
+from tests.helpers.constants import TODAY
+from tests.helpers.qt import answer_next_message_box
 
 
 def test_a_missing_journal_offers_the_newest_backup_with_days(data_dir, qtbot) -> None:

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from journal_app import __version__
 from journal_app.ui.dialogs.about import about_text
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
+from tests.helpers.journals import journal_with_history as _journal_with_history
+from tests.helpers.qt import choose_child as _choose
 
 
 def test_main_window_opens_on_a_temporary_journal(window, data_dir) -> None:
@@ -71,7 +73,7 @@ def test_the_daily_backup_runs_off_the_gui_thread_and_once_a_day(window, qtbot) 
 
 def test_sample_journal_is_labelled_in_the_title(make_window, data_dir, qtbot) -> None:
     from journal_app.app import create_main_window
-    from tests.conftest import TODAY
+    from tests.helpers.constants import TODAY
 
     settings = QSettings()
     settings.setValue("mainWindow/geometry", QByteArray())
@@ -86,39 +88,6 @@ def test_sample_journal_is_labelled_in_the_title(make_window, data_dir, qtbot) -
     assert str(QSettings().value("lastChildId")) == "7"
     settings.remove("lastChildId")  # settings are shared by the tests of this run
     settings.remove("mainWindow/geometry")
-
-
-def _journal_with_history(data_dir, days: int) -> None:
-    """Maya with ``days`` recorded days up to TODAY (an old one with a note to search for), and Leo."""
-    from datetime import timedelta
-
-    from journal_app.domain.entries import DayEntry, MovementCount
-    from journal_app.domain.enums import MovementStyle
-    from journal_app.paths import JournalPaths
-    from journal_app.services.context import open_context
-    from tests.conftest import TODAY
-    from tests.ui.conftest import LEO, MAYA
-
-    context = open_context(JournalPaths(data_dir), lambda: TODAY)
-    maya = context.journal.save_child(MAYA)
-    context.journal.save_child(LEO)
-    assert maya.id is not None
-    for i in range(days):
-        notes = "on the old rug" if i == days - 5 else ""
-        movements = {MovementStyle.BACKWARD: MovementCount(i % 5 + 1)}
-        context.journal.save_day(
-            DayEntry(maya.id, TODAY - timedelta(days=i), movements=movements, notes=notes)
-        )
-    context.close()
-
-
-def _choose(window, name: str) -> None:
-    """Switch to the child called ``name`` (what choosing it in the toolbar's selector does)."""
-    child = next(c for c in window.context.reads.list_children() if c.name == name)
-    assert child.id is not None
-    window.select_child(child.id)
-    assert window.child_combo.currentText() == name
-    assert window.current_child is not None and window.current_child.name == name
 
 
 def test_a_long_history_is_listed_page_by_page_and_searched_in_full(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.domain.enums import MovementStyle, WarningSign
-from tests.ui.helpers_ui import rows
+from tests.helpers.ui import rows
 
 CONTROLS = (
     QAbstractButton,

@@ -18,7 +18,7 @@ from journal_app.domain.enums import Milestone, MovementStyle
 from journal_app.services.context import JournalContext
 from journal_app.ui.charts.figures import draw_milestone_windows_chart, draw_movement_chart
 from journal_app.ui.printing.summary_pdf import write_summary_pdf
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 BEGAN = TODAY - timedelta(days=19)  # 4 Nov 2026: 20 days, enough for the milestone checks
 LATE_WORDS = re.compile(r"\b(past|late|later than|delay\w*|behind)\b", re.IGNORECASE)

@@ -22,7 +22,7 @@ from journal_app.ui.printing.summary_pdf import (
     prepare_summary,
     write_document_pdf,
 )
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 PAPERS = {
     "A4": QPageSize(QPageSize.PageSizeId.A4),

@@ -43,7 +43,7 @@ from journal_app.ui.printing.summary_pdf import (
     write_document_pdf,
     write_summary_pdf,
 )
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 B, F = MovementStyle.BACKWARD, MovementStyle.FORWARD
 START, END = date(2026, 8, 23), TODAY

@@ -13,7 +13,7 @@ from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, Wa
 from journal_app.domain.enums import Milestone, MovementStyle, Side, WarningSign
 from journal_app.services.context import JournalContext
 from journal_app.ui.widgets.tips_panel import TipsPanel
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 
 def make_panel(qtbot: QtBot, context: JournalContext, child_id: int | None) -> TipsPanel:

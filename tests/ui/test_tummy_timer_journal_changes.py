@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from journal_app.ui.dialogs.restore_backup import RestoreBackupDialog
-from tests.conftest import TODAY
-from tests.ui.conftest import LEO, MAYA, answer_next_message_box
-from tests.ui.test_data_dialogs import answer_boxes
-from tests.ui.test_main_window import _choose
+from tests.helpers.constants import LEO, MAYA, TODAY
+from tests.helpers.qt import answer_boxes, answer_next_message_box
+from tests.helpers.qt import choose_child as _choose
 
 
 def _tummy(path: Path, name: str) -> list[tuple[str, int]]:
@@ -176,8 +175,8 @@ def test_an_import_saves_the_minutes_timed_so_far_and_the_timer_runs_on(
 ) -> None:
     import json
 
-    from tests.ui.test_data_dialogs import choose
-    from tests.unit.services.test_portability import big_export
+    from tests.helpers.journals import big_export
+    from tests.helpers.qt import choose
 
     (tmp_path / "noor.json").write_text(json.dumps(big_export(3, name="Noor")), encoding="utf-8")
     choose(monkeypatch, "choose_open_path", tmp_path / "noor.json")

@@ -41,8 +41,15 @@ def test_run_in_background_reports_on_the_gui_thread(qtbot: QtBot) -> None:
     def done(value: str) -> None:
         seen.append((value, threading.current_thread() is threading.main_thread()))
 
-    with qtbot.waitSignal(run_in_background(lambda: threading.current_thread().name, done).done):
-        pass
+    go = threading.Event()
+
+    def work() -> str:
+        assert go.wait(10)  # the job cannot finish before the test listens for its signal
+        return threading.current_thread().name
+
+    relay = run_in_background(work, done)
+    with qtbot.waitSignal(relay.done, timeout=10_000):
+        go.set()
     assert len(seen) == 1
     worker_name, delivered_on_main = seen[0]
     assert worker_name != threading.main_thread().name and delivered_on_main

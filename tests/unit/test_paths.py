@@ -14,7 +14,7 @@ import pytest
 from journal_app.domain.entries import ChildProfile
 from journal_app.paths import JournalPaths, ensure_private_dir
 from journal_app.services.context import open_context
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 

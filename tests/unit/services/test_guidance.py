@@ -43,7 +43,7 @@ from journal_app.services.guidance import (
     suggest_tips,
 )
 from journal_app.services.journal import ChildNotFound
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 B = MovementStyle.BACKWARD
 F = MovementStyle.FORWARD

@@ -7,30 +7,10 @@ from datetime import date
 
 import pytest
 
-from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
-from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount
+from journal_app.domain.enums import Milestone, MovementStyle
 from journal_app.domain.validation import ValidationFailed
-
-ODD_TEXT = 'She said "ba-ba" 👶🏽 <img src=x> </table> & it\'s 10% — 中文 עברית \\n'
-
-
-def full_day(child_id: int, day: date) -> DayEntry:
-    return DayEntry(
-        child_id=child_id,
-        day=day,
-        movements={
-            MovementStyle.BACKWARD: MovementCount(6, 12),
-            MovementStyle.FORWARD: MovementCount(1, None),
-            MovementStyle.ROLLING: MovementCount(None, None),
-        },
-        tummy_minutes=25,
-        floor=FloorSurface.SMOOTH_FLOOR,
-        milestones=[Milestone.FIRST_BACKWARD_CRAWL],
-        warning_signs=[WarningSignEntry(WarningSign.FAVOURS_ONE_SIDE, Side.LEFT, ODD_TEXT)],
-        notes=ODD_TEXT,
-        questions="Is backward crawling at 8 months OK?",
-        notes_in_summary=True,
-    )
+from tests.helpers.days import full_day
 
 
 def test_a_full_day_round_trips_exactly(context, child) -> None:

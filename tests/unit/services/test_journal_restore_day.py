@@ -9,7 +9,7 @@ import pytest
 from journal_app.domain.entries import DayEntry
 from journal_app.domain.enums import Milestone
 from journal_app.services.journal import RestoreRefused
-from tests.unit.services.test_journal import full_day
+from tests.helpers.days import full_day
 
 DAY = date(2026, 11, 20)
 

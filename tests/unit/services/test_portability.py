@@ -34,7 +34,8 @@ from journal_app.storage.models import (
     utc_now,
 )
 from journal_app.storage.transaction import transaction
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
+from tests.helpers.journals import big_export, journal_bytes
 
 ODD_TEXTS = [
     "Maya 👶🏽 crawled backwards 🐢",
@@ -92,12 +93,6 @@ def full_day(
         questions="Is pushing backwards normal?",
         notes_in_summary=True,
     )
-
-
-def journal_bytes(ctx: JournalContext) -> tuple[bytes, bytes]:
-    """The journal file and its write-ahead log, byte for byte."""
-    wal = ctx.paths.journal.with_name(ctx.paths.journal.name + "-wal")
-    return ctx.paths.journal.read_bytes(), wal.read_bytes() if wal.exists() else b""
 
 
 def export(ctx: JournalContext, path: Path) -> dict[str, Any]:
@@ -641,62 +636,6 @@ def test_import_refuses_a_birth_date_after_days_already_here(
     assert refused.value.field == "birth_date"
     assert "2026-03-02" in str(refused.value)
     assert other.journal.get_child(copy.id).birth_date == date(2026, 3, 1)
-
-
-# -- big journals (shared with the crash-safety and dialog tests) ----------------------------------
-
-
-def big_export(days: int, name: str = "Big", birth: date = date(2018, 1, 1)) -> dict[str, Any]:
-    """A valid export with one child and ``days`` days, built directly (no journal needed)."""
-    import uuid
-
-    stamp = "2026-01-01T00:00:00.000000Z"
-
-    def tracked() -> dict[str, str]:
-        return {"uuid": str(uuid.uuid4()), "created": stamp, "updated": stamp}
-
-    return {
-        "format": "crawl-journal",
-        "version": 1,
-        "children": [
-            {
-                **tracked(),
-                "name": name,
-                "birth_date": birth.isoformat(),
-                "due_date": None,
-                "days": [
-                    {
-                        **tracked(),
-                        "date": (birth + timedelta(days=i)).isoformat(),
-                        "tummy_minutes": i % 60,
-                        "floor": "play_mat",
-                        "notes": f"day {i}",
-                        "questions": "",
-                        "notes_in_summary": False,
-                        "movements": [
-                            {
-                                **tracked(),
-                                "style": "backward_crawl",
-                                "episodes": i % 9,
-                                "minutes": None,
-                            },
-                            {
-                                **tracked(),
-                                "style": "forward_crawl",
-                                "episodes": None,
-                                "minutes": i % 30,
-                            },
-                        ],
-                        "warning_signs": [],
-                    }
-                    for i in range(days)
-                ],
-                "milestones": [],
-                "tips_tried": [],
-                "summaries_made": [],
-            }
-        ],
-    }
 
 
 def test_a_big_import_is_counted_and_reported_in_steps(context, tmp_path) -> None:

@@ -17,6 +17,7 @@ from journal_app.domain.entries import DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, MovementStyle, Side, WarningSign
 from journal_app.services.context import JournalContext
 from journal_app.services.portability import FORMAT_VERSION, ImportRefused
+from tests.helpers.journals import journal_bytes
 
 Doc = dict[str, Any]
 
@@ -287,11 +288,6 @@ def good_export(context: JournalContext, child, tmp_path: Path) -> Doc:
         )
     context.portability.export_json(tmp_path / "good.json")
     return json.loads((tmp_path / "good.json").read_text(encoding="utf-8"))
-
-
-def journal_bytes(ctx: JournalContext) -> tuple[bytes, bytes]:
-    wal = ctx.paths.journal.with_name(ctx.paths.journal.name + "-wal")
-    return ctx.paths.journal.read_bytes(), wal.read_bytes() if wal.exists() else b""
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pathlib import Path
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
 from journal_app.services.sample_journal import generate_journal
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 #: Peak memory of an import, in multiples of the file's size.
 MAX_PEAK_PER_FILE_BYTE = 8

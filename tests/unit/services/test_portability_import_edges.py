@@ -15,7 +15,7 @@ from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount
 from journal_app.domain.enums import MovementStyle
 from journal_app.services.context import JournalContext
 from journal_app.services.portability import MAX_IMPORT_BYTES, ImportRefused
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 
 def _files(ctx: JournalContext) -> tuple[bytes, bytes]:

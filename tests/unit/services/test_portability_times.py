@@ -18,8 +18,8 @@ from journal_app.services.portability import ImportRefused, PortabilityService
 from journal_app.services.portability.json_export import export_document
 from journal_app.storage.models import ChildRow, utc_now
 from journal_app.storage.transaction import transaction
-from tests.conftest import TODAY
-from tests.unit.services.test_portability_bad_files import journal_bytes
+from tests.helpers.constants import TODAY
+from tests.helpers.journals import journal_bytes
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 

@@ -21,7 +21,7 @@ from journal_app.services.sample_journal import (
     save_new_days,
     write_sample_journal,
 )
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 
 @pytest.fixture

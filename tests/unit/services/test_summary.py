@@ -17,7 +17,7 @@ from journal_app.services.summary import (
     compare_halves,
     split_period,
 )
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 B, BE, F = MovementStyle.BACKWARD, MovementStyle.BELLY, MovementStyle.FORWARD
 START, END = date(2026, 9, 1), date(2026, 11, 20)  # 81 days; first half ends 10 Oct

@@ -8,7 +8,7 @@ from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.domain.errors import ChildNotFound
 from journal_app.services.context import JournalContext
 from journal_app.services.tummy_timer import TimedSession, add_timed_minutes
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 
 def test_minutes_are_added_to_what_the_day_already_holds(

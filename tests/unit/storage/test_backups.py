@@ -16,6 +16,7 @@ from journal_app.storage.backups import (
     run_automatic_backup,
 )
 from journal_app.storage.database import open_journal, quick_check
+from tests.helpers.journals import schema_revision_only
 
 
 def test_backup_holds_the_journal_and_is_a_healthy_database(context, child) -> None:
@@ -104,17 +105,6 @@ def test_restoring_from_junk_or_an_empty_file_is_refused_and_changes_nothing(
         context.backups.restore(empty)
     assert context.journal.load_day(child.id, date(2026, 11, 1)).notes == "still here"
     assert context.backups.list_backups() == []  # refused before the safety copy was even needed
-
-
-def schema_revision_only(path: Path) -> Path:
-    """A SQLite file that claims the app's schema revision but has none of the journal's tables."""
-    from journal_app.storage.database import HEAD_REVISION
-
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
-        conn.execute("INSERT INTO alembic_version VALUES (?)", (HEAD_REVISION,))
-    conn.close()
-    return path
 
 
 def test_restoring_a_file_without_the_journal_tables_is_refused(context, child, tmp_path) -> None:

@@ -16,7 +16,7 @@ from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Sid
 from journal_app.paths import JournalPaths
 from journal_app.services.context import JournalContext, open_context
 from journal_app.services.sample_journal import save_new_days
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 BIRTH = date(2026, 3, 1)
 

@@ -19,7 +19,7 @@ from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, Wa
 from journal_app.domain.enums import Milestone, MovementStyle, Side, WarningSign
 from journal_app.services.context import JournalContext
 from journal_app.storage.reads import JournalReader
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 READS = sorted(
     name

@@ -11,7 +11,7 @@ from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Sid
 from journal_app.services.context import JournalContext
 from journal_app.storage.errors import JournalUnavailableError
 from journal_app.storage.reads import ChildNotFound, JournalReader
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 
 def test_a_day_reads_back_exactly_as_saved(context: JournalContext, child: ChildProfile) -> None:

@@ -17,8 +17,8 @@ from journal_app.services.context import open_context
 from journal_app.storage.database import prepare_journal
 from journal_app.storage.errors import JournalWalDamagedError
 from journal_app.storage.wal import inspect_wal
-from tests.conftest import TODAY
 from tests.helpers.cli import cli
+from tests.helpers.constants import TODAY
 
 
 def crashed_journal(source: Path, target: Path, days: int = 8, restart_after: int = 0) -> Path:
