@@ -89,6 +89,7 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "lib2to3",
     "xmlrpc",
     "curses",
+    "readline",
 )
 
 #: Qt plugins kept, by plugin folder: file names without "lib" and the extension (.so/.dll/.dylib).
