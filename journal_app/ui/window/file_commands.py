@@ -80,7 +80,11 @@ class FileCommands:
         import subprocess
         import sys
 
-        subprocess.Popen([sys.executable, "-m", "journal_app", "--demo"])
+        # In the installed bundle the program itself takes the app's arguments; from a venv it
+        # is the Python interpreter, which needs the package named.
+        frozen = getattr(sys, "frozen", False)
+        command = [sys.executable] if frozen else [sys.executable, "-m", "journal_app"]
+        subprocess.Popen([*command, "--demo"])
         self._window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Opening the sample journal in a new window…"),
             8000,
