@@ -30,13 +30,13 @@ def test_at_1024x700_the_chart_is_whole_and_tall_enough(window, qtbot) -> None:
     page = open_charts(window, qtbot)
     qtbot.waitUntil(lambda: page.canvas.height() >= MIN_CANVAS_HEIGHT)
     assert MIN_CANVAS_HEIGHT >= 400
-    assert page.scroll.verticalScrollBar().maximum() == 0  # nothing hidden below
-    assert page.scroll.horizontalScrollBar().maximum() == 0
+    assert page.chart_scroll.verticalScrollBar().maximum() == 0  # nothing hidden below
+    assert page.chart_scroll.horizontalScrollBar().maximum() == 0
 
 
 def test_a_shorter_window_scrolls_the_chart_instead_of_squeezing_it(window, qtbot) -> None:
     window.resize(1024, 520)
     page = open_charts(window, qtbot)
-    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().maximum() > 0)
+    qtbot.waitUntil(lambda: page.chart_scroll.verticalScrollBar().maximum() > 0)
     assert page.canvas.height() >= MIN_CANVAS_HEIGHT
-    assert page.scroll.horizontalScrollBar().maximum() == 0
+    assert page.chart_scroll.horizontalScrollBar().maximum() == 0

@@ -87,7 +87,7 @@ class _ChartPage(QWidget):
         self.canvas.setParent(self)
         self.canvas.setAccessibleName(name)
         # Below this the legend and the milestone key squeeze the plot into a strip: a shorter
-        # window scrolls the chart instead (see ``self.scroll``).
+        # window scrolls the chart instead (see ``self.chart_scroll``).
         self.canvas.setMinimumHeight(MIN_CANVAS_HEIGHT)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._name = name
@@ -111,12 +111,12 @@ class _ChartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.stack)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.scroll, 1)
+        self.chart_scroll = QScrollArea(self)
+        self.chart_scroll.setWidget(self.stack)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.chart_scroll, 1)
 
     @property
     def shows_message(self) -> bool:
