@@ -52,6 +52,10 @@ class BackupService:
     def list_backups(self) -> list[BackupInfo]:
         return store.list_backups(self.paths.backups)
 
+    def contents(self, backup: Path) -> BackupContents | None:
+        """Children, days and the last day in ``backup``; None when it cannot be read."""
+        return store.backup_contents(backup)
+
     def restore(self, backup: Path) -> Path:
         """Replace the journal with ``backup``; the current journal is backed up first (returned).
 

@@ -61,6 +61,10 @@ MIN_SMOOTH_FLOOR_DAYS = 2
 #: The same warning sign on at least this many days makes its flag strong.
 SEVERAL_DAYS = 3
 
+#: A warning sign seen on fewer than :data:`SEVERAL_DAYS` days leaves the tips panel this many days
+#: after it was last seen (see :func:`fades_from_panel`).
+FADE_AFTER_DAYS = 28
+
 #: Ways of getting about that count against backward crawling being "the main movement".
 _OTHER_LOCOMOTION = frozenset(
     {
@@ -587,6 +591,30 @@ def all_flags(journal: JournalSnapshot) -> list[Flag]:
     return signs + flag_backward_past_12_months(journal) + who + cdc
 
 
+def fades_from_panel(flag: Flag, today: date) -> bool:
+    """Whether ``flag`` has faded out of the tips panel on ``today``.
+
+    The rule: a warning sign seen on fewer than :data:`SEVERAL_DAYS` days (not a strong flag) is
+    shown for :data:`FADE_AFTER_DAYS` days after the last day it was seen, then leaves the panel;
+    seen again, it is back (its last day moves), and seen on several days it stays.
+
+    Why: the panel is about the child now. One tired or unwell afternoon noted four months ago
+    would otherwise sit at the top of it forever and worry a parent every evening, though it never
+    came again; four weeks covers the usual wait for a check-up, so it is still there to mention.
+    A sign that keeps coming back is a pattern the doctor should hear about, so it does not fade.
+    Nothing is forgotten: summaries of the period (``all_flags``, :meth:`GuidanceService.flags_for`)
+    still show every sign, faded or not. Flags other than warning signs (milestone ages) do not fade.
+    """
+    if not flag.id.startswith("warning_sign:") or flag.strong or not flag.dates:
+        return False
+    return (today - max(flag.dates)).days > FADE_AFTER_DAYS
+
+
+def panel_flags(flags: Iterable[Flag], today: date) -> list[Flag]:
+    """The flags the tips panel shows on ``today``: all but those that faded."""
+    return [flag for flag in flags if not fades_from_panel(flag, today)]
+
+
 # -- the service ------------------------------------------------------------------------------
 
 
@@ -616,13 +644,14 @@ class GuidanceService:
         return self.reads.tried_tips(child_id)
 
     def guidance_for(self, child_id: int) -> Guidance:
-        """Ranked tips from the last 14 days, the flags over the whole journal, and the content."""
+        """Ranked tips from the last 14 days, the flags over the whole journal but those that
+        faded (:func:`fades_from_panel`), and the content."""
         journal = self.snapshot(child_id)
         content = load_content()
         return Guidance(
             child_name=journal.name,
             tips=rank_tips(suggest_tips(journal), self.tried_tips(child_id), content),
-            flags=all_flags(journal),
+            flags=panel_flags(all_flags(journal), journal.on),
             about=list(content.about),
             disclaimer=content.disclaimer,
             worried=content.worried,

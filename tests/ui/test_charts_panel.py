@@ -235,7 +235,7 @@ def test_a_save_button_replaces_the_developer_toolbar(qtbot, panel, three_days, 
     assert page.findChildren(NavigationToolbar2QT) == []
     assert page.save_button.isVisible() and page.save_button.isEnabled()
     assert page.save_button.text() == "Save chart as image..."
-    assert page.save_button.geometry().bottom() <= page.stack.geometry().top()
+    assert page.save_button.geometry().bottom() <= page.chart_scroll.geometry().top()
     magic = {".png": b"\x89PNG", ".svg": b"<?xml", ".pdf": b"%PDF"}
     for suffix, start in magic.items():
         out = tmp_path / f"chart{suffix}"

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
@@ -50,6 +52,9 @@ from journal_app.ui.charts.figures import (
 PERIOD_CUSTOM = "custom"
 #: Fewer days than this in the whole journal: a friendly message instead of the movement chart.
 MIN_DAYS_FOR_CHART = 3
+#: The least height a chart is drawn at, so the plot keeps room above its legend and key; a
+#: window too short for it scrolls the chart (1024x700 shows it whole).
+MIN_CANVAS_HEIGHT = 440
 
 
 def _qdate(day: date) -> QDate:
@@ -81,7 +86,9 @@ class _ChartPage(QWidget):
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setParent(self)
         self.canvas.setAccessibleName(name)
-        self.canvas.setMinimumHeight(280)
+        # Below this the legend and the milestone key squeeze the plot into a strip: a shorter
+        # window scrolls the chart instead (see ``self.chart_scroll``).
+        self.canvas.setMinimumHeight(MIN_CANVAS_HEIGHT)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._name = name
         self.save_button = QPushButton(self.tr("Save chart as image..."), self)
@@ -104,7 +111,12 @@ class _ChartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
-        layout.addWidget(self.stack, 1)
+        self.chart_scroll = QScrollArea(self)
+        self.chart_scroll.setWidget(self.stack)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.chart_scroll, 1)
 
     @property
     def shows_message(self) -> bool:

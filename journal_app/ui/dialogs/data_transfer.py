@@ -65,7 +65,7 @@ def choose_open_path(parent: QWidget, caption: str, folder: Path, name_filter: s
 LAST_FOLDER_KEY = "files/lastFolder"
 
 
-def _documents() -> Path:
+def start_folder() -> Path:
     """Where a file dialog starts: the folder last used, else the user's Documents folder (never
     the folder the app happened to be started from)."""
     from PySide6.QtCore import QSettings
@@ -97,7 +97,7 @@ def suggested_export_path(
     if child is not None:
         stem += " " + child.name
     stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", stem)
-    return _documents() / f"{stem} {context.today().isoformat()}{suffix}"
+    return start_folder() / f"{stem} {context.today().isoformat()}{suffix}"
 
 
 # -- which children go into an export ---------------------------------------------------------------
@@ -286,7 +286,7 @@ def import_json_dialog(parent: QWidget, context: JournalContext) -> bool:
 
     caption = _tr("Import Journal from JSON")
     path = choose_open_path(
-        parent, caption, _documents(), _tr("JSON exports (*.json);;All files (*)")
+        parent, caption, start_folder(), _tr("JSON exports (*.json);;All files (*)")
     )
     if path is None:
         return False

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.domain.backups import BackupInfo
-from journal_app.domain.dates import format_date_time
+from journal_app.domain.backups import BackupContents, BackupInfo
+from journal_app.domain.dates import format_date, format_date_time
 from journal_app.ui.dialogs.data_transfer import choose_open_path, tell
-from journal_app.ui.workers import run_with_progress
+from journal_app.ui.workers import run_in_background, run_with_progress
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
@@ -52,18 +52,26 @@ class RestoreBackupDialog(QDialog):
         intro.setWordWrap(True)
         self.empty_label = QLabel(self.tr("There are no backups yet."), self)
 
-        self.table = QTableWidget(0, 3, self)
+        #: Backups whose contents are still being read on a worker thread.
+        self.pending: set[Path] = set()
+        self._alive = True
+        self.finished.connect(self._closed)
+
+        self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("backupsTable")
         self.table.setAccessibleName(self.tr("Backups"))
-        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Size")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("Holds")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
 
@@ -85,7 +93,7 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        self.resize(760, 400)
         self.reload()
 
     # -- the list ----------------------------------------------------------------------------------
@@ -116,6 +124,7 @@ class RestoreBackupDialog(QDialog):
                 format_date_time(backup.made_at, seconds=True),
                 self.kind_label(backup.kind),
                 self.size_label(backup.size_bytes),
+                self.tr("Reading…"),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -125,11 +134,58 @@ class RestoreBackupDialog(QDialog):
                     )
                 item.setToolTip(str(backup.path))
                 self.table.setItem(row, column, item)
+        self._read_contents()
         self.empty_label.setVisible(not self.backups)
         self.table.setVisible(bool(self.backups))
         if self.backups:
             self.table.selectRow(0)
         self._selection_changed()
+
+    def contents_label(self, contents: BackupContents | None) -> str:
+        """What a backup holds, short enough for its cell."""
+        if contents is None:
+            return self.tr("Cannot be read")
+        children = (
+            self.tr("1 child")
+            if contents.children == 1
+            else self.tr("{n} children").format(n=contents.children)
+        )
+        if contents.is_empty:
+            return self.tr("{children}, no days yet").format(children=children)
+        days = (
+            self.tr("1 day") if contents.days == 1 else self.tr("{n} days").format(n=contents.days)
+        )
+        if contents.last_day is None:
+            return f"{children}, {days}"
+        return self.tr("{children}, {days}, the last {date}").format(
+            children=children, days=days, date=format_date(contents.last_day)
+        )
+
+    def _read_contents(self) -> None:
+        """Read what each backup holds on worker threads, filling the Holds column as each one
+        is read, so a long list never freezes the window."""
+        self.pending = {backup.path for backup in self.backups}
+        for backup in self.backups:
+            path = backup.path
+            run_in_background(
+                lambda path=path: (path, self.context.backups.contents(path)),  # type: ignore[misc]
+                self._contents_read,
+                lambda _exc, path=path: self._contents_read((path, None)),  # type: ignore[misc]
+            )
+
+    def _contents_read(self, result: tuple[Path, BackupContents | None]) -> None:
+        if not self._alive:
+            return  # the dialog closed before the backup was read
+        path, contents = result
+        self.pending.discard(path)
+        for row, backup in enumerate(self.backups):
+            if backup.path == path:
+                item = self.table.item(row, 3)
+                if item is not None:
+                    item.setText(self.contents_label(contents))
+
+    def _closed(self, _result: int) -> None:
+        self._alive = False
 
     def selected_backup(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()

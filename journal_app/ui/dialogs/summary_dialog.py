@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from journal_app.ui.widgets.common import to_date, to_qdate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from journal_app.services.context import JournalContext
     from journal_app.services.summary import SummaryReport
@@ -191,7 +191,7 @@ def _prepare(
 
 def print_summary_dialog(parent: QWidget, context: JournalContext, child_id: int | None) -> None:
     """Choose the child and period, then a print preview to print from or change page setup."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrinter
 
     from journal_app.ui.printing.summary_document import (
         print_document,
@@ -210,10 +210,7 @@ def print_summary_dialog(parent: QWidget, context: JournalContext, child_id: int
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(summary_page_layout())
     printer.setDocName(summary_title(report))
-    preview = QPrintPreviewDialog(printer, parent)
-    preview.setObjectName("summaryPrintPreview")
-    preview.setWindowTitle(_tr("Print Summary – {name}").format(name=child.name))
-    preview.resize(900, 1000)
+    preview = make_preview(printer, parent, child)
 
     def paint(target: QPrinter) -> None:
         print_document(document, target)
@@ -227,14 +224,36 @@ def print_summary_dialog(parent: QWidget, context: JournalContext, child_id: int
         document.deleteLater()
 
 
+#: The size the print preview asks for; it is then fitted to the screen it opens on.
+PREVIEW_SIZE = (900, 1000)
+
+
+def make_preview(
+    printer: QPrinter, parent: QWidget | None, child: ChildProfile
+) -> QPrintPreviewDialog:
+    """The print preview of the summary, no bigger than the available area of its screen."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from journal_app.ui.window.geometry import fit_to_screen
+
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setObjectName("summaryPrintPreview")
+    preview.setWindowTitle(_tr("Print Summary – {name}").format(name=child.name))
+    preview.resize(*PREVIEW_SIZE)
+    fit_to_screen(preview, parent.screen() if parent is not None else None)
+    return preview
+
+
 def suggested_pdf_path(child: ChildProfile, end: date) -> Path:
-    """``<Documents>/<name> movement summary <end>.pdf``, the name made safe for a file name."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    """``<folder>/<name> movement summary <end>.pdf``, the name made safe for a file name; the
+    folder is the one last used for a file, else Documents."""
+    from journal_app.ui.dialogs.data_transfer import start_folder
+
     safe_name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", child.name).strip(" .") or "child"
     file_name = _tr("{name} movement summary {date}.pdf").format(
         name=safe_name, date=end.isoformat()
     )
-    return Path(folder or Path.home()) / file_name
+    return start_folder() / file_name
 
 
 def choose_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
@@ -262,6 +281,9 @@ def export_summary_pdf_dialog(
     path = choose_pdf_path(parent, suggested_pdf_path(child, end))
     if path is None:
         return
+    from journal_app.ui.dialogs.data_transfer import remember_folder
+
+    remember_folder(path)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     problem: str | None = None
     try:
