@@ -1,6 +1,7 @@
 """Rules for what a journal day and a child profile may hold; shared by the UI, CLI and importers.
 
-Each rule yields a :class:`FieldError` naming the field and saying in plain words what is wrong.
+Each rule yields a :class:`FieldError` naming the field and saying in plain words what is wrong;
+the words are in :mod:`journal_app.domain.messages`, in one place for translation.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from journal_app.domain import messages
 from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile, DayEntry
 
@@ -64,38 +66,34 @@ def validate_child(profile: ChildProfile, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     name = profile.name.strip()
     if not name:
-        errors.append(FieldError("name", "Please enter the child's name."))
+        errors.append(FieldError("name", messages.NAME_MISSING))
     elif len(name) > MAX_NAME_LENGTH:
-        errors.append(
-            FieldError("name", f"The name is too long (at most {MAX_NAME_LENGTH} characters).")
-        )
+        errors.append(FieldError("name", messages.NAME_TOO_LONG.format(limit=MAX_NAME_LENGTH)))
     elif (bad := forbidden_name_character(name)) is not None:
         errors.append(
             FieldError(
                 "name",
-                "The name holds an invisible control character "
-                f"({_character_label(bad)}), such as a tab, a line break or a text-direction "
-                "mark. Please type the name again without it.",
+                messages.NAME_CONTROL_CHARACTER.format(character=_character_label(bad)),
             )
         )
     if profile.birth_date > today:
-        errors.append(FieldError("birth_date", "The birth date cannot be in the future."))
+        errors.append(FieldError("birth_date", messages.BIRTH_IN_FUTURE))
     elif profile.birth_date < EARLIEST_BIRTH_DATE:
-        errors.append(FieldError("birth_date", "Please check the birth date."))
+        errors.append(FieldError("birth_date", messages.BIRTH_DATE_CHECK))
     if profile.due_date is not None:
         gap = profile.due_date - profile.birth_date
         if gap > MAX_DUE_AFTER_BIRTH:
             errors.append(
                 FieldError(
                     "due_date",
-                    "The due date is more than 20 weeks after the birth date. Please check it.",
+                    messages.DUE_LONG_AFTER_BIRTH,
                 )
             )
         elif -gap > MAX_DUE_BEFORE_BIRTH:
             errors.append(
                 FieldError(
                     "due_date",
-                    "The due date is more than 4 weeks before the birth date. Please check it.",
+                    messages.DUE_LONG_BEFORE_BIRTH,
                 )
             )
     return errors
@@ -109,30 +107,30 @@ def tummy_time_note(minutes: int | None) -> str | None:
     """A gentle, non-blocking note for an unusual (not impossible) amount of tummy time."""
     if minutes is None or not UNUSUAL_TUMMY_MINUTES < minutes <= MAX_MINUTES:
         return None
-    return "That is over 3 hours of tummy time in a day. If it is right, save as usual."
+    return messages.UNUSUAL_TUMMY_TIME
 
 
 def _check_minutes(value: int | None, field: str, what: str) -> list[FieldError]:
     if value is None:
         return []
     if value < 0:
-        return [FieldError(field, f"{what} cannot be negative.")]
+        return [FieldError(field, messages.MINUTES_NEGATIVE.format(what=what))]
     if value > MAX_MINUTES:
-        return [FieldError(field, f"{what} cannot be more than 24 hours (1440 minutes).")]
+        return [FieldError(field, messages.MINUTES_OVER_A_DAY.format(what=what))]
     return []
 
 
 def validate_day(entry: DayEntry, child: ChildProfile, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     if entry.day > today:
-        errors.append(
-            FieldError("day", "This day is in the future. Only days up to today can be saved.")
-        )
+        errors.append(FieldError("day", messages.DAY_IN_FUTURE))
     if entry.day < child.birth_date:
         errors.append(
             FieldError(
                 "day",
-                f"This day is before {child.name}'s birth date ({format_date(child.birth_date)}).",
+                messages.DAY_BEFORE_BIRTH.format(
+                    name=child.name, birth_date=format_date(child.birth_date)
+                ),
             )
         )
     errors += _check_minutes(entry.tummy_minutes, "tummy_minutes", "Tummy time")
@@ -140,29 +138,32 @@ def validate_day(entry: DayEntry, child: ChildProfile, today: date) -> list[Fiel
         field = f"movement.{style.value}"
         if count.episodes is not None:
             if count.episodes < 0:
-                errors.append(
-                    FieldError(field, f"{style.label}: the number of times cannot be negative.")
-                )
+                errors.append(FieldError(field, messages.TIMES_NEGATIVE.format(style=style.label)))
             elif count.episodes > MAX_EPISODES:
                 errors.append(
                     FieldError(
                         field,
-                        f"{style.label}: {count.episodes} times in one day is more than {MAX_EPISODES}; please check.",
+                        messages.TIMES_TOO_MANY.format(
+                            style=style.label, count=count.episodes, limit=MAX_EPISODES
+                        ),
                     )
                 )
         errors += _check_minutes(count.minutes, field, f"{style.label}: minutes")
     for index, sign in enumerate(entry.warning_signs):
         if sign.side is not None and not sign.sign.side_applies:
             errors.append(
-                FieldError(f"warning_signs.{index}", f"{sign.sign.label}: a side does not apply.")
+                FieldError(
+                    f"warning_signs.{index}",
+                    messages.SIDE_DOES_NOT_APPLY.format(sign=sign.sign.label),
+                )
             )
         if len(sign.note) > MAX_TEXT_LENGTH:
-            errors.append(FieldError(f"warning_signs.{index}", "The note is too long."))
+            errors.append(FieldError(f"warning_signs.{index}", messages.NOTE_TOO_LONG))
     if len(set(s.sign for s in entry.warning_signs)) != len(entry.warning_signs):
-        errors.append(FieldError("warning_signs", "Each warning sign can be listed once per day."))
+        errors.append(FieldError("warning_signs", messages.SIGN_LISTED_TWICE))
     for field, text in (("notes", entry.notes), ("questions", entry.questions)):
         if len(text) > MAX_TEXT_LENGTH:
-            errors.append(FieldError(field, "This text is too long (over a million characters)."))
+            errors.append(FieldError(field, messages.TEXT_TOO_LONG))
     if len(set(entry.milestones)) != len(entry.milestones):
-        errors.append(FieldError("milestones", "A milestone is listed twice."))
+        errors.append(FieldError("milestones", messages.MILESTONE_LISTED_TWICE))
     return errors

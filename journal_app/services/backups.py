@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from journal_app.domain.backups import MANUAL, BackupInfo
 from journal_app.domain.backups import BackupContents as BackupContents
@@ -16,13 +15,17 @@ from journal_app.storage.database import (
     HEAD_REVISION,
     known_revisions,
     migrate,
-    missing_tables,
     quick_check,
     read_revision,
 )
 from journal_app.storage.errors import JournalError, JournalTooNewError
 from journal_app.storage.schema_check import integrity_problems, row_counts, schema_problems
 from journal_app.storage.sqlite_errors import sqlite_errors_as_journal_errors
+from journal_app.storage.tables import expected_tables as expected_tables
+from journal_app.storage.tables import missing_journal_tables
+
+if TYPE_CHECKING:
+    from journal_app.storage.transaction import Engine
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def verify_backup(backup: Path) -> None:
         # An older revision has an older set of tables; its migration to head checks it then.
         if revision != HEAD_REVISION:
             return
-        missing = missing_tables(backup, expected_tables())
+        missing = missing_journal_tables(backup)
         if missing:
             raise JournalError(
                 f"{backup} is not a complete Crawl Journal backup (missing: {', '.join(missing)})."
@@ -116,13 +119,6 @@ def verify_backup(backup: Path) -> None:
             f"{backup} is not a backup as this app writes it ({shown}). It was not restored; "
             "the journal is unchanged."
         )
-
-
-def expected_tables() -> list[str]:
-    """The tables a journal at the head revision has: those of the ORM models."""
-    from journal_app.storage.models import Base
-
-    return sorted(Base.metadata.tables)
 
 
 def newest_good_backup(journal: Path) -> BackupInfo | None:

@@ -14,182 +14,94 @@ the format are in docs/sharing-format.md and resources/journal-changes.schema.js
 - Files of one computer are applied in sequence order, each once: the caller keeps, for every
   other device, the highest sequence number up to which every file was applied (its *cursor*);
   :meth:`ShareFolder.read_others` returns the files after it, up to the first gap.
+
+The format (names, limits, results, encoding) is in :mod:`journal_app.storage.share_format` and
+the checking of what is read in :mod:`journal_app.storage.share_checks`; their public names are
+importable from here too.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import re
-import secrets
 import tempfile
-import uuid as uuid_module
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeGuard
 
-from journal_app.domain.hlc import CLOCK_AHEAD_REPORT_MS, MAX_COUNTER, MAX_WALL_MS, Hlc
-from journal_app.domain.sharing import RECORD_FIELDS, Kind, Replica, Version
-
-CHANGES_FORMAT = "crawl-journal-changes"
-CHANGES_VERSION = 1
-DEVICE_FORMAT = "crawl-journal-device"
-DEVICE_VERSION = 1
-DEVICE_FILE = "device.json"
-
-#: A change file larger than this is refused unread (a whole two-year journal is about 2 MB).
-MAX_CHANGE_FILE_BYTES = 32 * 1024 * 1024
-MAX_DEVICE_FILE_BYTES = 64 * 1024
-#: Objects and lists nest at most this deep (a movement of a day of a change is at depth 6).
-MAX_JSON_DEPTH = 10
-MAX_CHANGES_PER_FILE = 500_000
-MAX_DEVICE_NAME_LENGTH = 100
-
-PRIVATE_FILE_MODE = 0o600
-PRIVATE_DIR_MODE = 0o700
-
-DEVICE_ID_RE = re.compile(r"^[0-9a-f]{32}$")
-#: ``0000000012-1834-<sha256>.json``; anything between the SHA-256 and ``.json`` is a sync tool's
-#: copy ("(Mum's conflicted copy 2026-12-02)", ".sync-conflict-20261202-161500-ABCDEFG", "-PC").
-CHANGE_NAME_RE = re.compile(
-    r"^(?P<seq>\d{10})-(?P<size>\d{1,10})-(?P<sha>[0-9a-f]{64})(?P<copy>.*)\.json$"
-)
-MAX_SEQ = 9_999_999_999
-
-#: Names a sync tool or an operating system keeps for itself (they are never read).
-_BOOKKEEPING_EXACT = frozenset({"desktop.ini", "thumbs.db", "icon\r"})
-_TEMP_PREFIX = ".tmp-"
-_TEMP_SUFFIX = ".part"
-_TEMP_SUFFIXES = (".tmp", ".part", ".partial", ".!sync", ".crdownload", ".download")
-
-
-def new_device_id() -> str:
-    """A random device id (128 bits, hex): a computer's subfolder in the shared folder."""
-    return secrets.token_hex(16)
-
-
-def change_file_name(seq: int, body: bytes) -> str:
-    return f"{seq:010d}-{len(body)}-{hashlib.sha256(body).hexdigest()}.json"
-
-
-def is_bookkeeping(name: str) -> bool:
-    """A name this app never wrote as a change file: a temporary file (ours start with ``.``),
-    a sync tool's own files (``.stfolder``, ``.stversions``, ``.sync``, ``.dropbox*``,
-    ``desktop.ini``, Office's ``~$*``), a download in progress."""
-    lowered = name.lower()
-    return (
-        name.startswith((".", "~"))
-        or lowered in _BOOKKEEPING_EXACT
-        or lowered.endswith(_TEMP_SUFFIXES)
-    )
-
-
-class PauseReason(StrEnum):
-    """Why sharing is paused; the journal itself works on."""
-
-    FOLDER_MISSING = "folder_missing"
-    NOT_A_FOLDER = "not_a_folder"
-    UNREADABLE = "unreadable"
-    #: The shared folder is there but this computer's subfolder is not: an unplugged disk whose
-    #: empty mount point shows, or a folder emptied by the sync tool. It is not made again
-    #: silently; joining again does.
-    OWN_FOLDER_MISSING = "own_folder_missing"
-    WRITE_FAILED = "write_failed"
-    #: Another computer writes as this device (a copied journal folder): take a new device id.
-    DEVICE_ID_IN_USE = "device_id_in_use"
-
-
-@dataclass(frozen=True)
-class Paused:
-    reason: PauseReason
-    detail: str = ""
-
-
-class ProblemReason(StrEnum):
-    #: Shorter than its name says, or not the bytes its name says: still arriving, or cut short.
-    #: Left for the next round (that computer's later files wait behind it).
-    INCOMPLETE = "incomplete"
-    TOO_LARGE = "too_large"
-    NOT_JSON = "not_json"
-    TOO_DEEP = "too_deep"
-    WRONG_FORMAT = "wrong_format"
-    #: Written by a newer version of the app: waits until this app is updated.
-    NEWER_VERSION = "newer_version"
-    #: Its body names another device or sequence number than its folder and name.
-    MISMATCH = "mismatch"
-    INVALID = "invalid"
-    #: Two different whole files with one sequence number from one device.
-    FORK = "fork"
-    UNREADABLE = "unreadable"
-    BAD_DEVICE_FILE = "bad_device_file"
-
-
-#: Reasons after which the same file is tried again next round (it may still be arriving).
-RETRY_REASONS = frozenset(
-    {ProblemReason.INCOMPLETE, ProblemReason.UNREADABLE, ProblemReason.NEWER_VERSION}
+from journal_app.domain.hlc import CLOCK_AHEAD_REPORT_MS
+from journal_app.domain.sharing import Replica, Version
+from journal_app.storage.share_checks import is_copy, read_change_file, read_device_file
+from journal_app.storage.share_format import (
+    CHANGE_NAME_RE,
+    CHANGES_FORMAT,
+    CHANGES_VERSION,
+    DEVICE_FILE,
+    DEVICE_FORMAT,
+    DEVICE_ID_RE,
+    DEVICE_VERSION,
+    MAX_CHANGE_FILE_BYTES,
+    MAX_CHANGES_PER_FILE,
+    MAX_DEVICE_FILE_BYTES,
+    MAX_DEVICE_NAME_LENGTH,
+    MAX_JSON_DEPTH,
+    MAX_SEQ,
+    PRIVATE_DIR_MODE,
+    PRIVATE_FILE_MODE,
+    RETRY_REASONS,
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    ChangeFile,
+    DeviceInfo,
+    Paused,
+    PauseReason,
+    Problem,
+    ProblemReason,
+    ReadResult,
+    Refused,
+    WriteResult,
+    change_file_name,
+    encode_body,
+    encode_change,
+    is_bookkeeping,
+    new_device_id,
 )
 
-
-@dataclass(frozen=True)
-class Problem:
-    device: str
-    name: str
-    reason: ProblemReason
-    detail: str
-
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    device: str
-    name: str
-
-
-@dataclass(frozen=True)
-class ChangeFile:
-    """A whole, checked change file of another computer."""
-
-    device: str
-    seq: int
-    path: Path
-    sha256: str
-    size: int
-    written: str
-    seen: Mapping[str, int]
-    versions: tuple[Version, ...]
-
-
-@dataclass
-class ReadResult:
-    """One round of reading the other computers' files."""
-
-    paused: Paused | None = None
-    #: Files to apply, each device's in sequence order from its cursor on, without gaps.
-    files: list[ChangeFile] = field(default_factory=list)
-    devices: dict[str, DeviceInfo] = field(default_factory=dict)
-    #: device -> the sequence number its files wait for (a later one is already there).
-    waiting: dict[str, int] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    #: Whole copies of files already there or applied (a sync tool's conflicted copies).
-    duplicates: int = 0
-    #: device -> how many milliseconds its newest stamp is past this computer's clock.
-    clock_ahead_ms: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class WriteResult:
-    path: Path | None = None
-    paused: Paused | None = None
-
-
-class _Refused(Exception):
-    def __init__(self, reason: ProblemReason, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
+__all__ = [
+    "CHANGES_FORMAT",
+    "CHANGES_VERSION",
+    "CHANGE_NAME_RE",
+    "DEVICE_FILE",
+    "DEVICE_FORMAT",
+    "DEVICE_ID_RE",
+    "DEVICE_VERSION",
+    "MAX_CHANGES_PER_FILE",
+    "MAX_CHANGE_FILE_BYTES",
+    "MAX_DEVICE_FILE_BYTES",
+    "MAX_DEVICE_NAME_LENGTH",
+    "MAX_JSON_DEPTH",
+    "MAX_SEQ",
+    "PRIVATE_DIR_MODE",
+    "PRIVATE_FILE_MODE",
+    "RETRY_REASONS",
+    "ChangeFile",
+    "DeviceInfo",
+    "PauseReason",
+    "Paused",
+    "Problem",
+    "ProblemReason",
+    "ReadResult",
+    "RoundReport",
+    "ShareFolder",
+    "WriteResult",
+    "change_file_name",
+    "encode_body",
+    "encode_change",
+    "is_bookkeeping",
+    "new_device_id",
+    "sync_round",
+]
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -218,7 +130,7 @@ def _chmod(path: Path, mode: int) -> None:
 def _write_new_file(folder: Path, name: str, body: bytes, *, replace: bool) -> Path:
     """``body`` under ``folder/name``: a private temp file (mkstemp: O_EXCL, 0600), fsync, rename,
     fsync the folder. Never a half file under ``name``."""
-    fd, tmp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -239,41 +151,6 @@ def _write_new_file(folder: Path, name: str, body: bytes, *, replace: bool) -> P
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-
-
-def encode_change(version: Version) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "kind": version.kind.value,
-        "uuid": version.uuid,
-        "hlc": version.hlc.pair(),
-    }
-    if version.record is None:
-        item["deleted"] = version.deleted or ""
-    else:
-        item["record"] = dict(version.record)
-    return item
-
-
-def encode_body(
-    device: str,
-    seq: int,
-    seen: Mapping[str, int],
-    versions: Sequence[Version],
-    written: str,
-    app: str,
-) -> bytes:
-    document = {
-        "format": CHANGES_FORMAT,
-        "version": CHANGES_VERSION,
-        "app": app,
-        "device": device,
-        "seq": seq,
-        "written": written,
-        "seen": {d: n for d, n in sorted(seen.items()) if d != device},
-        "changes": [encode_change(v) for v in versions],
-    }
-    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text + "\n").encode("utf-8")
 
 
 def _make_private_dir(path: Path) -> None:
@@ -331,7 +208,7 @@ class ShareFolder:
         except OSError:
             return 0
         for name in names:
-            if name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX):
+            if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
                 with contextlib.suppress(OSError):
                     (self.own_folder / name).unlink()
                     removed += 1
@@ -390,8 +267,8 @@ class ShareFolder:
                 continue
             path = self.own_folder / name
             try:
-                found = _read_change_file(self.device, seq, path, int(match["size"]), match["sha"])
-            except _Refused:
+                found = read_change_file(self.device, seq, path, int(match["size"]), match["sha"])
+            except Refused:
                 continue
             if {(v.kind, v.uuid, v.hlc) for v in found.versions} == wanted:
                 return path
@@ -489,7 +366,7 @@ class ShareFolder:
     def _read_device(
         self, device: str, folder: Path, names: list[str], cursor: int, result: ReadResult
     ) -> None:
-        info = _read_device_file(device, folder / DEVICE_FILE, result)
+        info = read_device_file(device, folder / DEVICE_FILE, result)
         if info is not None:
             result.devices[device] = info
         by_seq: dict[int, list[tuple[str, int, str]]] = {}
@@ -511,13 +388,13 @@ class ShareFolder:
             whole: dict[str, ChangeFile] = {}
             blocking: Problem | None = None
             # The plain name first: a copy of a file already read is a duplicate.
-            for name, size, sha in sorted(candidates, key=lambda c: (_is_copy(c[0]), c[0])):
+            for name, size, sha in sorted(candidates, key=lambda c: (is_copy(c[0]), c[0])):
                 if sha in whole:
                     result.duplicates += 1
                     continue
                 try:
-                    whole[sha] = _read_change_file(device, expected, folder / name, size, sha)
-                except _Refused as refused:
+                    whole[sha] = read_change_file(device, expected, folder / name, size, sha)
+                except Refused as refused:
                     problem = Problem(device, name, refused.reason, refused.detail)
                     result.problems.append(problem)
                     if blocking is None or refused.reason in RETRY_REASONS:
@@ -540,210 +417,6 @@ class ShareFolder:
             expected += 1
         if any(seq > expected for seq in by_seq):
             result.waiting[device] = expected
-
-
-def _is_copy(name: str) -> bool:
-    match = CHANGE_NAME_RE.match(name)
-    return match is None or bool(match["copy"])
-
-
-def _read_device_file(device: str, path: Path, result: ReadResult) -> DeviceInfo | None:
-    try:
-        if not path.is_file():
-            return None
-        if path.stat().st_size > MAX_DEVICE_FILE_BYTES:
-            raise _Refused(ProblemReason.TOO_LARGE, "device.json is too large")
-        document = _parse(path.read_bytes())
-        if not isinstance(document, dict) or document.get("format") != DEVICE_FORMAT:
-            raise _Refused(ProblemReason.WRONG_FORMAT, "not a Crawl Journal device file")
-        name = document.get("name")
-        if document.get("device") != device or not isinstance(name, str):
-            raise _Refused(ProblemReason.MISMATCH, "device.json names another device")
-        return DeviceInfo(device, name.strip()[:MAX_DEVICE_NAME_LENGTH])
-    except _Refused as refused:
-        result.problems.append(
-            Problem(device, DEVICE_FILE, ProblemReason.BAD_DEVICE_FILE, refused.detail)
-        )
-    except OSError as exc:
-        result.problems.append(
-            Problem(device, DEVICE_FILE, ProblemReason.UNREADABLE, exc.strerror or str(exc))
-        )
-    return None
-
-
-# -- checking one file -----------------------------------------------------------------------------
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f'the field "{key[:40]}" appears twice in one object')
-        result[key] = value
-    return result
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
-
-
-def _depth(value: Any) -> int:
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in item)
-    return deepest
-
-
-def _parse(raw: bytes) -> Any:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _Refused(ProblemReason.NOT_JSON, f"byte {exc.start} is not UTF-8 text") from None
-    try:
-        document = json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
-        )
-    except RecursionError:
-        raise _Refused(ProblemReason.TOO_DEEP, "nested too deeply") from None
-    except json.JSONDecodeError as exc:
-        raise _Refused(ProblemReason.NOT_JSON, f"{exc.msg} at line {exc.lineno}") from None
-    except ValueError as exc:
-        raise _Refused(ProblemReason.INVALID, str(exc)) from None
-    if _depth(document) > MAX_JSON_DEPTH:
-        raise _Refused(ProblemReason.TOO_DEEP, f"nested deeper than {MAX_JSON_DEPTH}")
-    return document
-
-
-def _read_change_file(device: str, seq: int, path: Path, size: int, sha: str) -> ChangeFile:
-    if size > MAX_CHANGE_FILE_BYTES:
-        raise _Refused(ProblemReason.TOO_LARGE, f"{size} bytes, over {MAX_CHANGE_FILE_BYTES}")
-    try:
-        if path.is_symlink() or not path.is_file():
-            raise _Refused(ProblemReason.INVALID, "not a plain file")
-        with open(path, "rb") as handle:
-            raw = handle.read(size + 1)
-    except OSError as exc:
-        raise _Refused(ProblemReason.UNREADABLE, exc.strerror or str(exc)) from None
-    if len(raw) != size:
-        raise _Refused(
-            ProblemReason.INCOMPLETE, f"{len(raw)} bytes of {size}: still arriving or cut short"
-        )
-    if hashlib.sha256(raw).hexdigest() != sha:
-        raise _Refused(ProblemReason.INCOMPLETE, "its bytes do not match its SHA-256 yet")
-    document = _parse(raw)
-    if not isinstance(document, dict) or document.get("format") != CHANGES_FORMAT:
-        raise _Refused(ProblemReason.WRONG_FORMAT, "not a Crawl Journal change file")
-    version = document.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise _Refused(ProblemReason.INVALID, "no format version number")
-    if version > CHANGES_VERSION:
-        raise _Refused(
-            ProblemReason.NEWER_VERSION,
-            f"format version {version}; this app reads version {CHANGES_VERSION}",
-        )
-    if document.get("device") != device or document.get("seq") != seq:
-        raise _Refused(ProblemReason.MISMATCH, "its device or number differs from its place")
-    written = document.get("written")
-    if not isinstance(written, str):
-        raise _Refused(ProblemReason.INVALID, '"written" is not a time')
-    seen = _seen(document.get("seen"), device)
-    raw_changes = document.get("changes")
-    if not isinstance(raw_changes, list) or len(raw_changes) > MAX_CHANGES_PER_FILE:
-        raise _Refused(ProblemReason.INVALID, '"changes" is not a list of changes')
-    versions: list[Version] = []
-    keys: set[tuple[Kind, str]] = set()
-    for index, item in enumerate(raw_changes):
-        version_obj = _change(item, index, device, seq, seen)
-        if (version_obj.kind, version_obj.uuid) in keys:
-            raise _Refused(ProblemReason.INVALID, f"changes[{index}]: the record is there twice")
-        keys.add((version_obj.kind, version_obj.uuid))
-        versions.append(version_obj)
-    return ChangeFile(device, seq, path, sha, size, written, seen, tuple(versions))
-
-
-def _seen(value: Any, device: str) -> dict[str, int]:
-    if not isinstance(value, dict):
-        raise _Refused(ProblemReason.INVALID, '"seen" is not an object')
-    seen: dict[str, int] = {}
-    for other, number in value.items():
-        if (
-            not DEVICE_ID_RE.match(other)
-            or other == device
-            or isinstance(number, bool)
-            or not isinstance(number, int)
-            or not 0 <= number <= MAX_SEQ
-        ):
-            raise _Refused(ProblemReason.INVALID, '"seen" holds something else than device numbers')
-        seen[other] = number
-    return seen
-
-
-def _is_uuid(value: Any) -> TypeGuard[str]:
-    if not isinstance(value, str):
-        return False
-    try:
-        return str(uuid_module.UUID(value)) == value
-    except ValueError:
-        return False
-
-
-def _is_int(value: Any, high: int) -> bool:
-    return not isinstance(value, bool) and isinstance(value, int) and 0 <= value <= high
-
-
-def _change(item: Any, index: int, device: str, seq: int, seen: Mapping[str, int]) -> Version:
-    where = f"changes[{index}]"
-    if not isinstance(item, dict):
-        raise _Refused(ProblemReason.INVALID, f"{where} is not an object")
-    try:
-        kind = Kind(str(item.get("kind")))
-    except ValueError:
-        raise _Refused(ProblemReason.INVALID, f"{where}: unknown kind") from None
-    uuid = item.get("uuid")
-    if not _is_uuid(uuid):
-        raise _Refused(ProblemReason.INVALID, f"{where}: not a UUID (lower case, with dashes)")
-    stamp = item.get("hlc")
-    if (
-        not isinstance(stamp, list)
-        or len(stamp) != 2
-        or not _is_int(stamp[0], MAX_WALL_MS)
-        or not _is_int(stamp[1], MAX_COUNTER)
-    ):
-        raise _Refused(ProblemReason.INVALID, f"{where}: the stamp is not [milliseconds, counter]")
-    hlc = Hlc(stamp[0], stamp[1], device)
-    has_record, has_deleted = "record" in item, "deleted" in item
-    if has_record == has_deleted:
-        raise _Refused(ProblemReason.INVALID, f'{where}: needs either "record" or "deleted"')
-    if has_deleted:
-        deleted = item["deleted"]
-        if not isinstance(deleted, str):
-            raise _Refused(ProblemReason.INVALID, f'{where}: "deleted" is not a time')
-        return Version(kind, uuid, hlc, seq, seen, None, deleted)
-    record = item["record"]
-    if not isinstance(record, dict):
-        raise _Refused(ProblemReason.INVALID, f"{where}: the record is not an object")
-    missing = [name for name in RECORD_FIELDS[kind] if name not in record]
-    if missing:
-        raise _Refused(ProblemReason.INVALID, f'{where}: the record has no "{missing[0]}"')
-    if record["uuid"] != uuid:
-        raise _Refused(
-            ProblemReason.INVALID, f"{where}: the record's UUID differs from the change's"
-        )
-    if kind is not Kind.CHILD and not _is_uuid(record["child_uuid"]):
-        raise _Refused(ProblemReason.INVALID, f'{where}: "child_uuid" is not a UUID')
-    if kind is Kind.DAY:
-        for part in ("movements", "warning_signs"):
-            entries = record[part]
-            if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-                raise _Refused(ProblemReason.INVALID, f'{where}: "{part}" is not a list of objects')
-    return Version(kind, uuid, hlc, seq, seen, record, None)
 
 
 # -- one round -------------------------------------------------------------------------------------

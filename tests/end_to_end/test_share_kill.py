@@ -33,7 +33,7 @@ WRITER = textwrap.dedent(
     from journal_app.domain.hlc import HlcClock
     from journal_app.domain.sharing import Kind, Replica
     from journal_app.storage.share_folder import ShareFolder
-    from tests.unit.domain.sharing_support import child, day
+    from tests.helpers.sharing import child, day
 
     root, device, per_file = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     # A slow disk: each fsync takes a while, so most kills land inside a write (between the

@@ -16,7 +16,7 @@ from journal_app.domain.sharing import (
     lost_versions,
     merge,
 )
-from tests.unit.domain.sharing_support import (
+from tests.helpers.sharing import (
     Bus,
     FakeClock,
     child,

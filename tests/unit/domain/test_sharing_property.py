@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from journal_app.domain.hlc import HlcClock
 from journal_app.domain.sharing import Kind, Replica, Version, lost_versions
 from journal_app.storage.share_folder import ShareFolder, new_device_id, sync_round
-from tests.unit.domain.sharing_support import FakeClock, child, day
+from tests.helpers.sharing import FakeClock, child, day
 
 WRITTEN = "2026-11-21T20:14:00.000000Z"
 NAMES = ("Maya", " maya", "Leo")

@@ -27,7 +27,7 @@ from journal_app.storage.share_folder import (
     new_device_id,
     sync_round,
 )
-from tests.unit.domain.sharing_support import FakeClock, child, day
+from tests.helpers.sharing import FakeClock, child, day
 
 WRITTEN = "2026-11-21T20:14:00.000000Z"
 DAY_MS = 24 * 3600 * 1000

@@ -10,7 +10,7 @@ from typing import Any
 from journal_app.domain.hlc import HlcClock
 from journal_app.domain.sharing import MOVEMENT_FIELDS, RECORD_FIELDS, SIGN_FIELDS, Kind, Replica
 from journal_app.storage.share_folder import ShareFolder, new_device_id, sync_round
-from tests.unit.domain.sharing_support import FakeClock, child, day, milestone, summary, tip
+from tests.helpers.sharing import FakeClock, child, day, milestone, summary, tip
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources"
 SCHEMA = json.loads((RESOURCES / "journal-changes.schema.json").read_text(encoding="utf-8"))
