@@ -72,6 +72,26 @@ class DayEntry:
         )
 
 
+#: How a milestone is stored: reached (with a day, or on a day not known) or not reached yet.
+MILESTONE_REACHED = "reached"
+MILESTONE_NOT_REACHED = "not_reached"
+MILESTONE_STATUSES = (MILESTONE_REACHED, MILESTONE_NOT_REACHED)
+
+
+@dataclass(frozen=True)
+class MilestoneAnswer:
+    """The parent's answer to "what can the child already do?" for one milestone: reached on
+    about ``on``, reached on a day not known (``on`` None), or not reached yet."""
+
+    milestone: Milestone
+    reached: bool
+    on: date | None = None
+
+    def __post_init__(self) -> None:
+        if not self.reached and self.on is not None:
+            raise ValueError("a milestone not reached has no date")
+
+
 @dataclass(frozen=True)
 class DaySummaryRow:
     """One line of the recent-days list."""

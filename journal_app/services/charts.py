@@ -102,10 +102,13 @@ class MilestoneWindowRow:
     #: Not reached in the journal, and its 99th-percentile age had passed before the journal
     #: began (``journal_began``): unknown, not late (domain.journal_knowledge).
     before_journal: bool = False
+    #: Reached before the journal began on a day not known (the parent's answer): it counts as
+    #: reached, with no age to place it at.
+    reached_before_journal: bool = False
 
     @property
     def reached(self) -> bool:
-        return self.achieved_on is not None
+        return self.achieved_on is not None or self.reached_before_journal
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,7 @@ class ChartService:
         """The six WHO windows with the child's age at each milestone reached by ``on`` (today)."""
         on = self.today() if on is None else on
         child, recorded, first_seen = self.reads.milestone_evidence(child_id, on)
+        undated, said_not_reached = self.reads.milestones_undated(child_id)
         name, birth, due = child.name, child.birth_date, child.due_date
         # The same rules as the flags and the summary: what the journal shows counts as reached.
         reached = milestones_reached(recorded, first_seen)
@@ -246,8 +250,17 @@ class ChartService:
             window = WHO_WINDOW_BY_MILESTONE[milestone]
             # The first time the parent noted comes first; else the day the journal shows it.
             day = recorded.get(milestone) or reached.get(milestone)
+            if day is None and milestone in undated:
+                rows.append(
+                    MilestoneWindowRow(
+                        milestone, window.p1_months, window.p99_months, reached_before_journal=True
+                    )
+                )
+                continue
             if day is None:
-                standing = unrecorded_standing(profile, window.p99_months, on, began)
+                standing = unrecorded_standing(
+                    profile, window.p99_months, on, began, milestone in said_not_reached
+                )
                 rows.append(
                     MilestoneWindowRow(
                         milestone,

@@ -638,7 +638,9 @@ class GuidanceService:
         # Days before ``start`` are read too: they show milestones reached before the period.
         journal = self.reads.child_journal(child_id, on)
         days = tuple(journal_day(entry) for entry in journal.days)
-        return JournalSnapshot(journal.child, on, days, journal.milestones, start, self.today())
+        return JournalSnapshot(
+            journal.child, on, days, journal.reached_for_checks(), start, self.today()
+        )
 
     def tried_tips(self, child_id: int) -> dict[str, date]:
         return self.reads.tried_tips(child_id)

@@ -13,8 +13,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from journal_app.domain.dates import format_date
-from journal_app.domain.entries import ChildProfile, DayEntry, DaySummaryRow
+from journal_app.domain.entries import ChildProfile, DayEntry, DaySummaryRow, MilestoneAnswer
+from journal_app.domain.enums import Milestone
 from journal_app.domain.errors import ChildNotFound as ChildNotFound  # re-exported
+from journal_app.domain.reference import CDC_CHECKPOINTS, WHO_WINDOWS
 from journal_app.domain.validation import (
     FieldError,
     ValidationFailed,
@@ -86,6 +88,44 @@ class JournalService:
 
     def count_days(self, child_id: int) -> int:
         return self.reads.count_days(child_id)
+
+    # -- what the child can already do ----------------------------------------------------
+
+    def milestones_to_ask(self, child: ChildProfile, on: date | None = None) -> list[Milestone]:
+        """The milestones to ask about for the child's age (corrected where it applies) on
+        ``on`` (today): the WHO ones whose window has opened and the CDC ones whose checklist
+        age has come, in the order of the milestones."""
+        months = child.age_on(on or self.today()).for_milestones.decimal_months
+        due = {w.milestone for w in WHO_WINDOWS if months >= w.p1_months}
+        due |= {c.milestone for c in CDC_CHECKPOINTS if months >= c.months}
+        return [m for m in Milestone if m in due]
+
+    def milestone_answers(self, child_id: int) -> list[MilestoneAnswer]:
+        """What is stored for each milestone of the child, as the parent's answers."""
+        return self.reads.milestone_answers(child_id)
+
+    def save_milestone_answers(
+        self, child_id: int, answers: list[MilestoneAnswer], asked: list[Milestone]
+    ) -> None:
+        """Store "what can the child already do?" (see ``storage.children``); a day before the
+        birth date or after today is refused and nothing is saved."""
+        child = self.reads.get_child(child_id)
+        today = self.today()
+        errors = [
+            FieldError(
+                f"milestone:{a.milestone.value}",
+                messages.MILESTONE_ANSWER_DATE.format(
+                    milestone=a.milestone.label,
+                    born=format_date(child.birth_date),
+                    today=format_date(today),
+                ),
+            )
+            for a in answers
+            if a.on is not None and not child.birth_date <= a.on <= today
+        ]
+        if errors:
+            raise ValidationFailed(errors)
+        child_store.save_milestone_answers(self.engine, child_id, answers, asked)
 
     def delete_child(self, child_id: int) -> None:
         child_store.delete_child(self.engine, child_id)

@@ -39,3 +39,6 @@ MERGE_FAILED = (
     "importing; please try again). Detail: {detail}"
 )
 NO_CHILD_WITH_ID = "There is no child with id {child_id} in this journal."
+MILESTONE_ANSWER_DATE = (
+    "{milestone}: the day must be between the birth date ({born}) and today ({today})."
+)

@@ -67,6 +67,9 @@ class MilestoneStanding(StrEnum):
     #: Not ticked, but the journal shows it by a date: a movement logged (forward crawling shows
     #: crawling on hands and knees) or a later milestone that needs it (walking shows standing).
     SHOWN_BY_JOURNAL = "shown_by_journal"
+    #: Reached before the journal began, on a day not known (the parent's answer when the child
+    #: was added): counts as reached, never late.
+    REACHED_BEFORE_JOURNAL = "reached_before_journal"
 
 
 class Trend(StrEnum):
@@ -212,10 +215,11 @@ def _unrecorded_standing(
     cdc: int | None,
     on: date,
     began: date | None,
+    said_not_reached: bool = False,
 ) -> MilestoneStanding:
     """A milestone with no record on ``on``, by the domain's one rule (journal_knowledge)."""
     reference = window.p99_months if window is not None else cdc
-    standing = unrecorded_standing(child, reference, on, began)
+    standing = unrecorded_standing(child, reference, on, began, said_not_reached)
     if standing is Unrecorded.BEFORE_JOURNAL:
         return MilestoneStanding.NOT_RECORDED_BEFORE_JOURNAL
     if standing is Unrecorded.PAST_REFERENCE:
@@ -332,11 +336,16 @@ class SummaryService:
 
         journal = self.guidance.snapshot(child_id, start, end)
         flags = tuple(all_flags(journal))
-        reached = dict(journal.milestones)  # ticked by the parent, up to the period's end
+        # The parent's answers without a day: reached on a day not known, or not reached yet.
+        undated, said_not_reached = self.reads.milestones_undated(child_id)
+        # Ticked by the parent on a day, up to the period's end.
+        reached = {m: on for m, on in journal.milestones.items() if m not in undated}
         days_to_end = [d.day for d in journal.days if d.day <= end]
         began = journal_began(days_to_end)
         shown = journal.reached()
-        milestone_lines = self._milestones(child, reached, start, end, shown, began)
+        milestone_lines = self._milestones(
+            child, reached, start, end, shown, began, undated, said_not_reached
+        )
         new = [
             line.milestone
             for line in milestone_lines
@@ -380,11 +389,29 @@ class SummaryService:
         end: date,
         shown: dict[Milestone, date] | None = None,
         began: date | None = None,
+        undated: frozenset[Milestone] = frozenset(),
+        said_not_reached: frozenset[Milestone] = frozenset(),
     ) -> tuple[MilestoneLine, ...]:
-        """Ticked milestones by date, then the WHO and due CDC ones not ticked: shown by the
-        journal (with the first day it shows them), or not recorded yet."""
+        """Milestones reached before the journal on a day not known, ticked milestones by date,
+        then the WHO and due CDC ones not ticked: shown by the journal (with the first day it
+        shows them), or not recorded yet (past its reference age only by the domain's rule,
+        which counts the parent's "not yet")."""
         shown = shown or {}
-        lines: list[MilestoneLine] = []
+        undated = frozenset(m for m in undated if m not in reached)
+        lines: list[MilestoneLine] = [
+            MilestoneLine(
+                m,
+                None,
+                None,
+                WHO_WINDOW_BY_MILESTONE.get(m),
+                CDC_MONTHS_BY_MILESTONE.get(m),
+                MilestoneStanding.REACHED_BEFORE_JOURNAL,
+                False,
+            )
+            for m in Milestone
+            if m in undated
+        ]
+        reached_or_before = {**{m: child.birth_date for m in undated}, **reached}
         for milestone, on in sorted(reached.items(), key=lambda item: (item[1], item[0].value)):
             age = child.age_on(on)
             window = WHO_WINDOW_BY_MILESTONE.get(milestone)
@@ -394,11 +421,11 @@ class SummaryService:
                 MilestoneLine(milestone, on, age, window, cdc, standing, start <= on <= end)
             )
         months_at_end = child.age_on(end).for_milestones.decimal_months
-        not_yet = [m for m in WHO_MILESTONES if m not in reached]
+        not_yet = [m for m in WHO_MILESTONES if m not in reached_or_before]
         not_yet += [
             c.milestone
             for c in CDC_CHECKPOINTS
-            if c.milestone not in reached
+            if c.milestone not in reached_or_before
             and c.milestone not in not_yet
             and months_at_end >= c.months
         ]
@@ -420,7 +447,9 @@ class SummaryService:
                     )
                 )
                 continue
-            standing = _unrecorded_standing(child, window, cdc, end, began)
+            standing = _unrecorded_standing(
+                child, window, cdc, end, began, milestone in said_not_reached
+            )
             lines.append(MilestoneLine(milestone, None, None, window, cdc, standing, False))
         return tuple(lines)
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Engine, delete, func, select
 
-from journal_app.domain.entries import ChildProfile
+from journal_app.domain.entries import (
+    MILESTONE_NOT_REACHED,
+    MILESTONE_REACHED,
+    ChildProfile,
+    MilestoneAnswer,
+)
+from journal_app.domain.enums import Milestone
 from journal_app.storage.errors import ChildNotFound
-from journal_app.storage.models import ChildRow, DayRow
+from journal_app.storage.models import ChildRow, DayRow, MilestoneRow
 from journal_app.storage.transaction import transaction
 
 
@@ -51,3 +58,39 @@ def delete_child(engine: Engine, child_id: int) -> None:
     """Remove the child and everything recorded for it (nothing happens for an unknown id)."""
     with transaction(engine) as s:
         s.execute(delete(ChildRow).where(ChildRow.id == child_id))
+
+
+def save_milestone_answers(
+    engine: Engine, child_id: int, answers: Iterable[MilestoneAnswer], asked: Iterable[Milestone]
+) -> None:
+    """Store the parent's answers to "what can the child already do?" for the milestones
+    ``asked``: each answer replaces that milestone's row (a tick on a journal day included); a
+    milestone asked but left unanswered loses an earlier answer that had no day (an undated
+    "yes" or a "not yet"); a dated milestone stays. Raises :class:`ChildNotFound`."""
+    by_milestone = {a.milestone: a for a in answers}
+    with transaction(engine) as s:
+        if s.get(ChildRow, child_id) is None:
+            raise ChildNotFound(child_id)
+        rows = {
+            r.kind: r
+            for r in s.scalars(select(MilestoneRow).where(MilestoneRow.child_id == child_id))
+        }
+        for milestone in set(asked) | by_milestone.keys():
+            row = rows.get(milestone.value)
+            answer = by_milestone.get(milestone)
+            if answer is None:
+                if row is not None and row.achieved_on is None:
+                    s.delete(row)
+                continue
+            status = MILESTONE_REACHED if answer.reached else MILESTONE_NOT_REACHED
+            if row is None:
+                s.add(
+                    MilestoneRow(
+                        child_id=child_id,
+                        kind=milestone.value,
+                        achieved_on=answer.on,
+                        status=status,
+                    )
+                )
+            elif (row.achieved_on, row.status) != (answer.on, status):
+                row.achieved_on, row.status = answer.on, status

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from journal_app.domain.entries import DayEntry, MovementCount, WarningSignEntry
+from journal_app.domain.entries import MILESTONE_REACHED, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import Milestone, MovementStyle
 from journal_app.storage.models import DayRow, MilestoneRow, MovementRow, WarningSignRow, utc_now
 from journal_app.storage.transaction import transaction
@@ -79,13 +79,15 @@ def save_day(engine: Engine, entry: DayEntry) -> None:
     another day.
     """
     with transaction(engine) as s:
-        recorded = dict(
-            s.execute(
+        recorded = {
+            kind: on
+            for kind, on in s.execute(
                 select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
                     MilestoneRow.child_id == entry.child_id
                 )
             ).all()
-        )
+            if on is not None  # an answer without a day gives way to the tick
+        }
         clashes = [
             (m, recorded[m.value])
             for m in entry.milestones
@@ -124,8 +126,22 @@ def _write_milestones(s: Session, entry: DayEntry) -> None:
     for kind, r in existing.items():
         if kind not in wanted:
             s.delete(r)
+    # A milestone the parent answered without a day ("yes, date not known" or "not yet") that
+    # is now ticked on this day: the tick is what the journal knows, it takes the row over.
+    undated = {
+        r.kind: r
+        for r in s.scalars(
+            select(MilestoneRow).where(
+                MilestoneRow.child_id == entry.child_id, MilestoneRow.achieved_on.is_(None)
+            )
+        )
+    }
     for kind in wanted - existing.keys():
-        s.add(MilestoneRow(child_id=entry.child_id, kind=kind, achieved_on=entry.day))
+        row = undated.get(kind)
+        if row is not None:
+            row.achieved_on, row.status = entry.day, MILESTONE_REACHED
+        else:
+            s.add(MilestoneRow(child_id=entry.child_id, kind=kind, achieved_on=entry.day))
 
 
 def _write_movements(row: DayRow, entry: DayEntry) -> None:
@@ -248,7 +264,9 @@ def restore_day(engine: Engine, deleted: DeletedDay) -> None:
         kinds = [values["kind"] for values in milestones]
         clash = s.execute(
             select(MilestoneRow.kind, MilestoneRow.achieved_on).where(
-                MilestoneRow.child_id == child_id, MilestoneRow.kind.in_(kinds)
+                MilestoneRow.child_id == child_id,
+                MilestoneRow.kind.in_(kinds),
+                MilestoneRow.achieved_on.is_not(None),
             )
         ).first()
         if clash is not None:

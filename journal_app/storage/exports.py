@@ -58,7 +58,10 @@ class StoredDay:
 class StoredMilestone:
     stamp: Stamp
     kind: str
-    achieved_on: date
+    #: None: reached on a day not known, or not reached (``status``).
+    achieved_on: date | None
+    #: "reached" or "not_reached" (see ``storage/models.py``).
+    status: str = "reached"
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ def stored_children(engine: Engine, child_id: int | None = None) -> list[StoredC
                 c.birth_date,
                 c.due_date,
                 [_day(d) for d in c.days],
-                [StoredMilestone(_stamp(m), m.kind, m.achieved_on) for m in c.milestones],
+                [StoredMilestone(_stamp(m), m.kind, m.achieved_on, m.status) for m in c.milestones],
                 tips[c.id],
                 summaries[c.id],
             )

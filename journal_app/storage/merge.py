@@ -157,10 +157,20 @@ class InDay(Stamped):
 class InMilestone(Stamped):
     child_uuid: str
     milestone: Milestone
-    achieved_on: date
+    #: None: reached on a day not known, or not reached (``status``).
+    achieved_on: date | None
+    #: "reached" or "not_reached" (version-1 files hold only "reached").
+    status: str = "reached"
 
     def content(self) -> tuple[Any, ...]:
-        return (self.child_uuid, self.milestone, self.achieved_on, self.created, self.updated)
+        return (
+            self.child_uuid,
+            self.milestone,
+            self.achieved_on,
+            self.status,
+            self.created,
+            self.updated,
+        )
 
 
 @dataclass
@@ -278,8 +288,8 @@ class Merge:
             MilestoneRow,
             lambda r: (r.child_id, r.kind),
             lambda m: (self.child_rows[m.child_uuid].id, m.milestone.value),
-            lambda r: (r.kind, r.achieved_on),
-            lambda m: (m.milestone.value, m.achieved_on),
+            lambda r: (r.kind, r.achieved_on, r.status),
+            lambda m: (m.milestone.value, m.achieved_on, m.status),
             self._milestone_values,
             "milestone",
         )
@@ -458,7 +468,7 @@ class Merge:
         )
 
     def _milestone_values(self, row: MilestoneRow, m: InMilestone) -> None:
-        row.kind, row.achieved_on = m.milestone.value, m.achieved_on
+        row.kind, row.achieved_on, row.status = m.milestone.value, m.achieved_on, m.status
 
     def _tip_values(self, row: TipTriedRow, t: InTip) -> None:
         row.tip_id, row.tried_on = t.tip_id, t.tried_on

@@ -107,7 +107,12 @@ class MilestoneRow(Tracked, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(48))
-    achieved_on: Mapped[date] = mapped_column(Date)
+    #: The day it was reached; None when the parent said it was reached on a day not known, or
+    #: that it is not reached yet (``status``).
+    achieved_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: "reached" (a journal tick, or the parent's answer when the child was added) or
+    #: "not_reached" (the parent said the child cannot do it yet; ``achieved_on`` is None).
+    status: Mapped[str] = mapped_column(String(16), default="reached", server_default="reached")
 
     child: Mapped[ChildRow] = relationship(back_populates="milestones")
 

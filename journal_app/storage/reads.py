@@ -26,9 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.domain.entries import (
+    MILESTONE_NOT_REACHED,
+    MILESTONE_REACHED,
     ChildProfile,
     DayEntry,
     DaySummaryRow,
+    MilestoneAnswer,
     MovementCount,
     WarningSignEntry,
 )
@@ -75,6 +78,9 @@ def describe_movements(movements: dict[MovementStyle, MovementCount]) -> str:
 def _day(text: str) -> date:
     return date.fromisoformat(text)
 
+
+#: A milestone row that says the milestone is reached (a tick, or the parent's answer).
+_REACHED = f"status = '{MILESTONE_REACHED}'"
 
 _CHILD_COLUMNS = "id, uuid, name, birth_date, due_date"
 _DAY_COLUMNS = "id, day, tummy_minutes, floor_surface, notes, questions, notes_in_summary"
@@ -128,6 +134,16 @@ class ChildJournal:
     child: ChildProfile
     days: list[DayEntry]
     milestones: dict[Milestone, date]
+    #: Reached on a day not known (the parent's answer): counts as reached, before the journal.
+    reached_undated: frozenset[Milestone] = frozenset()
+    #: The parent said the child cannot do it yet (the late rule may apply again).
+    said_not_reached: frozenset[Milestone] = frozenset()
+
+    def reached_for_checks(self) -> dict[Milestone, date]:
+        """The milestones reached, for rules that need a day: one reached on a day not known
+        stands at the birth date, so it counts as reached and is never late."""
+        undated = {m: self.child.birth_date for m in self.reached_undated}
+        return {**undated, **self.milestones}
 
 
 @dataclass(frozen=True)
@@ -198,9 +214,26 @@ class JournalReader:
     def milestones(self, child_id: int) -> dict[Milestone, date]:
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT kind, achieved_on FROM milestone WHERE child_id = ?", (child_id,)
+                "SELECT kind, achieved_on FROM milestone WHERE child_id = ? "
+                f"AND achieved_on IS NOT NULL AND {_REACHED}",
+                (child_id,),
             ).fetchall()
         return {Milestone(kind): _day(day) for kind, day in rows}
+
+    def milestone_answers(self, child_id: int) -> list[MilestoneAnswer]:
+        """Every stored milestone of the child as an answer (reached on a day, reached on a day
+        not known, not reached), in the order of the milestones."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT kind, achieved_on, status FROM milestone WHERE child_id = ?", (child_id,)
+            ).fetchall()
+        answers = {
+            Milestone(kind): MilestoneAnswer(
+                Milestone(kind), status != MILESTONE_NOT_REACHED, _day(on) if on else None
+            )
+            for kind, on, status in rows
+        }
+        return [answers[m] for m in Milestone if m in answers]
 
     def load_day(self, child_id: int, day: date) -> DayEntry:
         """The day as stored, or an empty entry for a day with nothing recorded."""
@@ -208,7 +241,8 @@ class JournalReader:
             milestones = [
                 Milestone(kind)
                 for (kind,) in conn.execute(
-                    "SELECT kind FROM milestone WHERE child_id = ? AND achieved_on = ? ORDER BY id",
+                    "SELECT kind FROM milestone WHERE child_id = ? AND achieved_on = ? "
+                    f"AND {_REACHED} ORDER BY id",
                     (child_id, day.isoformat()),
                 )
             ]
@@ -260,15 +294,36 @@ class JournalReader:
             milestones = {
                 Milestone(kind): _day(on)
                 for kind, on in conn.execute(
-                    "SELECT kind, achieved_on FROM milestone WHERE child_id = ? AND achieved_on <= ?",
+                    "SELECT kind, achieved_on FROM milestone WHERE child_id = ? AND achieved_on <= ?"
+                    f" AND {_REACHED}",
                     (child_id, last),
                 )
             }
+            undated, not_reached = self._undated(conn, child_id)
         entries = [
             _day_entry(child_id, row, movements.get(row["id"], ()), signs.get(row["id"], ()))
             for row in days
         ]
-        return ChildJournal(child, entries, milestones)
+        return ChildJournal(child, entries, milestones, undated, not_reached)
+
+    @staticmethod
+    def _undated(
+        conn: sqlite3.Connection, child_id: int
+    ) -> tuple[frozenset[Milestone], frozenset[Milestone]]:
+        """The milestones reached on a day not known, and those said not reached."""
+        rows = conn.execute(
+            "SELECT kind, status FROM milestone WHERE child_id = ? AND achieved_on IS NULL",
+            (child_id,),
+        ).fetchall()
+        reached = frozenset(Milestone(k) for k, st in rows if st == MILESTONE_REACHED)
+        return reached, frozenset(Milestone(k) for k, st in rows if st == MILESTONE_NOT_REACHED)
+
+    def milestones_undated(
+        self, child_id: int
+    ) -> tuple[frozenset[Milestone], frozenset[Milestone]]:
+        """The milestones reached on a day not known, and those the parent said not reached."""
+        with self._read() as conn:
+            return self._undated(conn, child_id)
 
     def first_and_last_day(self, child_id: int) -> tuple[date, date] | None:
         """The first and last recorded day of the child, or None with no days."""
@@ -286,7 +341,8 @@ class JournalReader:
         with self._read() as conn:
             child = self._child(conn, child_id)
             ticked = conn.execute(
-                "SELECT kind, achieved_on FROM milestone WHERE child_id = ? AND achieved_on <= ?",
+                "SELECT kind, achieved_on FROM milestone WHERE child_id = ? AND achieved_on <= ?"
+                f" AND {_REACHED}",
                 (child_id, on.isoformat()),
             ).fetchall()
             seen = conn.execute(
@@ -328,8 +384,8 @@ class JournalReader:
             milestones = [
                 (_day(on), Milestone(kind))
                 for on, kind in conn.execute(
-                    "SELECT achieved_on, kind FROM milestone "
-                    "WHERE child_id = ? AND achieved_on BETWEEN ? AND ? ORDER BY achieved_on, id",
+                    "SELECT achieved_on, kind FROM milestone WHERE child_id = ? "
+                    f"AND achieved_on BETWEEN ? AND ? AND {_REACHED} ORDER BY achieved_on, id",
                     params,
                 )
             ]

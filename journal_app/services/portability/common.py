@@ -13,7 +13,7 @@ from journal_app.services.messages import MERGE_CONFLICTS
 from journal_app.storage.merge import MergeConflict, MergeCounts
 
 FORMAT_NAME = "crawl-journal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Larger files are refused before they are read (a year's journal is well under 1 MB).
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 MAX_TIP_ID_LENGTH = 64

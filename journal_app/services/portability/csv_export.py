@@ -20,6 +20,8 @@ _STYLE_LABELS = {s.value: s.label for s in MovementStyle}
 _SIGN_LABELS = {s.value: s.label for s in WarningSign}
 _SIDE_LABELS = {s.value: s.label for s in Side}
 _MILESTONE_LABELS = {m.value: m.label for m in Milestone}
+#: The "Date reached" cell of a milestone the parent answered without a day.
+_UNDATED_LABELS = {"reached": "before the journal (date not known)", "not_reached": "not yet"}
 
 
 def _number(value: int | None) -> str:
@@ -111,6 +113,17 @@ def csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
                     ]
                 )
         for m in child["milestones"]:
+            if m["achieved_on"] is None:  # reached on a day not known, or not reached yet
+                milestones.append(
+                    [
+                        name,
+                        _MILESTONE_LABELS.get(m["milestone"], m["milestone"]),
+                        _UNDATED_LABELS.get(m["status"], m["status"]),
+                        "",
+                        "",
+                    ]
+                )
+                continue
             age, corrected = _ages(child, date.fromisoformat(m["achieved_on"]))
             milestones.append(
                 [

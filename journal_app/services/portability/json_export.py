@@ -4,6 +4,7 @@ in a stable order."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,11 +75,17 @@ def _child_document(child: StoredChild, days: list[dict[str, Any]]) -> dict[str,
                 {
                     **_tracked(m.stamp),
                     "milestone": m.kind,
-                    "achieved_on": m.achieved_on.isoformat(),
+                    "achieved_on": m.achieved_on.isoformat() if m.achieved_on else None,
+                    "status": m.status,
                 }
                 for m in sorted(
                     child.milestones,
-                    key=lambda m: (m.achieved_on, code_order(Milestone, m.kind), m.stamp.uuid),
+                    key=lambda m: (
+                        m.achieved_on is not None,  # the answers without a day first
+                        m.achieved_on or date.min,
+                        code_order(Milestone, m.kind),
+                        m.stamp.uuid,
+                    ),
                 )
             ],
             "tips_tried": [

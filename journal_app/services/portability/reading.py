@@ -13,6 +13,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from journal_app.domain.entries import (
+    MILESTONE_NOT_REACHED,
+    MILESTONE_REACHED,
+    MILESTONE_STATUSES,
+)
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.validation import FieldError, validate_child, validate_day
 from journal_app.services.portability.common import (
@@ -322,6 +327,20 @@ def _stamped(fields: _Fields) -> tuple[str, datetime, datetime]:
     return fields.uuid(), fields.moment("created"), fields.moment("updated")
 
 
+def _milestone_state(m: _Fields, version: int) -> dict[str, Any]:
+    """``achieved_on`` and ``status`` of a milestone: version 1 holds only milestones reached on a
+    day; version 2 adds ``status`` ("reached" with a day or null, "not_reached" with null)."""
+    if version < 2:
+        return {"achieved_on": m.required_day("achieved_on"), "status": MILESTONE_REACHED}
+    status = m.get("status")
+    if status not in MILESTONE_STATUSES:
+        raise m.refuse("status", f'expected "reached" or "not_reached", found {_kind(status)}.')
+    achieved_on = m.day("achieved_on", optional=True)
+    if status == MILESTONE_NOT_REACHED and achieved_on is not None:
+        raise m.refuse("achieved_on", 'a milestone "not_reached" has no date (null).')
+    return {"achieved_on": achieved_on, "status": status}
+
+
 def parse_document(document: dict[str, Any]) -> list[InChild]:
     top = _Fields(document, "the top of the file")
     name = top.get("format")
@@ -410,7 +429,7 @@ def parse_document(document: dict[str, Any]) -> list[InChild]:
                     *_stamped(m),
                     child_uuid=child.uuid,
                     milestone=m.required_choice("milestone", Milestone, "milestone"),
-                    achieved_on=m.required_day("achieved_on"),
+                    **_milestone_state(m, version),
                 )
             )
         for ti, raw_tip in enumerate(c.items("tips_tried")):
@@ -556,6 +575,8 @@ def check_records(
             progress(done)
     for m in records.milestones:
         child = by_uuid[m.child_uuid]
+        if m.achieved_on is None:
+            continue
         if m.achieved_on > today:
             raise ImportRefused("this date is in the future.", m.record, "achieved_on")
         if m.achieved_on < child.birth_date:

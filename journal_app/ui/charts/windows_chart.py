@@ -113,7 +113,9 @@ def draw_milestone_windows_chart(
         else:
             began = data.journal_began
             not_yet = (
-                chart_text("not_recorded_before_journal", day=format_day_month(began))
+                chart_text("reached_before_journal")
+                if row.reached_before_journal
+                else chart_text("not_recorded_before_journal", day=format_day_month(began))
                 if row.before_journal and began is not None
                 else chart_text("not_yet")
             )

@@ -44,6 +44,7 @@ WORDING: dict[str, str] = {
     "point_label_corrected": "{months:.1f} (corrected age)",
     "not_yet": "not yet",
     "not_recorded_before_journal": "not recorded (the journal began on {day})",
+    "reached_before_journal": "before the journal (date not known)",
     "source": "Windows: WHO Motor Development Study; 1st to 99th percentile of 816 children. "
     "Source: {source}",
 }

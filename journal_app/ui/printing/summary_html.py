@@ -238,6 +238,7 @@ _STANDING_WORDS = {
     MilestoneStanding.NOT_YET_PAST_REFERENCE: "not recorded yet; past the reference age",
     MilestoneStanding.NOT_RECORDED_BEFORE_JOURNAL: "not recorded (the journal began on {began})",
     MilestoneStanding.SHOWN_BY_JOURNAL: "seen in the journal by {date} (first time not noted)",
+    MilestoneStanding.REACHED_BEFORE_JOURNAL: "reached before the journal (date not known)",
 }
 
 
@@ -260,6 +261,8 @@ def _milestones(report: SummaryReport) -> str:
     rows = []
     for line in report.milestones:
         when = _esc(format_date(line.achieved_on)) if line.achieved_on else "–"
+        if line.standing is MilestoneStanding.REACHED_BEFORE_JOURNAL:
+            when = _esc(_tr("before the journal"))
         if line.in_period:
             when = f"<b>{when}</b>"
         age = _age_html(line.age_then) if line.age_then is not None else "–"

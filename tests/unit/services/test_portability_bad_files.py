@@ -232,7 +232,13 @@ CORPUS: list[tuple[str, Callable[[Doc], bytes], list[str], str | None]] = [
     ),
     (
         "duplicate key",
-        lambda d: json.dumps(d).replace('"version": 1', '"version": 1, "version": 1').encode(),
+        lambda d: (
+            json.dumps(d)
+            .replace(
+                '"format": "crawl-journal"', '"format": "crawl-journal", "format": "crawl-journal"'
+            )
+            .encode()
+        ),
         ["appears twice"],
         None,
     ),
