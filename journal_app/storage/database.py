@@ -146,7 +146,9 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None) -> None:
     if backup_dir is not None and has_user_tables(path):
         from journal_app.storage.backups import make_backup
 
-        make_backup(path, backup_dir, kind=f"pre-migration-{revision or 'none'}")
+        make_backup(
+            path, backup_dir, kind=f"pre-migration-{(revision or 'none').replace('_', '-')}"
+        )
     from alembic import command
 
     with engine.begin() as connection:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QWidget
+from tests.ui.helpers_ui import isolated_settings  # noqa: F401 (a fixture)
 
 from journal_app.ui.dialogs import summary_dialog
 from journal_app.ui.dialogs.summary_dialog import SummaryPeriodDialog, export_summary_pdf_dialog
 from tests.conftest import TODAY
-from tests.ui.helpers_ui import isolated_settings  # noqa: F401 (a fixture)
 from tests.ui.test_summary_print import when_modal
 
 

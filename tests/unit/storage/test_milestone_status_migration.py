@@ -10,6 +10,7 @@ from alembic import command
 
 from journal_app.domain.entries import MilestoneAnswer
 from journal_app.domain.enums import Milestone
+from journal_app.storage.backups import list_backups
 from journal_app.storage.database import (
     HEAD_REVISION,
     alembic_config,
@@ -67,10 +68,10 @@ def test_a_0001_journal_is_upgraded_and_keeps_every_row(tmp_path: Path) -> None:
     try:
         assert read_revision(path) == HEAD_REVISION == "0002_milestone_status"
         assert schema_problems(path) == []
-        # A copy at 0001 was taken before migrating (named pre-migration-0001_initial-...; the
-        # underscore keeps list_backups from listing it: reported to the integrator).
-        copies = sorted((tmp_path / "backups").glob("pre-migration-0001*.sqlite3"))
-        assert len(copies) == 1 and read_revision(copies[0]) == "0001_initial"
+        # A copy at 0001 was taken before migrating, and Restore lists it.
+        copies = list_backups(tmp_path / "backups")
+        assert [c.kind for c in copies] == ["pre-migration-0001-initial"]
+        assert read_revision(copies[0].path) == "0001_initial"
         reads = JournalReader(path)
         assert reads.milestones(1) == {
             Milestone.ROLLS_TUMMY_TO_BACK: date(2026, 8, 2),
