@@ -1,0 +1,40 @@
+"""Issue 13, what the hand verification on the merged code found (docs/safety-verification.md):
+the summary onto a full disk said as every other full disk is, a refusal that quotes a hostile
+name shows its control characters escaped, and the import size limit rounds up and names a way
+that works for a journal of any size. Real tmpfs, real files, the real command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.end_to_end.test_disk_full_and_busy import make_journal
+from tests.helpers.cli import cli
+from tests.helpers.disks import fill, small_disk
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Path]:
+    with small_disk(tmp_path / "disk", "1m") as mounted:
+        yield mounted
+
+
+@pytest.mark.parametrize("left", [0, 8192])
+def test_a_summary_onto_a_full_disk_says_the_disk_is_full_once(
+    disk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], left: int
+) -> None:
+    data_dir = tmp_path / "journal"
+    make_journal(data_dir, days=30)
+    filler = fill(disk)
+    if left:
+        with open(filler, "r+b") as handle:
+            handle.truncate(filler.stat().st_size - left)
+    target = disk / "maya.pdf"
+    done = cli(capsys, data_dir, "summary", "--child", "Maya", "-o", str(target))
+    assert done.returncode == 1, done
+    assert f"The disk is full: {target} could not be written" in done.stderr, done.stderr
+    assert done.stderr.count(str(target)) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in disk.iterdir()) == [filler.name]
