@@ -5,6 +5,8 @@ that works for a journal of any size. Real tmpfs, real files, the real command."
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,3 +40,47 @@ def test_a_summary_onto_a_full_disk_says_the_disk_is_full_once(
     assert done.stderr.count(str(target)) == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in disk.iterdir()) == [filler.name]
+
+
+def _export_with_name(tmp_path: Path, name: str) -> Path:
+    day = {
+        "uuid": str(uuid.uuid4()),
+        "created": "2026-10-01T08:00:00Z",
+        "updated": "2026-10-01T08:00:00Z",
+        "date": "2026-10-01",
+        "tummy_minutes": 10,
+        "floor": None,
+        "notes": "",
+        "questions": "",
+        "notes_in_summary": False,
+        "movements": [],
+        "warning_signs": [],
+    }
+    child = {
+        "uuid": str(uuid.uuid4()),
+        "created": "2026-10-01T08:00:00Z",
+        "updated": "2026-10-01T08:00:00Z",
+        "name": name,
+        "birth_date": "2026-03-01",
+        "due_date": None,
+        "days": [day],
+    }
+    path = tmp_path / "hostile.json"
+    document = {"format": "crawl-journal", "version": 1, "exported_by": "x", "children": [child]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x07", "\u202e", "\n"])
+def test_a_refused_name_is_quoted_with_its_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    data_dir = tmp_path / "journal"
+    make_journal(data_dir, days=2)
+    before = (data_dir / "journal.sqlite3").read_bytes()
+    source = _export_with_name(tmp_path, f"Ma{bad}ya")
+    done = cli(capsys, data_dir, "import", str(source))
+    assert done.returncode == 1, done
+    assert f'"Ma\\u{ord(bad):04x}ya"' in done.stderr, done.stderr
+    assert bad not in done.stderr.rstrip("\n")  # no bell rung, no text turned around, no NUL
+    assert (data_dir / "journal.sqlite3").read_bytes() == before

@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
-from journal_app.domain.validation import FieldError, validate_child, validate_day
+from journal_app.domain.validation import (
+    FieldError,
+    forbidden_name_character,
+    validate_child,
+    validate_day,
+)
 from journal_app.services.portability.common import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -309,8 +314,14 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _printable(text: str) -> str:
-    """``text`` with lone surrogates spelled as ``\\udXXX``, so a message about it can be shown."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """``text`` with lone surrogates, control characters (NUL, BEL, line breaks...) and bidi
+    controls (U+202E...) spelled as ``\\uXXXX``, so a message quoting it can be shown as is: a
+    quoted name must not ring the terminal's bell or turn the rest of the message around."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "".join(
+        f"\\u{ord(char):04x}" if forbidden_name_character(char) is not None else char
+        for char in text
+    )
 
 
 def _short(text: str, limit: int = 40) -> str:
