@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from journal_app.services.portability import MAX_IMPORT_BYTES
 from tests.end_to_end.test_disk_full_and_busy import make_journal
 from tests.helpers.cli import cli
 from tests.helpers.disks import fill, small_disk
@@ -84,3 +85,18 @@ def test_a_refused_name_is_quoted_with_its_control_characters_escaped(
     assert f'"Ma\\u{ord(bad):04x}ya"' in done.stderr, done.stderr
     assert bad not in done.stderr.rstrip("\n")  # no bell rung, no text turned around, no NUL
     assert (data_dir / "journal.sqlite3").read_bytes() == before
+
+
+def test_a_file_just_over_the_import_limit_is_not_said_to_be_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "journal"
+    make_journal(data_dir, days=2)
+    big = tmp_path / "big.json"
+    with open(big, "wb") as handle:  # 100.19 MiB, like the export of 104 MB of notes
+        handle.truncate(MAX_IMPORT_BYTES + 200 * 1024)
+    done = cli(capsys, data_dir, "import", str(big))
+    assert done.returncode == 1
+    limit = MAX_IMPORT_BYTES // (1024 * 1024)
+    assert f"is {limit + 1} MB; import reads files of up to {limit} MB" in done.stderr
+    assert "backup -o FILE, then restore FILE" in done.stderr  # works for one child too

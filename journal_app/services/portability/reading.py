@@ -98,10 +98,12 @@ def read_document(path: Path) -> dict[str, Any]:
             raise ImportRefused(f"{path} is not a file.")
         if size > MAX_IMPORT_BYTES:
             raise ImportRefused(
-                f"The file {path.name} is {size / 1024 / 1024:.0f} MB; import reads files of up "
-                f"to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very large "
-                "journal, export and import one child at a time (Export > JSON asks which child; "
-                "on the command line: export --child NAME)."
+                f"The file {path.name} is {-(-size // (1024 * 1024))} MB; import reads files of "
+                f"up to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very "
+                "large journal, export and import one child at a time (Export > JSON asks which "
+                "child; on the command line: export --child NAME); to move a whole journal of "
+                "any size, copy a backup instead and restore it (Back Up Now, then Restore from "
+                "Backup; on the command line: backup -o FILE, then restore FILE)."
             )
         raw = path.read_bytes()
     except FileNotFoundError:
