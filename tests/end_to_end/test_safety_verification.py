@@ -6,6 +6,10 @@ that works for a journal of any size. Real tmpfs, real files, the real command."
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -100,3 +104,43 @@ def test_a_file_just_over_the_import_limit_is_not_said_to_be_the_limit(
     limit = MAX_IMPORT_BYTES // (1024 * 1024)
     assert f"is {limit + 1} MB; import reads files of up to {limit} MB" in done.stderr
     assert "backup -o FILE, then restore FILE" in done.stderr  # works for one child too
+
+
+HOT_PARTIAL = r"""
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("pragma cache_size=1")
+connection.execute("create table t(x)")
+connection.execute("begin")
+connection.executemany("insert into t values (?)", [(b"x" * 4000,) for _ in range(200)])
+print("writing", flush=True)
+sys.stdin.readline()  # killed here, in the middle of writing the temporary copy
+"""
+
+
+def test_a_killed_backup_leaves_no_hidden_sqlite_sidecar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hand: a `backup` SIGKILLed while SQLite wrote its temporary left
+    `.NAME.partial-journal` beside it; the next start removed the `.partial` only."""
+    data_dir = tmp_path / "journal"
+    make_journal(data_dir, days=2)
+    backups = data_dir / "backups"
+    backups.mkdir(exist_ok=True)
+    temporary = backups / ".manual-20261202-175024.sqlite3.czgbp7fr.partial"
+    killed = subprocess.Popen(
+        [sys.executable, "-c", HOT_PARTIAL, str(temporary)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert killed.stdout is not None and killed.stdout.readline().strip() == "writing"
+    os.kill(killed.pid, signal.SIGKILL)
+    killed.wait(timeout=30)
+    sidecar = temporary.with_name(temporary.name + "-journal")
+    assert temporary.is_file() and sidecar.is_file()
+    kept = backups / ".someone-elses.partial-notes"  # not ours: left alone
+    kept.write_text("x")
+    done = cli(capsys, data_dir, "check")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in backups.iterdir() if p.name.startswith(".")) == [kept.name]
