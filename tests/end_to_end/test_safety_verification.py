@@ -144,3 +144,27 @@ def test_a_killed_backup_leaves_no_hidden_sqlite_sidecar(
     done = cli(capsys, data_dir, "check")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in backups.iterdir() if p.name.startswith(".")) == [kept.name]
+
+
+def test_later_checks_still_point_at_the_kept_copy_of_a_damaged_wal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hand: after the first check told of the damaged -wal, the next said a plain OK
+    while the copy holding the unreplayed days sat beside the journal unmentioned."""
+    from tests.unit.storage.test_wal import crashed_journal
+
+    crashed = crashed_journal(tmp_path / "live", tmp_path / "crashed")
+    wal = crashed / "journal.sqlite3-wal"
+    damaged = bytearray(wal.read_bytes())
+    middle = len(damaged) // 2
+    damaged[middle : middle + 16] = os.urandom(16)
+    wal.write_bytes(bytes(damaged))
+    first = cli(capsys, crashed, "check")
+    assert first.returncode == 4, first
+    [kept] = crashed.glob("journal.sqlite3-wal.unreplayed-*")
+    second = cli(capsys, crashed, "check")
+    assert second.returncode == 0, second.stderr
+    assert f"note: {kept} is a copy of a damaged write-ahead file" in second.stdout
+    kept.unlink()
+    third = cli(capsys, crashed, "check")
+    assert third.returncode == 0 and "note:" not in third.stdout
