@@ -6,6 +6,8 @@ Exit codes are those of :mod:`journal_app.entry`.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -128,7 +130,25 @@ def _os_problem(exc: OSError) -> str:
         told = os_journal_error(exc, Path(exc.filename))
         if isinstance(told, JournalError):
             return str(told)
-    return f"{exc.filename or ''}: {exc.strerror or exc}"
+    told_text = str(exc.strerror or exc)
+    if exc.filename is None or str(exc.filename) in told_text:
+        return told_text  # the message already names the file
+    return f"{exc.filename}: {told_text}"
+
+
+#: Below this much free space, a summary PDF (a few hundred KB) that could not be finished was
+#: stopped by a full disk.
+_SUMMARY_ROOM = 1024 * 1024
+
+
+def _no_space_left(path: Path) -> bool:
+    """True when the disk holding ``path``'s folder has less room left for this user than a
+    summary PDF needs (the unfinished temporary is already gone when this is asked)."""
+    try:
+        info = os.statvfs(path.parent if str(path.parent) else Path("."))
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < _SUMMARY_ROOM
 
 
 def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exception) -> int:
@@ -237,7 +257,14 @@ def _cmd_summary(args: argparse.Namespace, ctx: JournalContext) -> int:
     from journal_app.ui.printing.summary_pdf import write_summary_pdf_headless
 
     out = Path(args.output)
-    write_summary_pdf_headless(ctx, child, args.start, args.end, out)
+    try:
+        write_summary_pdf_headless(ctx, child, args.start, args.end, out)
+    except OSError as exc:
+        # Qt does not say why a PDF was left unfinished; a disk with nothing free is the
+        # one cause the command can see, and it is told as every other full disk is.
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT) and _no_space_left(out):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(out)) from exc
+        raise
     print(f"Summary written to {out}")
     return EXIT_OK
 

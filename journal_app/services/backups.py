@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from journal_app.storage.schema_check import integrity_problems, row_counts, sch
 from journal_app.storage.sqlite_errors import sqlite_errors_as_journal_errors
 from journal_app.storage.tables import expected_tables as expected_tables
 from journal_app.storage.tables import missing_journal_tables
+from journal_app.storage.wal import kept_wal_copies
 
 if TYPE_CHECKING:
     from journal_app.storage.transaction import Engine
@@ -33,11 +34,14 @@ class IntegrityReport:
     ok: bool
     problems: list[str]
     counts: dict[str, int]
+    #: Things to know that are not problems of the journal itself (a kept damaged -wal).
+    notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         lines = ["Journal check: " + ("OK" if self.ok else "PROBLEMS FOUND")]
         lines += [f"  {name}: {n}" for name, n in self.counts.items()]
         lines += [f"  problem: {p}" for p in self.problems]
+        lines += [f"  note: {n}" for n in self.notes]
         return "\n".join(lines)
 
 
@@ -82,7 +86,12 @@ class BackupService:
             revision = read_revision(journal)
         if revision != HEAD_REVISION:
             problems.append(f"schema revision {revision} is not the app's {HEAD_REVISION}")
-        return IntegrityReport(not problems, problems, counts)
+        notes = [
+            f"{copy} is a copy of a damaged write-ahead file, kept because it holds changes that "
+            "could not be read back; restore a backup if it held more, or delete the copy"
+            for copy in kept_wal_copies(journal)
+        ]
+        return IntegrityReport(not problems, problems, counts, notes)
 
 
 def verify_backup(backup: Path) -> None:

@@ -42,12 +42,20 @@ def private_temp_file(target: Path) -> Path:
     return Path(name)
 
 
+#: A temporary's own name and the files SQLite keeps beside a database it writes (a temporary
+#: backup is one): a killed backup leaves its ``.partial-journal`` too.
+_TEMP_ENDINGS = tuple(TEMP_SUFFIX + tail for tail in ("", "-journal", "-wal", "-shm"))
+
+
 def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Remove the hidden ``.*.partial`` files a killed write left in ``folder``; the removed."""
+    """Remove the hidden ``.*.partial`` files a killed write left in ``folder``, with SQLite's
+    ``-journal``/``-wal``/``-shm`` beside them; the removed."""
     removed: list[Path] = []
     if not folder.is_dir():
         return removed
-    for entry in folder.glob(f".*{TEMP_SUFFIX}"):
+    for entry in folder.glob(f".*{TEMP_SUFFIX}*"):
+        if not entry.name.endswith(_TEMP_ENDINGS):
+            continue
         if entry.is_file() and not entry.is_symlink():
             try:
                 entry.unlink(missing_ok=True)

@@ -119,6 +119,11 @@ def kept_wal_name(journal: Path, wal: Path) -> Path:
     return journal.with_name(f"{journal.name}-wal.unreplayed-{digest}")
 
 
+def kept_wal_copies(journal: Path) -> list[Path]:
+    """The copies :func:`keep_damaged_wal` made beside ``journal`` that are still there."""
+    return sorted(journal.parent.glob(f"{journal.name}-wal.unreplayed-*"))
+
+
 def keep_damaged_wal(journal: Path) -> tuple[Path, WalReport] | None:
     """When the journal's WAL is damaged and not yet kept: copy it aside; (copy, report).
 

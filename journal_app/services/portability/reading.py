@@ -19,7 +19,12 @@ from journal_app.domain.entries import (
     MILESTONE_STATUSES,
 )
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
-from journal_app.domain.validation import FieldError, validate_child, validate_day
+from journal_app.domain.validation import (
+    FieldError,
+    forbidden_name_character,
+    validate_child,
+    validate_day,
+)
 from journal_app.services.portability.common import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -98,10 +103,12 @@ def read_document(path: Path) -> dict[str, Any]:
             raise ImportRefused(f"{path} is not a file.")
         if size > MAX_IMPORT_BYTES:
             raise ImportRefused(
-                f"The file {path.name} is {size / 1024 / 1024:.0f} MB; import reads files of up "
-                f"to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very large "
-                "journal, export and import one child at a time (Export > JSON asks which child; "
-                "on the command line: export --child NAME)."
+                f"The file {path.name} is {-(-size // (1024 * 1024))} MB; import reads files of "
+                f"up to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very "
+                "large journal, export and import one child at a time (Export > JSON asks which "
+                "child; on the command line: export --child NAME); to move a whole journal of "
+                "any size, copy a backup instead and restore it (Back Up Now, then Restore from "
+                "Backup; on the command line: backup -o FILE, then restore FILE)."
             )
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -314,8 +321,14 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _printable(text: str) -> str:
-    """``text`` with lone surrogates spelled as ``\\udXXX``, so a message about it can be shown."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """``text`` with lone surrogates, control characters (NUL, BEL, line breaks...) and bidi
+    controls (U+202E...) spelled as ``\\uXXXX``, so a message quoting it can be shown as is: a
+    quoted name must not ring the terminal's bell or turn the rest of the message around."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "".join(
+        f"\\u{ord(char):04x}" if forbidden_name_character(char) is not None else char
+        for char in text
+    )
 
 
 def _short(text: str, limit: int = 40) -> str:
