@@ -6,25 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from journal_app.domain.entries import ChildProfile, DayEntry
-from journal_app.paths import JournalPaths
-from journal_app.services.context import open_context
 from tests.helpers.cli import cli, run_process
-from tests.helpers.constants import TODAY
 from tests.helpers.disks import fill, folder_digest, small_disk
-
-
-def make_journal(data_dir: Path, days: int = 8) -> None:
-    ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
-    maya = ctx.journal.save_child(ChildProfile("Maya", date(2026, 3, 1)))
-    for n in range(days):
-        ctx.journal.save_day(DayEntry(maya.id, date(2026, 10, 1 + n), notes=f"day {n}"))
-    ctx.close()
+from tests.helpers.saved_journals import make_journal
 
 
 @pytest.fixture
@@ -60,6 +48,7 @@ def test_a_full_disk_is_told_as_full_and_nothing_is_moved(
 
 HOLD = """
 import sqlite3, sys
+from tests.helpers.saved_journals import make_journal
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA locking_mode=EXCLUSIVE")
 conn.execute("BEGIN EXCLUSIVE")

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from journal_app.services.portability import MAX_IMPORT_BYTES
-from tests.end_to_end.test_disk_full_and_busy import make_journal
 from tests.helpers.cli import cli
 from tests.helpers.disks import fill, small_disk
+from tests.helpers.saved_journals import make_journal
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_later_checks_still_point_at_the_kept_copy_of_a_damaged_wal(
 ) -> None:
     """Found by hand: after the first check told of the damaged -wal, the next said a plain OK
     while the copy holding the unreplayed days sat beside the journal unmentioned."""
-    from tests.unit.storage.test_wal import crashed_journal
+    from tests.helpers.saved_journals import crashed_journal
 
     crashed = crashed_journal(tmp_path / "live", tmp_path / "crashed")
     wal = crashed / "journal.sqlite3-wal"

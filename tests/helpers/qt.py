@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 
 def answer_next_message_box(qtbot: Any, button_text: str, seen: list[str] | None = None) -> None:
@@ -100,3 +101,16 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(char)
             QApplication.sendEvent(widget, event)
+
+
+def when_modal(kind: type, act: Callable[[QWidget], None], tries: int = 500) -> None:
+    """Once a modal widget of ``kind`` is up, run ``act`` on it (polled from the event loop)."""
+
+    def poll(left: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None and isinstance(widget, kind):
+            act(widget)
+        elif left > 0:
+            QTimer.singleShot(10, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))

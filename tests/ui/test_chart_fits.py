@@ -8,7 +8,7 @@ from datetime import timedelta
 from journal_app.domain.entries import DayEntry, MovementCount
 from journal_app.domain.enums import MovementStyle
 from journal_app.ui.charts.panel import MIN_CANVAS_HEIGHT
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 
 def open_charts(window, qtbot):

@@ -18,8 +18,7 @@ from journal_app.services.context import JournalContext
 from journal_app.storage.backups import MANUAL, make_backup
 from journal_app.ui.dialogs import data_transfer, summary_dialog
 from journal_app.ui.dialogs.summary_dialog import SummaryPeriodDialog, export_summary_pdf_dialog
-from tests.ui.test_data_dialogs import answer_boxes, choose
-from tests.ui.test_summary_print import when_modal
+from tests.helpers.qt import answer_boxes, choose, when_modal
 
 
 @pytest.fixture

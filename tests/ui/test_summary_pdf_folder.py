@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QWidget
-from tests.ui.helpers_ui import isolated_settings  # noqa: F401 (a fixture)
 
 from journal_app.ui.dialogs import summary_dialog
 from journal_app.ui.dialogs.summary_dialog import SummaryPeriodDialog, export_summary_pdf_dialog
-from tests.conftest import TODAY
-from tests.ui.test_summary_print import when_modal
+from tests.helpers.constants import TODAY
+from tests.helpers.qt import when_modal
+from tests.helpers.ui import isolated_settings  # noqa: F401 (a fixture)
 
 
 def test_the_pdf_dialog_starts_in_documents_then_in_the_folder_chosen(

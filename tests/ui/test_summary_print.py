@@ -9,17 +9,16 @@ import signal
 import threading
 import time
 import unicodedata
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFontDatabase, QPageSize
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from journal_app import __version__
@@ -44,6 +43,7 @@ from journal_app.ui.printing.summary_pdf import (
     write_summary_pdf,
 )
 from tests.helpers.constants import TODAY
+from tests.helpers.qt import when_modal
 
 B, F = MovementStyle.BACKWARD, MovementStyle.FORWARD
 START, END = date(2026, 8, 23), TODAY
@@ -310,19 +310,6 @@ def test_three_months_of_a_two_year_journal_is_quick(
 
 
 # -- the dialogs ----------------------------------------------------------------------------------
-
-
-def when_modal(kind: type, act: Callable[[QWidget], None], tries: int = 500) -> None:
-    """Once a modal widget of ``kind`` is up, run ``act`` on it (polled from the event loop)."""
-
-    def poll(left: int) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is not None and isinstance(widget, kind):
-            act(widget)
-        elif left > 0:
-            QTimer.singleShot(10, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, lambda: poll(tries))
 
 
 @pytest.fixture

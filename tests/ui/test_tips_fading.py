@@ -11,8 +11,8 @@ from journal_app.domain.entries import ChildProfile, DayEntry, WarningSignEntry
 from journal_app.domain.enums import Side, WarningSign
 from journal_app.services.context import JournalContext
 from journal_app.services.guidance import FADE_AFTER_DAYS
-from tests.conftest import TODAY
-from tests.ui.test_tips_panel import make_panel, refresh
+from tests.helpers.constants import TODAY
+from tests.helpers.tips import make_panel, refresh
 
 CARD = "flag:warning_sign:favours_one_side"
 

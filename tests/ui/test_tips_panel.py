@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -14,23 +13,7 @@ from journal_app.domain.enums import Milestone, MovementStyle, Side, WarningSign
 from journal_app.services.context import JournalContext
 from journal_app.ui.widgets.tips_panel import TipsPanel
 from tests.helpers.constants import TODAY
-
-
-def make_panel(qtbot: QtBot, context: JournalContext, child_id: int | None) -> TipsPanel:
-    panel = TipsPanel(context)
-    qtbot.addWidget(panel)
-    panel.resize(300, 700)
-    refresh(qtbot, panel, lambda: panel.set_child(child_id))
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
-
-
-def refresh(qtbot: QtBot, panel: TipsPanel, ask: Callable[[], object] | None = None) -> None:
-    """Ask the panel to rebuild (by default: what the main window does after every save) and
-    wait until it shows the answer, which is computed on a worker thread."""
-    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
-        (ask or panel.refresh)()
+from tests.helpers.tips import make_panel, refresh
 
 
 def card(panel: TipsPanel, name: str) -> QWidget:

@@ -16,7 +16,7 @@ from journal_app.domain.validation import ValidationFailed
 from journal_app.paths import JournalPaths
 from journal_app.services.context import JournalContext, open_context
 from journal_app.services.summary import MilestoneStanding
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 ROLLS, PUSHES = Milestone.ROLLS_TUMMY_TO_BACK, Milestone.PUSHES_UP_ON_ARMS
 

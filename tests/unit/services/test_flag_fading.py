@@ -17,7 +17,7 @@ from journal_app.services.guidance import (
     fades_from_panel,
     panel_flags,
 )
-from tests.conftest import TODAY
+from tests.helpers.constants import TODAY
 
 SIGN_ID = "warning_sign:favours_one_side"
 

@@ -4,40 +4,15 @@ point 4). The WALs are real ones, taken from a journal whose app has not closed 
 
 from __future__ import annotations
 
-import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from journal_app.domain.entries import ChildProfile, DayEntry
-from journal_app.paths import JournalPaths
-from journal_app.services.context import open_context
 from journal_app.storage.database import prepare_journal
 from journal_app.storage.errors import JournalWalDamagedError
 from journal_app.storage.wal import inspect_wal
 from tests.helpers.cli import cli
-from tests.helpers.constants import TODAY
-
-
-def crashed_journal(source: Path, target: Path, days: int = 8, restart_after: int = 0) -> Path:
-    """A copy of a journal with ``days`` saved days still in its WAL, as a power cut leaves it.
-
-    With ``restart_after``, the WAL is checkpointed and restarted after that many days, so the
-    rest overwrite its start and the older frames stay behind it."""
-    ctx = open_context(JournalPaths(source), lambda: TODAY)
-    maya = ctx.journal.save_child(ChildProfile("Maya", date(2026, 3, 1)))
-    for n in range(days):
-        ctx.journal.save_day(DayEntry(maya.id, date(2026, 10, 1 + n), notes=f"day {n} " * 40))
-        if restart_after and n + 1 == restart_after:
-            with ctx.engine.connect() as conn:
-                conn.execute(text("PRAGMA wal_checkpoint(RESTART)"))
-    target.mkdir(parents=True)
-    for name in ("journal.sqlite3", "journal.sqlite3-wal"):
-        shutil.copyfile(source / name, target / name)  # while the app still has it open
-    ctx.close()
-    return target
+from tests.helpers.saved_journals import crashed_journal
 
 
 def day_count(data_dir: Path) -> int:
