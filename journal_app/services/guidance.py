@@ -124,6 +124,8 @@ class JournalSnapshot:
     start: date | None = None
     #: The real today, when ``on`` may be an earlier day (a summary); None: ``on`` is today.
     today: date | None = None
+    #: Milestones the parent said the child has not reached yet ("What can ... already do?").
+    said_not_reached: frozenset[Milestone] = frozenset()
 
     def in_period(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and day <= self.on
@@ -504,7 +506,8 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
         if when is None:
             if not _past_p99(age_now, window) or not has_history(journal):
                 continue
-            if not may_count_as_missed(journal.child, window.p99_months, journal.on, began):
+            said = milestone in journal.said_not_reached
+            if not may_count_as_missed(journal.child, window.p99_months, journal.on, began, said):
                 continue  # its age passed before the journal began: unknown, not missed
             if milestone is Milestone.HANDS_AND_KNEES_CRAWLING and _skipped_crawling_but_moving_on(
                 journal, reached
@@ -559,7 +562,8 @@ def flag_cdc_checkpoint_passed(journal: JournalSnapshot) -> list[Flag]:
     for checkpoint in CDC_CHECKPOINTS:
         if checkpoint.milestone in reached or not _past_months(age_now, checkpoint.months):
             continue
-        if not may_count_as_missed(journal.child, checkpoint.months, journal.on, began):
+        said = checkpoint.milestone in journal.said_not_reached
+        if not may_count_as_missed(journal.child, checkpoint.months, journal.on, began, said):
             continue  # its age passed before the journal began: unknown, not missed
         values = {"months": checkpoint.months, "wording": checkpoint.wording}
         flags.append(
@@ -639,7 +643,13 @@ class GuidanceService:
         journal = self.reads.child_journal(child_id, on)
         days = tuple(journal_day(entry) for entry in journal.days)
         return JournalSnapshot(
-            journal.child, on, days, journal.reached_for_checks(), start, self.today()
+            journal.child,
+            on,
+            days,
+            journal.reached_for_checks(),
+            start,
+            self.today(),
+            said_not_reached=journal.said_not_reached,
         )
 
     def tried_tips(self, child_id: int) -> dict[str, date]:

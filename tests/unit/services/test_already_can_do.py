@@ -176,3 +176,33 @@ def test_a_version_1_file_still_imports(context: JournalContext, tmp_path: Path)
 
     with pytest.raises(ImportRefused):
         context.portability.import_json(v1)
+
+
+def test_not_yet_lets_the_tips_panel_flag_a_milestone_whose_age_passed_before_the_journal(
+    context: JournalContext,
+) -> None:
+    """Ines's journal begins at 8 months with 20 recorded days: the CDC 6-month 'pushes up on
+    arms' passed before it began, so it is not flagged; once the parent says 'not yet', it is."""
+    ines = context.journal.save_child(ChildProfile("Ines", date(2026, 3, 1)))
+    assert ines.id is not None
+    for n in range(20):
+        context.journal.save_day(
+            DayEntry(
+                ines.id,
+                TODAY - timedelta(days=n),
+                movements={MovementStyle.BELLY: MovementCount(episodes=2)},
+            )
+        )
+
+    def pushes_flagged() -> bool:
+        assert ines.id is not None
+        return any(
+            f.id.startswith("cdc:") and PUSHES.value in f.id
+            for f in context.guidance.flags_for(ines.id)
+        )
+
+    assert not pushes_flagged()
+    context.journal.save_milestone_answers(
+        ines.id, [MilestoneAnswer(PUSHES, False)], context.journal.milestones_to_ask(ines)
+    )
+    assert pushes_flagged()
