@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.journal_changed.connect(self._refresh_side_panels)
 
         settings = self._settings()
-        restore_geometry(self, settings)
+        restore_geometry(self, settings, saved=not self.context.is_sample)
         shown = settings.value(TIPS_SHOWN_KEY, not self.tips_dock.isHidden(), type=bool)
         self.tips_dock.set_wanted(bool(shown))
         # A sample journal neither reads nor writes the parent's own journal's last child.

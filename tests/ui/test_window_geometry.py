@@ -92,3 +92,23 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_sample_journal_opens_at_the_first_size_whatever_the_parent_saved(qtbot) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from journal_app.ui.window.geometry import GEOMETRY_KEY, restore_geometry
+
+    parents_window = QMainWindow()
+    qtbot.addWidget(parents_window)
+    parents_window.resize(333, 222)
+    settings = QSettings()
+    settings.setValue(GEOMETRY_KEY, parents_window.saveGeometry())
+    sample = QMainWindow()
+    qtbot.addWidget(sample)
+    restore_geometry(sample, settings, saved=False)
+    assert sample.size() == first_size(sample.screen().availableGeometry())
+    own = QMainWindow()
+    qtbot.addWidget(own)
+    restore_geometry(own, settings)
+    assert own.size() == QSize(333, 222)

@@ -58,8 +58,10 @@ def fit_to_screen(widget: QWidget, screen: QScreen | None = None) -> None:
         widget.move(fitted.topLeft())
 
 
-def restore_geometry(window: QMainWindow, settings: QSettings) -> None:
-    geometry = settings.value(GEOMETRY_KEY)
+def restore_geometry(window: QMainWindow, settings: QSettings, *, saved: bool = True) -> None:
+    """The saved size and place (``saved``; a sample journal passes False and leaves the
+    parent's own layout alone), else the first size from the screen's available area."""
+    geometry = settings.value(GEOMETRY_KEY) if saved else None
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)
         fit_to_screen(window)  # a laptop undocked from a big monitor: back onto this screen
@@ -69,7 +71,7 @@ def restore_geometry(window: QMainWindow, settings: QSettings) -> None:
         size = first_size(available)
         window.resize(size)
         window.move(available.center() - QPoint(size.width() // 2, size.height() // 2))
-    state = settings.value(STATE_KEY)
+    state = settings.value(STATE_KEY) if saved else None
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)
 
