@@ -94,7 +94,10 @@ def write_private_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise _naming(exc, path) from exc
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0))
+        # O_BINARY: on Windows a descriptor opened without it writes "\n" as "\r\n" (a zip or
+        # JSON written that way is damaged); O_NOFOLLOW: a symlink planted there is refused.
+        flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
