@@ -72,3 +72,16 @@ def child(context: JournalContext) -> ChildProfile:
 def preterm_child(context: JournalContext) -> ChildProfile:
     """Leo, born 1 March 2026 at 32 weeks (due 26 April 2026): corrected age applies."""
     return context.journal.save_child(ChildProfile("Leo", date(2026, 3, 1), date(2026, 4, 26)))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On Windows, skip the tests that check what only POSIX systems have (0600 modes, SIGKILL,
+    fork, tmpfs mounts, symlinks), saying why; everything else runs everywhere."""
+    if os.name == "posix":
+        return
+    skip = pytest.mark.skip(
+        reason="checks file modes, signals, fork, mounts or links that only POSIX systems have"
+    )
+    for item in items:
+        if item.get_closest_marker("posix") is not None:
+            item.add_marker(skip)

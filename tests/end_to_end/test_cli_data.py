@@ -19,6 +19,9 @@ from tests.helpers.cli import cli, run_process
 from tests.helpers.constants import TODAY
 from tests.helpers.journals import journal_bytes
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 
 def mode(path: Path) -> int:
     return os.stat(path).st_mode & 0o777

@@ -38,6 +38,7 @@ def commands(target: Path) -> list[list[str]]:
     ]
 
 
+@pytest.mark.posix
 def test_the_journal_its_side_files_the_lock_and_backups_are_never_outputs(
     journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -83,6 +84,7 @@ def test_an_existing_file_is_replaced_only_with_force(
     assert '"children"' in target.read_text()
 
 
+@pytest.mark.posix
 def test_a_folder_or_a_device_is_never_an_output(
     journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -26,7 +26,7 @@ from journal_app.services.context import open_context
 from tests.helpers.constants import TODAY
 from tests.helpers.journals import big_export
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.posix]
 ROOT = Path(__file__).resolve().parents[2]
 
 _PRELUDE = """

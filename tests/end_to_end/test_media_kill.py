@@ -19,7 +19,7 @@ from journal_app.domain.media import MediaStatus
 from journal_app.storage.media_store import MediaStore, hash_file
 from tests.helpers.media_files import ftyp_box
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.posix]
 ROOT = Path(__file__).resolve().parents[2]
 FILE_MB = 6
 

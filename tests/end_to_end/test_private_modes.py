@@ -11,6 +11,9 @@ import pytest
 
 from tests.helpers.cli import cli
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 
 @pytest.fixture
 def open_umask() -> Iterator[None]:

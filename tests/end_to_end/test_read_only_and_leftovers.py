@@ -20,6 +20,9 @@ from tests.helpers.cli import ROOT, cli, run_process
 from tests.helpers.constants import TODAY
 from tests.helpers.disks import folder_digest, remount, small_disk
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 
 @pytest.fixture
 def disk(tmp_path: Path) -> Iterator[Path]:

@@ -21,6 +21,9 @@ from tests.helpers.cli import cli
 from tests.helpers.disks import fill, small_disk
 from tests.helpers.saved_journals import make_journal
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 
 @pytest.fixture
 def disk(tmp_path: Path) -> Iterator[Path]:

@@ -18,6 +18,7 @@ import pytest
 from journal_app.storage.share_folder import ShareFolder, new_device_id
 
 pytestmark = [
+    pytest.mark.posix,
     pytest.mark.slow,
     pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX"),
 ]

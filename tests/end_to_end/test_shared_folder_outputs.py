@@ -16,6 +16,9 @@ from journal_app.storage.files import private_temp_file, write_private_bytes
 from tests.helpers.cli import cli
 from tests.helpers.constants import TODAY
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 
 @pytest.fixture
 def journal_dir(tmp_path: Path) -> Path:

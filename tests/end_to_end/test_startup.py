@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from journal_app import __version__
 from journal_app.domain.entries import ChildProfile
 from journal_app.paths import JournalPaths
@@ -62,6 +64,7 @@ def test_a_second_copy_on_the_same_journal_says_so_and_exits(tmp_path: Path) -> 
         lock.release()
 
 
+@pytest.mark.posix
 def test_data_dir_from_the_environment_is_used_and_created(tmp_path: Path) -> None:
     target = tmp_path / "from-env" / "nested"
     result = run("-m", "journal_app", "check", env={"CRAWL_JOURNAL_DIR": str(target)})

@@ -226,6 +226,7 @@ def test_charts_follow_a_dark_palette(qtbot, panel, three_days) -> None:
     assert to_hex(panel.windows_figure.get_facecolor()) == "#202020"
 
 
+@pytest.mark.posix
 def test_a_save_button_replaces_the_developer_toolbar(qtbot, panel, three_days, tmp_path) -> None:
     from matplotlib.backends.backend_qt import NavigationToolbar2QT
 

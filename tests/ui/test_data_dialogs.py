@@ -43,6 +43,7 @@ def maya_day(context: JournalContext, child) -> date:
     return on
 
 
+@pytest.mark.posix
 def test_export_json_writes_the_chosen_file(
     qtbot, parent, context, maya_day, tmp_path, monkeypatch
 ) -> None:
@@ -228,6 +229,7 @@ def test_an_export_that_cannot_be_written_says_why(
     assert not (tmp_path / "no-such-folder").exists()
 
 
+@pytest.mark.posix
 def test_an_export_onto_the_journal_through_a_link_is_refused(
     qtbot, parent, context, maya_day, tmp_path, monkeypatch
 ) -> None:
@@ -306,6 +308,7 @@ def test_cancelling_a_long_import_leaves_the_journal_unchanged(
     assert journal_bytes(context) == before
 
 
+@pytest.mark.posix
 def test_back_up_now_makes_a_listed_backup(qtbot, parent, context, maya_day) -> None:
     assert context.backups.list_backups() == []
     seen: list[str] = []

@@ -145,6 +145,7 @@ def test_every_label_is_the_accessible_name_of_its_field(window) -> None:
     assert window.form.tummy_field.accessibleName() == "Tummy time (minutes)"
 
 
+@pytest.mark.posix
 def test_an_unusual_amount_of_tummy_time_gets_a_gentle_note_and_still_saves(
     window, qtbot, data_dir: Path
 ) -> None:

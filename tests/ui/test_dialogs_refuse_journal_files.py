@@ -20,6 +20,9 @@ from journal_app.ui.dialogs import data_transfer, summary_dialog
 from journal_app.ui.dialogs.summary_dialog import SummaryPeriodDialog, export_summary_pdf_dialog
 from tests.helpers.qt import answer_boxes, choose, when_modal
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 
 @pytest.fixture
 def window_parent(qtbot: QtBot) -> QWidget:

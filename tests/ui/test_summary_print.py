@@ -45,6 +45,9 @@ from journal_app.ui.printing.summary_pdf import (
 from tests.helpers.constants import TODAY
 from tests.helpers.qt import when_modal
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 B, F = MovementStyle.BACKWARD, MovementStyle.FORWARD
 START, END = date(2026, 8, 23), TODAY
 INJECTED = "<img src=x> then </table> and <script>alert(1)</script>"

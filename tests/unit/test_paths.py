@@ -16,7 +16,10 @@ from journal_app.paths import JournalPaths, ensure_private_dir
 from journal_app.services.context import open_context
 from tests.helpers.constants import TODAY
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX"),
+    pytest.mark.posix,
+]
 
 
 def mode(path: Path) -> int:

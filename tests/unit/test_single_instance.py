@@ -69,6 +69,7 @@ def test_a_stale_lock_naming_a_live_python_process_does_not_block(paths: Journal
         other.communicate("\n", timeout=30)
 
 
+@pytest.mark.posix
 def test_a_lock_held_by_another_process_is_refused_and_freed_when_it_is_killed(
     paths: JournalPaths,
 ) -> None:
@@ -105,6 +106,7 @@ def test_a_command_beside_a_command_says_so(
     assert "open in Crawl Journal" not in done.stderr
 
 
+@pytest.mark.posix
 def test_the_lock_file_is_private_even_under_umask_000(paths: JournalPaths) -> None:
     old = os.umask(0)
     try:

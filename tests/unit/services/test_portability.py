@@ -287,6 +287,7 @@ def test_export_of_one_child_leaves_the_others_out(context, child, preterm_child
     assert (document["format"], document["version"]) == ("crawl-journal", 2)
 
 
+@pytest.mark.posix
 def test_exported_files_are_private_and_progress_is_reported(context, child, tmp_path) -> None:
     for offset in range(5):
         on = date(2026, 10, 1) + timedelta(days=offset)

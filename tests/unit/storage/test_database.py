@@ -28,6 +28,9 @@ from journal_app.storage.database import (
 from journal_app.storage.errors import JournalDamagedError, JournalTooNewError
 from journal_app.storage.models import Base
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
 

@@ -38,6 +38,9 @@ from tests.helpers.media_files import (
     write,
 )
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> MediaStore:

@@ -29,6 +29,9 @@ from journal_app.storage.share_folder import (
 )
 from tests.helpers.sharing import FakeClock, child, day
 
+#: File modes, signals, mounts or links that only POSIX systems have.
+pytestmark = pytest.mark.posix
+
 WRITTEN = "2026-11-21T20:14:00.000000Z"
 DAY_MS = 24 * 3600 * 1000
 IS_ROOT = os.name == "posix" and os.geteuid() == 0

@@ -43,6 +43,7 @@ def test_leftovers_of_an_earlier_wal_generation_are_not_damage(tmp_path: Path) -
     assert day_count(crashed) == 8
 
 
+@pytest.mark.posix
 def test_garbage_in_the_middle_of_the_wal_is_kept_and_said_before_anything_checkpoints(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
