@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from journal_app.entry import (
     EXIT_ALREADY_OPEN,
@@ -197,6 +197,31 @@ def _child_id(ctx: JournalContext, name: str | None) -> int | None:
     return child.id
 
 
+class TerminalProgress:
+    """``Importing... 42%`` on one line of a terminal, for the long imports and exports; silent
+    when the stream is not a terminal (a log, a pipe), so scripts read only the result."""
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.shown = -1
+        self.active = self.stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.active or total <= 0:
+            return
+        percent = min(100, done * 100 // total)
+        if percent != self.shown:
+            self.shown = percent
+            self.stream.write(f"\r{self.label}... {percent}%")
+            self.stream.flush()
+
+    def finish(self) -> None:
+        if self.active and self.shown >= 0:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
 def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
     try:
         child_id = _child_id(ctx, args.child)
@@ -204,10 +229,14 @@ def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_FAILED
     out = Path(args.output)
-    if args.format == "json":
-        ctx.portability.export_json(out, child_id=child_id)
-    else:
-        ctx.portability.export_csv(out, child_id=child_id)
+    progress = TerminalProgress("Exporting")
+    try:
+        if args.format == "json":
+            ctx.portability.export_json(out, child_id=child_id, progress=progress)
+        else:
+            ctx.portability.export_csv(out, child_id=child_id, progress=progress)
+    finally:
+        progress.finish()
     print(f"Exported to {out}")
     return EXIT_OK
 
@@ -215,11 +244,14 @@ def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
 def _cmd_import(args: argparse.Namespace, ctx: JournalContext) -> int:
     from journal_app.services.portability import ImportRefused
 
+    progress = TerminalProgress("Importing")
     try:
-        report = ctx.portability.import_json(Path(args.file))
+        report = ctx.portability.import_json(Path(args.file), progress=progress)
     except ImportRefused as exc:
         print(f"Import refused, the journal is unchanged: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        progress.finish()
     print(report.describe())
     return EXIT_OK
 
