@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from journal_app.domain.entries import ChildProfile
 from journal_app.ui.widgets.child_form import ChildProfileForm
+
+if TYPE_CHECKING:
+    from journal_app.services.journal import JournalService
 
 
 class WelcomePage(QWidget):
@@ -15,7 +21,9 @@ class WelcomePage(QWidget):
 
     submitted = Signal()
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: date, parent: QWidget | None = None, journal: JournalService | None = None
+    ) -> None:
         super().__init__(parent)
         welcome = QWidget(self)
         layout = QVBoxLayout(welcome)
@@ -30,7 +38,8 @@ class WelcomePage(QWidget):
             welcome,
         )
         heading.setWordWrap(True)
-        self.form = ChildProfileForm(today, welcome)
+        # With ``journal`` the form also asks what the child can already do (see save_child).
+        self.form = ChildProfileForm(today, welcome, journal)
         self.button = QPushButton(self.tr("Start the journal"), welcome)
         self.button.setAccessibleName(self.tr("Start the journal"))
         self.button.setDefault(True)
@@ -46,3 +55,8 @@ class WelcomePage(QWidget):
         outer.addStretch()
         outer.addWidget(welcome)
         outer.addStretch()
+
+    def save_child(self, save: Callable[[ChildProfile], ChildProfile]) -> ChildProfile:
+        """Save the child typed through ``save`` and the answers given (raises
+        :class:`ValidationFailed` and saves nothing on bad input)."""
+        return self.form.save_with(save)
