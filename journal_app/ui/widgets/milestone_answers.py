@@ -66,6 +66,7 @@ class MilestoneAnswerRow(QWidget):
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.yes_on)
+        self.date_edit.setPlaceholderText(self.tr("e.g. 15 Mar 2026"))
         self.date_edit.setMaximumWidth(self.date_edit.fontMetrics().horizontalAdvance("M") * 18)
         line.addWidget(self.date_edit, 1)
         line.addSpacing(12)

@@ -7,7 +7,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal_app.domain.entries import ChildProfile
 from journal_app.ui.widgets.child_form import ChildProfileForm
@@ -25,7 +33,14 @@ class WelcomePage(QWidget):
         self, today: date, parent: QWidget | None = None, journal: JournalService | None = None
     ) -> None:
         super().__init__(parent)
-        welcome = QWidget(self)
+        # The form can grow tall (the milestones asked): the page scrolls up and down, never
+        # sideways.
+        self.page_scroll = QScrollArea(self)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self.page_scroll)
+        welcome = QWidget(content)
         layout = QVBoxLayout(welcome)
         heading = QLabel(
             self.tr(
@@ -51,10 +66,14 @@ class WelcomePage(QWidget):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
         welcome.setMaximumWidth(560)
-        outer = QHBoxLayout(self)
+        outer = QHBoxLayout(content)
         outer.addStretch()
         outer.addWidget(welcome)
         outer.addStretch()
+        self.page_scroll.setWidget(content)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.page_scroll)
 
     def save_child(self, save: Callable[[ChildProfile], ChildProfile]) -> ChildProfile:
         """Save the child typed through ``save`` and the answers given (raises
