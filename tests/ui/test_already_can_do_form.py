@@ -13,6 +13,7 @@ from journal_app.domain.enums import Milestone
 from journal_app.services.context import JournalContext
 from journal_app.ui.dialogs.child_dialog import ChildDialog
 from journal_app.ui.widgets.child_form import ChildProfileForm
+from journal_app.ui.window.welcome_page import WelcomePage
 from tests.helpers.constants import TODAY
 
 ROLLS, PUSHES, SITS = (
@@ -173,3 +174,22 @@ def test_the_dialog_fits_1024_by_700_and_scrolls_only_up_and_down(
     image = tmp_path / "child_dialog.png"
     assert dialog.grab().save(str(image))
     assert image.stat().st_size > 0
+
+
+def test_the_welcome_page_asks_too_and_saves_through_the_service(
+    qtbot, context: JournalContext
+) -> None:
+    page = WelcomePage(TODAY, None, context.journal)
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    form = page.form
+    type_child(qtbot, form, "Noor", "1 Jan 2026")
+    assert form.answers_box.heading.text() == "What can Noor already do?"
+    click(qtbot, form.answers_box.rows[ROLLS].yes_undated)
+    child = page.save_child(context.journal.save_child)
+    assert child.id is not None
+    assert context.journal.milestone_answers(child.id) == [MilestoneAnswer(ROLLS, True)]
+    assert page.page_scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert form.width() <= page.page_scroll.viewport().width()
