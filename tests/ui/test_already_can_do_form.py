@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from journal_app.domain.entries import ChildProfile, MilestoneAnswer
@@ -193,3 +193,21 @@ def test_the_welcome_page_asks_too_and_saves_through_the_service(
     assert context.journal.milestone_answers(child.id) == [MilestoneAnswer(ROLLS, True)]
     assert page.page_scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert form.width() <= page.page_scroll.viewport().width()
+
+
+def test_edit_child_from_the_main_window_asks_and_saves(make_window, qtbot) -> None:
+    window = make_window(children=(ChildProfile("Maya", date(2026, 3, 1)),))
+    seen: list[ChildDialog] = []
+
+    def answer_in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ChildDialog)
+        seen.append(dialog)
+        click(qtbot, dialog.form.answers_box.rows[ROLLS].yes_undated)
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+
+    QTimer.singleShot(0, answer_in_the_dialog)
+    window.edit_child()
+    assert seen and seen[0].form.answers_box.heading.text() == "What can Maya already do?"
+    child_id = window.current_child.id
+    assert window.context.journal.milestone_answers(child_id) == [MilestoneAnswer(ROLLS, True)]

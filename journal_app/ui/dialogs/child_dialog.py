@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import ValidationFailed
-from journal_app.services.journal import JournalService
 from journal_app.ui.widgets.child_form import ChildProfileForm
 from journal_app.ui.window.geometry import fit_to_screen
+
+if TYPE_CHECKING:
+    from journal_app.services.journal import JournalService
 
 
 class ChildDialog(QDialog):
@@ -43,6 +46,9 @@ class ChildDialog(QDialog):
         self._save = save
         self.saved: ChildProfile | None = None
         if journal is None:
+            # Imported here: the main window's module is loaded before SQLAlchemy may be.
+            from journal_app.services.journal import JournalService
+
             owner = getattr(save, "__self__", None)
             journal = owner if isinstance(owner, JournalService) else None
         self.form = ChildProfileForm(today, None, journal)
