@@ -94,17 +94,33 @@ def test_a_date_before_birth_is_refused_and_nothing_is_saved(
     qtbot, context: JournalContext
 ) -> None:
     dialog = open_dialog(qtbot, context)
+    dialog.resize(1024, 700)
     form = dialog.form
-    type_child(qtbot, form, "Ines", "1 Mar 2026")
+    type_child(qtbot, form, "Ines", "1 Jan 2025")  # many rows: the form scrolls
     rows = form.answers_box.rows
+    field = rows[ROLLS].date_edit
+    qtbot.waitUntil(lambda: field.height() >= field.minimumSizeHint().height())  # laid out
+    dialog.form_scroll.verticalScrollBar().setValue(0)
     click(qtbot, rows[PUSHES].not_yet)
-    qtbot.keyClicks(rows[ROLLS].date_edit, "20/02/2026")  # before the birth date
+    qtbot.keyClicks(rows[ROLLS].date_edit, "20/12/2024")  # before the birth date
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
     assert dialog.isVisible()
     assert form.errors.isVisible()
     assert "Rolls from tummy to back" in form.errors.text()
     assert rows[ROLLS].date_edit.property("invalid") is True
     assert QApplication.focusWidget() is rows[ROLLS].date_edit
+    # A bad date in the last row, the form scrolled to the top: the field is brought into view.
+    scroll = dialog.form_scroll
+    last = rows[Milestone.WALKING_ALONE].date_edit
+    field.selectAll()
+    qtbot.keyClicks(field, "1 Jun 2025")
+    qtbot.keyClicks(last, "1/1/2024")
+    scroll.verticalScrollBar().setValue(0)
+    assert last.visibleRegion().boundingRect().height() < last.height()  # not whole in view
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+    assert QApplication.focusWidget() is last and "Walks alone" in form.errors.text()
+    qtbot.waitUntil(lambda: last.visibleRegion().boundingRect().height() == last.height())
+    click(qtbot, rows[Milestone.WALKING_ALONE].yes_undated)
     assert context.reads.list_children() == []  # not the child either
     # After today, and a date that is not one: refused the same way.
     rows[ROLLS].date_edit.selectAll()

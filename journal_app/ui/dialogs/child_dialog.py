@@ -79,5 +79,8 @@ class ChildDialog(QDialog):
             self.saved = self.form.save_with(self._save)
         except ValidationFailed as exc:
             self.form.show_errors(exc.errors)
+            focused = self.focusWidget()
+            if focused is not None and self.form.isAncestorOf(focused):
+                self.form_scroll.ensureWidgetVisible(focused)  # the field to fix is in view
             return
         super().accept()
