@@ -109,9 +109,18 @@ class JournalService:
     ) -> None:
         """Store "what can the child already do?" (see ``storage.children``); a day before the
         birth date or after today is refused and nothing is saved."""
-        child = self.reads.get_child(child_id)
+        errors = self.milestone_answer_errors(self.reads.get_child(child_id), answers)
+        if errors:
+            raise ValidationFailed(errors)
+        child_store.save_milestone_answers(self.engine, child_id, answers, asked)
+
+    def milestone_answer_errors(
+        self, child: ChildProfile, answers: list[MilestoneAnswer]
+    ) -> list[FieldError]:
+        """What is wrong with the answers for ``child`` (a day before birth or after today), so
+        a form can check them before it saves the child itself."""
         today = self.today()
-        errors = [
+        return [
             FieldError(
                 f"milestone:{a.milestone.value}",
                 messages.MILESTONE_ANSWER_DATE.format(
@@ -123,9 +132,6 @@ class JournalService:
             for a in answers
             if a.on is not None and not child.birth_date <= a.on <= today
         ]
-        if errors:
-            raise ValidationFailed(errors)
-        child_store.save_milestone_answers(self.engine, child_id, answers, asked)
 
     def delete_child(self, child_id: int) -> None:
         child_store.delete_child(self.engine, child_id)

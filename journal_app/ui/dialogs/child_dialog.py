@@ -4,18 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.validation import ValidationFailed
 from journal_app.ui.widgets.child_form import ChildProfileForm
 from journal_app.ui.window.geometry import fit_to_screen
 
+if TYPE_CHECKING:
+    from journal_app.services.journal import JournalService
+
 
 class ChildDialog(QDialog):
-    """Shows the profile form; OK saves through ``save`` and stays open on bad input."""
+    """Shows the profile form; OK saves through ``save`` and stays open on bad input.
+
+    ``journal`` asks "what can the child already do?" and stores the answers; when it is not
+    given and ``save`` is a journal service's own method (``journal.save_child``), that service
+    is used."""
 
     def __init__(
         self,
@@ -23,13 +39,26 @@ class ChildDialog(QDialog):
         save: Callable[[ChildProfile], ChildProfile],
         profile: ChildProfile | None = None,
         parent: QWidget | None = None,
+        journal: JournalService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit child") if profile else self.tr("Add a child"))
         self._save = save
         self.saved: ChildProfile | None = None
-        self.form = ChildProfileForm(today, self)
+        if journal is None:
+            # Imported here: the main window's module is loaded before SQLAlchemy may be.
+            from journal_app.services.journal import JournalService
+
+            owner = getattr(save, "__self__", None)
+            journal = owner if isinstance(owner, JournalService) else None
+        self.form = ChildProfileForm(today, None, journal)
         self.form.set_profile(profile)
+        # The milestones asked can make the form tall: it scrolls up and down, never sideways.
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(self.form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -37,8 +66,9 @@ class ChildDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.form.submitted.connect(self.accept)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(self.form_scroll)
         layout.addWidget(self.buttons)
+        self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 24)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -46,8 +76,11 @@ class ChildDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = self._save(self.form.profile())
+            self.saved = self.form.save_with(self._save)
         except ValidationFailed as exc:
             self.form.show_errors(exc.errors)
+            focused = self.focusWidget()
+            if focused is not None and self.form.isAncestorOf(focused):
+                self.form_scroll.ensureWidgetVisible(focused)  # the field to fix is in view
             return
         super().accept()

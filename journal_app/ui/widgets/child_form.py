@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from journal_app.domain.ages import age_between, due_date_from_gestation
 from journal_app.domain.dates import describe_date, format_date, parse_typed_date
-from journal_app.domain.entries import ChildProfile
+from journal_app.domain.entries import ChildProfile, MilestoneAnswer
+from journal_app.domain.enums import Milestone
 from journal_app.domain.validation import EARLIEST_BIRTH_DATE, FieldError, ValidationFailed
 from journal_app.ui.widgets.common import (
     ErrorBanner,
@@ -32,6 +35,10 @@ from journal_app.ui.widgets.common import (
     to_date,
     to_qdate,
 )
+from journal_app.ui.widgets.milestone_answers import MilestoneAnswersBox
+
+if TYPE_CHECKING:
+    from journal_app.services.journal import JournalService
 
 
 def _calendar_icon(colour: QPalette) -> QIcon:
@@ -140,9 +147,14 @@ class ChildProfileForm(QWidget):
 
     submitted = Signal()
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: date, parent: QWidget | None = None, journal: JournalService | None = None
+    ) -> None:
         super().__init__(parent)
         self._today = today
+        #: Asks which milestones fit the age and stores the answers; without it (None) the
+        #: "what can the child already do?" section is not shown.
+        self._journal = journal
         self._id: int | None = None
         self._uuid: str | None = None
 
@@ -207,6 +219,8 @@ class ChildProfileForm(QWidget):
         self.early_value_label = QLabel(self)
         form.addRow(self.early_value_label, self.early_stack)
         form.addRow(self.corrected_note)
+        self.answers_box = MilestoneAnswersBox(lambda parent: DateField(today, parent), self)
+        form.addRow(self.answers_box)
         for label, widget in (
             (self.tr("Name"), self.name_edit),
             (self.tr("Birth date"), self.birth_edit),
@@ -220,9 +234,54 @@ class ChildProfileForm(QWidget):
         self.early_check.setAccessibleName(self.early_check.text())
         self.birth_edit.textChanged.connect(self._update_birth_age)
         self.name_edit.textChanged.connect(self._update_birth_age)
+        self.name_edit.textChanged.connect(self.answers_box.set_name)
+        for changed in (
+            self.birth_edit.textChanged,
+            self.due_edit.textChanged,
+            self.early_check.toggled,
+            self.early_how.currentIndexChanged,
+            self.weeks_spin.valueChanged,
+            self.days_spin.valueChanged,
+        ):
+            changed.connect(self._update_asked)
         self._show_early_how(0)
         self._update_early(False)
         self._update_birth_age()
+        self._update_asked()
+
+    def _update_asked(self) -> None:
+        """The milestones asked follow the age the typed dates give (kept while not a date)."""
+        if self._journal is None:
+            self.answers_box.hide()
+            return
+        try:
+            profile = self.profile()
+        except ValidationFailed:
+            return
+        self.answers_box.set_asked(self._journal.milestones_to_ask(profile))
+
+    def milestone_answers(self) -> tuple[list[MilestoneAnswer], list[Milestone]]:
+        """The answers chosen and the milestones asked; raises :class:`ValidationFailed` for a
+        date that cannot be read."""
+        answers, errors = self.answers_box.answers()
+        if errors:
+            raise ValidationFailed(errors)
+        return answers, self.answers_box.asked()
+
+    def save_with(self, save: Callable[[ChildProfile], ChildProfile]) -> ChildProfile:
+        """Save the profile through ``save`` and then the answers through the journal service;
+        the answers are checked first, so a bad one leaves everything as it was."""
+        profile = self.profile()
+        if self._journal is None:
+            return save(profile)
+        answers, asked = self.milestone_answers()
+        errors = self._journal.milestone_answer_errors(profile, answers)
+        if errors:
+            raise ValidationFailed(errors)
+        saved = save(profile)
+        if saved.id is not None:
+            self._journal.save_milestone_answers(saved.id, answers, asked)
+        return saved
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return or Enter anywhere in the form submits it, as in a dialog."""
@@ -283,6 +342,11 @@ class ChildProfileForm(QWidget):
             self.due_edit.setDate(due)
             self.early_how.setCurrentIndex(1)
         self.errors.clear_errors()
+        if self._journal is not None:
+            stored = self._journal.milestone_answers(self._id) if self._id is not None else []
+            asked = self._journal.milestones_to_ask(profile) if profile else []
+            self.answers_box.set_answers(stored, asked)
+        self._update_asked()
 
     def profile(self) -> ChildProfile:
         """The profile typed; raises :class:`ValidationFailed` for a date that cannot be read."""
@@ -319,7 +383,11 @@ class ChildProfileForm(QWidget):
         self.errors.show_errors(errors)
         for key, widget in widgets.items():
             set_invalid(widget, any(e.field == key for e in errors))
+        first_answer = self.answers_box.mark_errors(errors)
         for e in errors:
             if e.field in widgets:
                 widgets[e.field].setFocus(Qt.FocusReason.OtherFocusReason)
                 break
+        else:
+            if first_answer is not None:
+                first_answer.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from journal_app.domain.entries import ChildProfile
 from journal_app.ui.widgets.child_form import ChildProfileForm
+
+if TYPE_CHECKING:
+    from journal_app.services.journal import JournalService
 
 
 class WelcomePage(QWidget):
@@ -15,9 +29,18 @@ class WelcomePage(QWidget):
 
     submitted = Signal()
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: date, parent: QWidget | None = None, journal: JournalService | None = None
+    ) -> None:
         super().__init__(parent)
-        welcome = QWidget(self)
+        # The form can grow tall (the milestones asked): the page scrolls up and down, never
+        # sideways.
+        self.page_scroll = QScrollArea(self)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self.page_scroll)
+        welcome = QWidget(content)
         layout = QVBoxLayout(welcome)
         heading = QLabel(
             self.tr(
@@ -30,7 +53,8 @@ class WelcomePage(QWidget):
             welcome,
         )
         heading.setWordWrap(True)
-        self.form = ChildProfileForm(today, welcome)
+        # With ``journal`` the form also asks what the child can already do (see save_child).
+        self.form = ChildProfileForm(today, welcome, journal)
         self.button = QPushButton(self.tr("Start the journal"), welcome)
         self.button.setAccessibleName(self.tr("Start the journal"))
         self.button.setDefault(True)
@@ -42,7 +66,16 @@ class WelcomePage(QWidget):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
         welcome.setMaximumWidth(560)
-        outer = QHBoxLayout(self)
+        outer = QHBoxLayout(content)
         outer.addStretch()
         outer.addWidget(welcome)
         outer.addStretch()
+        self.page_scroll.setWidget(content)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.page_scroll)
+
+    def save_child(self, save: Callable[[ChildProfile], ChildProfile]) -> ChildProfile:
+        """Save the child typed through ``save`` and the answers given (raises
+        :class:`ValidationFailed` and saves nothing on bad input)."""
+        return self.form.save_with(save)
