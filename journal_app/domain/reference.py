@@ -8,8 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from journal_app.domain.enums import Milestone, MovementStyle
+
+if TYPE_CHECKING:
+    from journal_app.domain.entries import ChildProfile
 
 WHO_WINDOWS_SOURCE = (
     "WHO Multicentre Growth Reference Study Group. WHO Motor Development Study: windows of "
@@ -130,3 +134,13 @@ def milestones_reached(
                     result[earlier] = result[later]
                     changed = True
     return result
+
+
+def milestones_to_ask(child: ChildProfile, on: date) -> list[Milestone]:
+    """The milestones to ask a parent about ("What can ... already do?") for the child's age on
+    ``on`` (corrected where it applies): the WHO ones whose window has opened and the CDC ones
+    whose checklist age has come, in the order of the milestones."""
+    months = child.age_on(on).for_milestones.decimal_months
+    due = {w.milestone for w in WHO_WINDOWS if months >= w.p1_months}
+    due |= {c.milestone for c in CDC_CHECKPOINTS if months >= c.months}
+    return [m for m in Milestone if m in due]

@@ -16,7 +16,7 @@ from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile, DayEntry, DaySummaryRow, MilestoneAnswer
 from journal_app.domain.enums import Milestone
 from journal_app.domain.errors import ChildNotFound as ChildNotFound  # re-exported
-from journal_app.domain.reference import CDC_CHECKPOINTS, WHO_WINDOWS
+from journal_app.domain.reference import milestones_to_ask
 from journal_app.domain.validation import (
     FieldError,
     ValidationFailed,
@@ -92,13 +92,8 @@ class JournalService:
     # -- what the child can already do ----------------------------------------------------
 
     def milestones_to_ask(self, child: ChildProfile, on: date | None = None) -> list[Milestone]:
-        """The milestones to ask about for the child's age (corrected where it applies) on
-        ``on`` (today): the WHO ones whose window has opened and the CDC ones whose checklist
-        age has come, in the order of the milestones."""
-        months = child.age_on(on or self.today()).for_milestones.decimal_months
-        due = {w.milestone for w in WHO_WINDOWS if months >= w.p1_months}
-        due |= {c.milestone for c in CDC_CHECKPOINTS if months >= c.months}
-        return [m for m in Milestone if m in due]
+        """:func:`~journal_app.domain.reference.milestones_to_ask` on ``on`` (today)."""
+        return milestones_to_ask(child, on or self.today())
 
     def milestone_answers(self, child_id: int) -> list[MilestoneAnswer]:
         """What is stored for each milestone of the child, as the parent's answers."""

@@ -45,7 +45,7 @@ from journal_app.ui.window.messages import (
 from journal_app.ui.window.tips_dock import TipsDock
 from journal_app.ui.window.tummy_timer import TummyTimerController
 from journal_app.ui.window.undo import DeleteDayCommand
-from journal_app.ui.window.welcome_page import WelcomePage
+from journal_app.ui.window.welcome_page import WelcomePage, lazy_journal
 from journal_app.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -132,12 +132,13 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
-        self.welcome_page = WelcomePage(self.context.today(), self.pages)
+        self.welcome_page = WelcomePage(
+            self.context.today(), self.pages, lazy_journal(self.context)
+        )
         self.welcome_form = self.welcome_page.form
         self.welcome_button = self.welcome_page.button
         self.welcome_page.submitted.connect(self._create_first_child)
         self.pages.addWidget(self.welcome_page)
-
         # Journal page: navigator on the left, tabs in the centre.
         self.navigator = DayNavigator(
             self.context,
@@ -289,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def _create_first_child(self) -> None:
         try:
-            child = self.context.journal.save_child(self.welcome_form.profile())
+            child = self.welcome_page.save_child(self.context.journal.save_child)
         except ValidationFailed as exc:
             self.welcome_form.show_errors(exc.errors)
             return
@@ -303,7 +304,8 @@ class MainWindow(QMainWindow):
     def add_child(self) -> None:
         if not self.settle_unsaved():
             return
-        dialog = ChildDialog(self.context.today(), self.context.journal.save_child, None, self)
+        journal = self.context.journal
+        dialog = ChildDialog(self.context.today(), journal.save_child, None, self, journal=journal)
         if dialog.exec() and dialog.saved is not None:
             self._reload_children(select_id=dialog.saved.id, day=self.context.today())
 

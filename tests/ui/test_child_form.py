@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QLabel
 
 from journal_app.services.context import JournalContext
@@ -85,7 +85,9 @@ def test_a_typed_due_date_is_saved(make_window, qtbot) -> None:
     form = window.welcome_form
     qtbot.keyClicks(form.name_edit, "Noor")
     type_birth_date(qtbot, form, "10/02/2026")
-    qtbot.mouseClick(form.early_check, Qt.MouseButton.LeftButton)
+    # On the box itself: a wide check box takes clicks only on its box and its text.
+    box = QPoint(8, form.early_check.height() // 2)
+    qtbot.mouseClick(form.early_check, Qt.MouseButton.LeftButton, pos=box)
     form.early_how.setCurrentIndex(1)
     assert form.early_value_label.text() == "Due date"
     form.due_edit.setFocus(Qt.FocusReason.TabFocusReason)

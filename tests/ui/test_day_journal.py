@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit
 
 from journal_app.domain.enums import Milestone, MovementStyle
@@ -20,7 +20,10 @@ def test_first_run_asks_for_the_child_and_starts_the_journal(make_window, qtbot)
     form = window.welcome_form
     qtbot.keyClicks(form.name_edit, "Noor")
     form.birth_edit.setDate(QDate(2026, 2, 10))
-    qtbot.mouseClick(form.early_check, Qt.MouseButton.LeftButton)
+    # On the box itself: a wide check box takes clicks only on its box and its text.
+    qtbot.mouseClick(
+        form.early_check, Qt.MouseButton.LeftButton, pos=QPoint(8, form.early_check.height() // 2)
+    )
     assert form.weeks_spin.isVisible()
     form.weeks_spin.setValue(33)
     qtbot.mouseClick(window.welcome_button, Qt.MouseButton.LeftButton)

@@ -32,7 +32,7 @@ def test_a_child_added_while_another_day_is_shown_opens_on_today(
     assert window.current_day == today - timedelta(days=3)
 
     class Added:
-        def __init__(self, *_args) -> None:
+        def __init__(self, *_args, **_kwargs) -> None:
             self.saved = window.context.journal.save_child(
                 ChildProfile("Leo", today - timedelta(days=90))
             )

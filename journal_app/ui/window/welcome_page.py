@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,10 +18,33 @@ from PySide6.QtWidgets import (
 )
 
 from journal_app.domain.entries import ChildProfile
+from journal_app.domain.enums import Milestone
+from journal_app.domain.reference import milestones_to_ask
 from journal_app.ui.widgets.child_form import ChildProfileForm
 
 if TYPE_CHECKING:
+    from journal_app.services.context import JournalContext
     from journal_app.services.journal import JournalService
+
+
+class _LazyJournal:
+    """Stands for ``context.journal`` until first used."""
+
+    def __init__(self, context: JournalContext) -> None:
+        self._context = context
+
+    def milestones_to_ask(self, child: ChildProfile, on: date | None = None) -> list[Milestone]:
+        # Asked as the dates are typed: a domain rule, no need to load the service for it.
+        return milestones_to_ask(child, on or self._context.today())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context.journal, name)
+
+
+def lazy_journal(context: JournalContext) -> JournalService:
+    """The journal service for the welcome page's form, loaded (SQLAlchemy with it) only once the
+    parent types a child's dates there, not on the way to the first window."""
+    return cast("JournalService", _LazyJournal(context))
 
 
 class WelcomePage(QWidget):
