@@ -281,9 +281,9 @@ class SummaryService:
         elif last_period is not None:
             start, end = last_period[1] + timedelta(days=1), today
         else:
-            # The journal's first entry, from the guidance snapshot (no query of its own here).
-            days = self.guidance.snapshot(child_id, end=today).days if birth is not None else ()
-            first = journal_began(d.day for d in days)
+            # The journal's first recorded day (one small read, not the whole journal).
+            span = self.reads.first_and_last_day(child_id) if birth is not None else None
+            first = span[0] if span is not None else None
             born = birth if birth is not None else today
             start = default_period_start(today, born, first, DEFAULT_PERIOD_MONTHS)
             end = today

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 NAVIGATION = {
@@ -58,14 +55,3 @@ class Keyboard:
 def rows(window, sql: str) -> list[tuple]:
     with sqlite3.connect(window.context.paths.journal) as conn:
         return conn.execute(sql).fetchall()
-
-
-@pytest.fixture
-def isolated_settings(tmp_path_factory) -> Iterator[Path]:
-    """QSettings written to a folder of this test, not to the user's own settings."""
-    folder = tmp_path_factory.mktemp("settings")
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-    QSettings().clear()
-    yield folder
-    QSettings().clear()

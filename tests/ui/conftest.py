@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from journal_app.app import create_application, create_main_window
@@ -74,3 +75,14 @@ def make_window(
 def window(make_window) -> MainWindow:
     """The main window on a journal with Maya (born 1 March 2026), open on TODAY."""
     return make_window(children=(MAYA,))
+
+
+@pytest.fixture
+def isolated_settings(tmp_path_factory) -> Iterator[Path]:
+    """QSettings written to a folder of this test, not to the user's own settings."""
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    yield folder
+    QSettings().clear()

@@ -8,7 +8,6 @@ from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal_app.ui.dialogs import data_transfer
-from tests.helpers.ui import isolated_settings  # noqa: F401 (a fixture)
 
 
 def _close_boxes() -> None:
@@ -25,7 +24,7 @@ def test_dialogs_start_in_documents_then_in_the_last_folder(
     child,
     tmp_path: Path,
     monkeypatch,
-    isolated_settings,  # noqa: F811
+    isolated_settings,
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -11,7 +11,6 @@ from journal_app.ui.dialogs import summary_dialog
 from journal_app.ui.dialogs.summary_dialog import SummaryPeriodDialog, export_summary_pdf_dialog
 from tests.helpers.constants import TODAY
 from tests.helpers.qt import when_modal
-from tests.helpers.ui import isolated_settings  # noqa: F401 (a fixture)
 
 
 def test_the_pdf_dialog_starts_in_documents_then_in_the_folder_chosen(
@@ -20,7 +19,7 @@ def test_the_pdf_dialog_starts_in_documents_then_in_the_folder_chosen(
     child,
     tmp_path: Path,
     monkeypatch,
-    isolated_settings,  # noqa: F811
+    isolated_settings,
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)

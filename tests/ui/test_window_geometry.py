@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import QRect, QSettings, QSize
 
 from journal_app.ui.window.geometry import first_size, fit_into
-from tests.helpers.ui import isolated_settings  # noqa: F401 (a fixture)
 
 #: Each test on settings of its own (what another test left would change the window).
 pytestmark = pytest.mark.usefixtures("isolated_settings")
