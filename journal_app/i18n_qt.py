@@ -92,3 +92,26 @@ def uninstall(app: QCoreApplication, installed: list[QTranslator], previous: QLo
     for qt_translator in installed:
         app.removeTranslator(qt_translator)
     QLocale.setDefault(previous)
+
+
+#: Where the Language choice of Preferences is kept (QSettings of the app's organisation/name):
+#: "" or missing = follow the system, else a code such as "es" or "en".
+LANGUAGE_KEY = "preferences/language"
+
+
+def saved_language() -> str | None:
+    """The language chosen in Preferences, or None to follow the system. Needs the
+    application's organisation and name set (``app.py`` sets them before reading this)."""
+    from PySide6.QtCore import QSettings
+
+    value = QSettings().value(LANGUAGE_KEY, "")
+    return value if isinstance(value, str) and value else None
+
+
+def save_language(code: str | None) -> None:
+    """Keep the Preferences choice (None or "" = follow the system); applies at the next start."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+    settings.setValue(LANGUAGE_KEY, code or "")
+    settings.sync()
