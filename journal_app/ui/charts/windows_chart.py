@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MultipleLocator
 
-from journal_app.domain.dates import format_date, format_day_month
+from journal_app import i18n
 from journal_app.services.charts import MilestoneWindowsData
 from journal_app.ui.charts.layout import (
     LEGEND_ROW_INCHES,
@@ -27,7 +27,12 @@ from journal_app.ui.charts.layout import (
     text_width_points,
     wrap_to_width,
 )
-from journal_app.ui.charts.wording import chart_label, chart_text
+from journal_app.ui.charts.wording import (
+    chart_label,
+    chart_text,
+    months_figure,
+    published_figure,
+)
 from journal_app.ui.palette import OKABE_ITO
 
 _TITLE_SIZE = SMALL + 3
@@ -70,7 +75,7 @@ def draw_milestone_windows_chart(
         bar.patches[0].set_gid(f"who-window:{row.milestone.value}")
         for value, align, shift in ((row.p1_months, "right", -4), (row.p99_months, "left", 4)):
             ax.annotate(
-                f"{value:g}",
+                published_figure(value),
                 xy=(value, y),
                 xytext=(shift, 0),
                 textcoords="offset points",
@@ -94,7 +99,7 @@ def draw_milestone_windows_chart(
             point.set_gid(f"child-age:{row.milestone.value}")
             key = "point_label_corrected" if row.age_is_corrected else "point_label"
             ax.annotate(
-                chart_text(key, months=row.age_months),
+                chart_text(key, months=months_figure(row.age_months)),
                 xy=(row.age_months, y),
                 xytext=(0, 8),
                 textcoords="offset points",
@@ -115,7 +120,7 @@ def draw_milestone_windows_chart(
             not_yet = (
                 chart_text("reached_before_journal")
                 if row.reached_before_journal
-                else chart_text("not_recorded_before_journal", day=format_day_month(began))
+                else chart_text("not_recorded_before_journal", day=i18n.formats().day_month(began))
                 if row.before_journal and began is not None
                 else chart_text("not_yet")
             )
@@ -133,12 +138,12 @@ def draw_milestone_windows_chart(
     now = ax.axvline(data.current_age_months, color=theme.foreground, linewidth=1.8, zorder=3)
     now.set_gid("current-age")
     # "Today" only when it is today: a summary of an earlier period shows the age on its last day.
-    day = format_date(data.on)
+    day = i18n.formats().date(data.on)
     key = "now_label" if data.is_today else "on_label"
     if data.current_age_is_corrected:
         key += "_corrected"
     ax.annotate(
-        chart_text(key, months=data.current_age_months, day=day),
+        chart_text(key, months=months_figure(data.current_age_months), day=day),
         xy=(data.current_age_months, 1.0),
         xycoords=("data", "axes fraction"),
         xytext=(4, -2),
