@@ -69,7 +69,8 @@ __all__ = [
 CHART_FIGURE_WIDTH_INCHES = 8.2
 
 #: Heights of the two figures, in inches of figure. The movement chart's grows with the rows of
-#: milestone names and legend it needs, so that its bars always keep the same height.
+#: milestone names and legend it needs, so that its bars always keep the same height; the WHO
+#: windows chart's is at least this, more when its legend takes a second row (longer words).
 MOVEMENT_PLOT_HEIGHT_INCHES = 1.3
 WINDOWS_CHART_HEIGHT_INCHES = 3.0
 #: Rendering resolution of the figures; on paper this gives 8.2 / 7.0 * 200 = 234 dots per inch.
@@ -140,6 +141,7 @@ def render_summary_charts(
         draw_movement_chart,
         movement_chart_height,
     )
+    from journal_app.ui.charts.windows_chart import windows_chart_height
 
     child_id = report.child.id
     assert child_id is not None
@@ -148,12 +150,11 @@ def render_summary_charts(
     series = context.charts.movement_series(child_id, report.start, report.end)
     height = movement_chart_height(series, CHART_FIGURE_WIDTH_INCHES, MOVEMENT_PLOT_HEIGHT_INCHES)
     movement = _render_figure(draw_movement_chart, series, height, dpi)
-    windows = _render_figure(
-        draw_milestone_windows_chart,
-        context.charts.milestone_windows(child_id, report.end),
-        WINDOWS_CHART_HEIGHT_INCHES,
-        dpi,
+    windows_data = context.charts.milestone_windows(child_id, report.end)
+    windows_height = windows_chart_height(
+        windows_data, CHART_FIGURE_WIDTH_INCHES, WINDOWS_CHART_HEIGHT_INCHES
     )
+    windows = _render_figure(draw_milestone_windows_chart, windows_data, windows_height, dpi)
     return SummaryCharts(movement, windows)
 
 

@@ -134,6 +134,15 @@ def page_label(page: int, pages: int) -> str:
     return _tr("Page {page} of {pages}").format(page=page, pages=pages)
 
 
+def _heading(text: str) -> str:
+    """A section heading (plain text, escaped here)."""
+    return f"<h2>{_esc(text)}</h2>"
+
+
+def _span(css_class: str, text: str) -> str:
+    return f"<span class='{css_class}'>{_esc(text)}</span>"
+
+
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int]) -> str:
     """An HTML table; ``rows`` hold HTML that is already escaped. ``widths`` in percent."""
     head = "".join(f"<th width='{w}%'>{_esc(h)}</th>" for h, w in zip(headers, widths, strict=True))
@@ -177,8 +186,9 @@ def _header(report: SummaryReport) -> str:
         "</tr>"
         for a, b, c, d in rows
     )
+    kicker = _tr("MOVEMENT SUMMARY FOR THE DOCTOR")
     return (
-        f"<p class='kicker'>{_esc(_tr('MOVEMENT SUMMARY FOR THE DOCTOR'))}</p>"
+        f"<p class='kicker'>{_esc(kicker)}</p>"
         f"<h1>{_esc(child.name)}</h1>"
         "<table width='100%' cellspacing='0' cellpadding='2' border='0' "
         f"style='margin-top: 4px;'>{cells}</table>"
@@ -197,7 +207,7 @@ def _header(report: SummaryReport) -> str:
 
 
 def _flags(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('1. Worth discussing'))}</h2>"
+    out = _heading(_tr("1. Worth discussing"))
     if not report.flags:
         text = _tr("The journal's rules raised nothing to discuss for this period.")
         if not report.milestone_checks_ran:
@@ -215,9 +225,9 @@ def _flags(report: SummaryReport) -> str:
     rows = []
     for flag in report.flags:
         marker = (
-            f"<span class='strong-flag'>{_esc(_tr('Please discuss'))}</span>"
+            _span("strong-flag", _tr("Please discuss"))
             if flag.strong
-            else f"<span class='flag'>{_esc(_tr('Worth mentioning'))}</span>"
+            else _span("flag", _tr("Worth mentioning"))
         )
         dates = [_short_date(d) for d in sorted(flag.dates)[:MAX_FLAG_DATES]]
         if len(flag.dates) > MAX_FLAG_DATES:
@@ -261,7 +271,7 @@ _STANDING_WORDS = {
 
 
 def _milestones(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('3. Milestones'))}</h2>"
+    out = _heading(_tr("3. Milestones"))
     end_age = report.child.age_on(report.end)
     formats = i18n.formats()
     if end_age.corrected is not None and end_age.corrected.total_days >= 0:
@@ -343,7 +353,7 @@ def _movement_row(line: MovementLine) -> tuple[str, ...]:
 
 
 def _movements(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('4. Movement styles in the period'))}</h2>"
+    out = _heading(_tr("4. Movement styles in the period"))
     if not report.movements:
         return out + "<p>" + _esc(_tr("No movement styles were recorded in this period.")) + "</p>"
     out += _table(
@@ -384,7 +394,7 @@ def _movements(report: SummaryReport) -> str:
 def _charts(report: SummaryReport, charts: SummaryCharts | None) -> str:
     if charts is None or (charts.movement is None and charts.windows is None):
         return ""
-    out = f"<h2>{_esc(_tr('5. Charts'))}</h2>"
+    out = _heading(_tr("5. Charts"))
     # The charts carry their own titles, legends and sources: no caption repeats them.
     if charts.movement is not None:
         out += f"<p><img src='{MOVEMENT_CHART_URL.toString()}' width='{CHART_WIDTH_PX}'/></p>"
@@ -394,7 +404,7 @@ def _charts(report: SummaryReport, charts: SummaryCharts | None) -> str:
 
 
 def _tummy(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('6. Tummy time'))}</h2>"
+    out = _heading(_tr("6. Tummy time"))
     tummy = report.tummy
     if tummy.average_minutes is None:
         return out + "<p>" + _esc(_tr("No tummy time was recorded in this period.")) + "</p>"
@@ -418,7 +428,7 @@ def _tummy(report: SummaryReport) -> str:
 
 
 def _signs(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('7. Warning signs logged'))}</h2>"
+    out = _heading(_tr("7. Warning signs logged"))
     if not report.warning_signs:
         return out + "<p>" + _esc(_tr("No warning signs were logged in this period.")) + "</p>"
     rows = [
@@ -440,7 +450,7 @@ def _typed_rows(texts: Sequence[ParentText]) -> list[tuple[str, str]]:
 
 
 def _questions(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('2. Questions for the doctor'))}</h2>"
+    out = _heading(_tr("2. Questions for the doctor"))
     if report.questions:
         return out + _table(
             (_tr("Date"), _tr("Question the parent wrote down")),
@@ -453,7 +463,7 @@ def _questions(report: SummaryReport) -> str:
 def _notes(report: SummaryReport) -> str:
     if not report.notes:
         return ""
-    return f"<h2>{_esc(_tr('8. Notes the parent chose to include'))}</h2>" + _table(
+    return _heading(_tr("8. Notes the parent chose to include")) + _table(
         (_tr("Date"), _tr("Note")), _typed_rows(report.notes), (14, 86)
     )
 
