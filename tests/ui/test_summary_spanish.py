@@ -280,3 +280,58 @@ def test_a_spanish_summary_of_an_empty_period(
     text = " ".join(pdf_pages(out))
     assert "No hay entradas del diario en este periodo (1 nov 2026 – 23 nov 2026)." in text
     assert "Página 1 de 1" in text
+
+
+def test_the_print_preview_of_a_spanish_summary(
+    qtbot: QtBot, parent: QWidget, context: JournalContext, two_years: ChildProfile
+) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    seen: dict[str, object] = {}
+
+    def inspect_preview(preview: QWidget) -> None:
+        assert isinstance(preview, QPrintPreviewDialog)
+        try:
+            widget = preview.findChild(QPrintPreviewWidget)
+            assert widget is not None
+            if widget.pageCount() == 0:
+                widget.updatePreview()
+            seen["pages"] = widget.pageCount()
+            seen["document"] = preview.printer().docName()
+        finally:
+            preview.reject()
+
+    def choose_spanish(dialog: QWidget) -> None:
+        assert isinstance(dialog, SummaryPeriodDialog)
+        dialog.language_box.setCurrentIndex(dialog.language_box.findData("es"))
+        when_modal(QPrintPreviewDialog, inspect_preview)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    when_modal(SummaryPeriodDialog, choose_spanish)
+    summary_dialog.print_summary_dialog(parent, context, two_years.id)
+    assert seen["pages"] == 2
+    assert str(seen["document"]).startswith(f"Resumen de Crawl Journal: {two_years.name}, ")
+    assert i18n.current().language == "en"
+
+
+def test_the_paper_follows_the_systems_locale_not_the_language(qapp: object) -> None:
+    from PySide6.QtCore import QLocale
+
+    from journal_app import i18n_qt
+    from journal_app.i18n_format import paper_size
+    from journal_app.ui.printing.summary_document import locale_page_size
+
+    letter, a4 = QPageSize.PageSizeId.Letter, QPageSize.PageSizeId.A4
+    assert locale_page_size("es_MX").id() == letter
+    assert locale_page_size("es_ES").id() == a4
+    assert locale_page_size("en_US").id() == letter
+    assert locale_page_size("en_GB").id() == a4
+    previous = QLocale()
+    # The app speaking Mexican Spanish (QLocale's default follows it) does not change the paper.
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+    try:
+        expected = letter if paper_size(i18n_qt.system_locale()) == "Letter" else a4
+        assert locale_page_size().id() == expected
+        assert summary_page_layout().pageSize().id() == expected
+    finally:
+        QLocale.setDefault(previous)
