@@ -335,3 +335,13 @@ def test_the_paper_follows_the_systems_locale_not_the_language(qapp: object) -> 
         assert summary_page_layout().pageSize().id() == expected
     finally:
         QLocale.setDefault(previous)
+
+
+def test_the_summary_in_the_apps_language_keeps_its_country_formats() -> None:
+    from journal_app.ui.printing.summary_pdf import summary_translator
+
+    i18n.setup("es_MX", [])
+    assert summary_translator("es") is i18n.current()
+    assert summary_translator(None).formats.number(3.8) == "3.8"  # Mexico writes the point
+    assert summary_translator("es_ES").formats.number(3.8) == "3,8"
+    assert summary_translator("en").language == "en"

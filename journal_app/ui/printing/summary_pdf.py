@@ -48,9 +48,13 @@ class SummaryExportError(OSError):
 
 
 def summary_translator(language: str | None = None) -> i18n.Translator:
-    """The translator of a summary in ``language`` ("es", "en_US"); the current one for None.
+    """The translator of a summary in ``language`` ("es", "en_US"); the current one for None,
+    or for the current language ("es" while the app speaks "es_MX" keeps Mexico's "3.8").
     A code without a catalogue gives English (see :func:`i18n.translator_for`)."""
-    return i18n.translator_for(language) if language else i18n.current()
+    current = i18n.current()
+    if not language or i18n.normalize_code(language) in (current.locale, current.language):
+        return current
+    return i18n.translator_for(language)
 
 
 def resolve_period(
