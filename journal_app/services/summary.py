@@ -2,7 +2,9 @@
 
 :class:`SummaryService` reads the journal and returns a :class:`SummaryReport` of dataclasses and
 enums. It chooses no wording beyond what the guidance rules and the vocabularies already carry; the
-printed document (``ui/printing/summary_document.py``) words and lays it out.
+printed document (``ui/printing/summary_document.py``) words and lays it out. Build it inside
+``with i18n.speaking(...)`` for a summary in another language than the app's (the flags' texts
+come from the guidance content of the current language).
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from journal_app import __version__
+from journal_app import __version__, i18n
 from journal_app.domain.ages import (
     PRETERM_THRESHOLD_DAYS,
     ChildAge,
     gestation_days_at_birth,
 )
-from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile, DayEntry
 from journal_app.domain.enums import WHO_MILESTONES, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.errors import ChildNotFound
@@ -36,6 +37,7 @@ from journal_app.domain.reference import (
     WHO_WINDOW_BY_MILESTONE,
     WhoWindow,
 )
+from journal_app.i18n import _
 from journal_app.services.guidance_content import Flag
 from journal_app.storage.reads import JournalReader
 
@@ -297,25 +299,36 @@ class SummaryService:
 
         tips_and_summaries.record_summary_made(self.engine, child_id, self.today(), start, end)
 
-    def build(self, child_id: int, start: date, end: date) -> SummaryReport:
-        """The summary of ``start``..``end`` (both included) for the child."""
+    def check_period(self, child: ChildProfile, start: date, end: date) -> None:
+        """Raise :class:`SummaryPeriodError`, with a message for the parent in the current
+        language, when ``start``..``end`` cannot be summarised for ``child``."""
+        date_text = i18n.formats().date
         if start > end:
             raise SummaryPeriodError(
-                f"The period starts ({format_date(start)}) after it ends ({format_date(end)})."
+                _("The period starts ({start}) after it ends ({end}).").format(
+                    start=date_text(start), end=date_text(end)
+                )
             )
         today = self.today()
-        child = self.reads.get_child(child_id)
         if end > today:
             raise SummaryPeriodError(
-                f"The period ends ({format_date(end)}) after today ({format_date(today)}); "
-                "a summary covers days already lived."
+                _(
+                    "The period ends ({end}) after today ({today}); "
+                    "a summary covers days already lived."
+                ).format(end=date_text(end), today=date_text(today))
             )
         if start < child.birth_date:
-            born = child.birth_date
             raise SummaryPeriodError(
-                f"The period starts ({format_date(start)}) before {child.name} was born "
-                f"({format_date(born)})."
+                _("The period starts ({start}) before {name} was born ({born}).").format(
+                    start=date_text(start), name=child.name, born=date_text(child.birth_date)
+                )
             )
+
+    def build(self, child_id: int, start: date, end: date) -> SummaryReport:
+        """The summary of ``start``..``end`` (both included) for the child."""
+        child = self.reads.get_child(child_id)
+        self.check_period(child, start, end)
+        today = self.today()
         days = self.reads.child_journal(child_id, end, start).days
         first_half_end = split_period(start, end)
         recorded_first = sum(1 for d in days if d.day <= first_half_end)

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
-from journal_app.domain.dates import format_date, format_day_month
+from journal_app import i18n
 from journal_app.domain.enums import Milestone
 from journal_app.domain.reference import WHO_TUMMY_MINUTES_PER_DAY
 from journal_app.services.charts import (
@@ -60,7 +60,9 @@ def draw_movement_chart(
             figure,
             theme,
             chart_text(
-                "movement_empty", start=format_date(series.start), end=format_date(series.end)
+                "movement_empty",
+                start=i18n.formats().date(series.start),
+                end=i18n.formats().date(series.end),
             ),
         )
         return
@@ -248,7 +250,7 @@ def _milestone_key(series: MovementSeries) -> list[str]:
             "milestone_key_entry",
             number=number,
             names="; ".join(chart_label(m.label) for m in milestones),
-            day=format_day_month(day),
+            day=i18n.formats().day_month(day),
         )
         for number, (day, milestones) in enumerate(_milestones_by_day(series).items(), 1)
     ]
@@ -357,14 +359,17 @@ def _draw_days_seen_lines(ax: Any, series: MovementSeries, starts: Any) -> list[
 
 
 def _date_tick_formatter(series: MovementSeries) -> Callable[[float, int], str]:
-    """Tick labels that always name the month: "21 Nov" for short ranges, "Nov 2026" for long."""
+    """Tick labels that always name the month: "21 Nov" for short ranges, "Nov 2026" for long
+    ("21 nov", "nov 2026" in Spanish). The language is taken when the chart is drawn: the
+    labels are made again on every redraw, maybe outside the summary's ``speaking()``."""
     long_range = (series.end - series.start).days > 120
+    formats = i18n.formats()
 
     def label(value: float, _position: int) -> str:
         day = mdates.num2date(value).date()  # type: ignore[no-untyped-call]
         if long_range:
-            return format_date(day).split(" ", 1)[1]
-        return format_day_month(day)
+            return formats.month_year(day)
+        return formats.day_month(day)
 
     return label
 

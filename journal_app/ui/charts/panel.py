@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app.domain.dates import format_date
+from journal_app import i18n
 from journal_app.services.charts import (
     MEASURE_DAYS_SEEN,
     MEASURE_EPISODES,
@@ -323,7 +323,9 @@ class ChartsPanel(QWidget):
                 self.tr(
                     "Nothing was recorded for {name} from {start} to {end}. "
                     "Choose a longer period above to see more."
-                ).format(name=child.name, start=format_date(start), end=format_date(end))
+                ).format(
+                    name=child.name, start=i18n.formats().date(start), end=i18n.formats().date(end)
+                )
             )
             return
         draw_movement_chart(page.figure, series, theme_from_palette(self.palette()))

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MultipleLocator
 
-from journal_app.domain.dates import format_date, format_day_month
+from journal_app import i18n
 from journal_app.services.charts import MilestoneWindowsData
 from journal_app.ui.charts.layout import (
     LEGEND_ROW_INCHES,
@@ -27,7 +27,12 @@ from journal_app.ui.charts.layout import (
     text_width_points,
     wrap_to_width,
 )
-from journal_app.ui.charts.wording import chart_label, chart_text
+from journal_app.ui.charts.wording import (
+    chart_label,
+    chart_text,
+    months_figure,
+    published_figure,
+)
 from journal_app.ui.palette import OKABE_ITO
 
 _TITLE_SIZE = SMALL + 3
@@ -70,7 +75,7 @@ def draw_milestone_windows_chart(
         bar.patches[0].set_gid(f"who-window:{row.milestone.value}")
         for value, align, shift in ((row.p1_months, "right", -4), (row.p99_months, "left", 4)):
             ax.annotate(
-                f"{value:g}",
+                published_figure(value),
                 xy=(value, y),
                 xytext=(shift, 0),
                 textcoords="offset points",
@@ -94,7 +99,7 @@ def draw_milestone_windows_chart(
             point.set_gid(f"child-age:{row.milestone.value}")
             key = "point_label_corrected" if row.age_is_corrected else "point_label"
             ax.annotate(
-                chart_text(key, months=row.age_months),
+                chart_text(key, months=months_figure(row.age_months)),
                 xy=(row.age_months, y),
                 xytext=(0, 8),
                 textcoords="offset points",
@@ -115,7 +120,7 @@ def draw_milestone_windows_chart(
             not_yet = (
                 chart_text("reached_before_journal")
                 if row.reached_before_journal
-                else chart_text("not_recorded_before_journal", day=format_day_month(began))
+                else chart_text("not_recorded_before_journal", day=i18n.formats().day_month(began))
                 if row.before_journal and began is not None
                 else chart_text("not_yet")
             )
@@ -133,12 +138,12 @@ def draw_milestone_windows_chart(
     now = ax.axvline(data.current_age_months, color=theme.foreground, linewidth=1.8, zorder=3)
     now.set_gid("current-age")
     # "Today" only when it is today: a summary of an earlier period shows the age on its last day.
-    day = format_date(data.on)
+    day = i18n.formats().date(data.on)
     key = "now_label" if data.is_today else "on_label"
     if data.current_age_is_corrected:
         key += "_corrected"
     ax.annotate(
-        chart_text(key, months=data.current_age_months, day=day),
+        chart_text(key, months=months_figure(data.current_age_months), day=day),
         xy=(data.current_age_months, 1.0),
         xycoords=("data", "axes fraction"),
         xytext=(4, -2),
@@ -200,22 +205,22 @@ def draw_milestone_windows_chart(
                 label=chart_text("age_seen_in_journal"),
             ),
         )
-    legend_labels = [str(h.get_label()) for h in handles]
+    # The texts windows_chart_height measures, in the handles' order.
+    legend_labels = _legend_texts(data)
+    for handle, text in zip(handles, legend_labels, strict=True):
+        handle.set_label(text)
     source_text = chart_text("source", source=data.source)
     source = figure.text(
         0.0, 0.0, "", ha="left", va="top", fontsize=_SOURCE_SIZE, color=theme.muted
     )
     source.set_gid("who-source")
-    # Tick labels sit left of the axes: their widest, plus tick and padding.
-    labels_in = max(text_width_points(t, SMALL + 1) for t in tick_labels) / 72 + 0.2
+    labels_in = _tick_labels_inches(tick_labels)
 
     def place() -> None:
         fig_w, fig_h = (max(float(v), 1.0) for v in figure.get_size_inches())
         for old in list(figure.legends):
             old.remove()
-        left = min(labels_in + 0.1, fig_w * 0.5)
-        right = 0.3
-        width_in = max(fig_w - left - right, 0.5)
+        left, width_in = _plot_span(fig_w, labels_in)
         columns, legend_rows = legend_columns(legend_labels, fig_w - 0.3)
         legend = figure.legend(
             handles=handles,
@@ -231,15 +236,15 @@ def draw_milestone_windows_chart(
         source.set_text("\n".join(source_lines))
         title_lines = wrap_to_width(chart_text("windows_title"), width_in * 72, _TITLE_SIZE)
         title.set_text("\n".join(title_lines))
-        top = 0.12 + lines_height_in(len(title_lines), _TITLE_SIZE) + 0.08
+        top = _top_inches(len(title_lines))
         # In a small window the bars come first: the source goes, then the legend, rather than
         # the bars being squeezed away (the printed chart always has room for all of it).
         show_source = show_legend = True
         while True:
-            legend_top = 0.06 + (legend_rows * LEGEND_ROW_INCHES + 0.06 if show_legend else 0)
+            legend_top = _legend_top_inches(legend_rows if show_legend else 0)
             source_h = lines_height_in(len(source_lines), _SOURCE_SIZE) + 0.04
             source_top = legend_top + (source_h if show_source else 0.0)
-            bottom = source_top + 0.48  # tick labels and the axis label above the source
+            bottom = source_top + _AXIS_LABELS_INCHES
             if fig_h - top - bottom >= _MIN_WINDOWS_PLOT_INCHES or not show_legend:
                 break
             if show_source:
@@ -256,3 +261,59 @@ def draw_milestone_windows_chart(
         ax.xaxis.set_major_locator(MultipleLocator(step))
 
     keep_layout(figure, place)
+
+
+#: Room below the bars for the tick labels and the axis label (inches).
+_AXIS_LABELS_INCHES = 0.48
+
+
+def _tick_labels_inches(tick_labels: list[str]) -> float:
+    """Tick labels sit left of the axes: their widest, plus tick and padding."""
+    return max(text_width_points(t, SMALL + 1) for t in tick_labels) / 72 + 0.2
+
+
+def _plot_span(fig_w: float, labels_in: float) -> tuple[float, float]:
+    """The left margin and the width of the bars, in inches."""
+    left = min(labels_in + 0.1, fig_w * 0.5)
+    return left, max(fig_w - left - 0.3, 0.5)
+
+
+def _top_inches(title_lines: int) -> float:
+    return 0.12 + lines_height_in(title_lines, _TITLE_SIZE) + 0.08
+
+
+def _legend_top_inches(legend_rows: int) -> float:
+    return 0.06 + (legend_rows * LEGEND_ROW_INCHES + 0.06 if legend_rows else 0.0)
+
+
+def _legend_texts(data: MilestoneWindowsData) -> list[str]:
+    """The legend's entries, in order (the chart's handles carry the same texts)."""
+    texts = [
+        chart_text("window_reached"),
+        chart_text("window_not_reached"),
+        chart_text("age_at_milestone"),
+    ]
+    if any(row.from_journal for row in data.rows if row.reached):
+        texts.append(chart_text("age_seen_in_journal"))
+    day = i18n.formats().date(data.on)
+    texts.append(chart_text("age_now" if data.is_today else "age_on", day=day))
+    return texts
+
+
+def windows_chart_height(data: MilestoneWindowsData, width_in: float, least: float) -> float:
+    """The height (inches), at least ``least``, a figure ``width_in`` wide needs for the WHO
+    windows chart to show its title, its bars and its whole legend (longer words, as in
+    Spanish, can take a second row of legend); the source line may still give way to the bars,
+    as the summary lists its sources. The summary sizes its printed chart with this."""
+    tick_labels = [chart_label(row.milestone.label) for row in data.rows]
+    _left, inner_in = _plot_span(width_in, _tick_labels_inches(tick_labels))
+    _columns, legend_rows = legend_columns(_legend_texts(data), width_in - 0.3)
+    title_lines = wrap_to_width(chart_text("windows_title"), inner_in * 72, _TITLE_SIZE)
+    needed = (
+        _top_inches(len(title_lines))
+        + _legend_top_inches(legend_rows)
+        + _AXIS_LABELS_INCHES
+        + _MIN_WINDOWS_PLOT_INCHES
+        + 0.01  # so that rounding never takes the legend away
+    )
+    return max(least, needed)

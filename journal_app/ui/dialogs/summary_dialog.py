@@ -1,5 +1,6 @@
-"""File > Print Summary and File > Export Summary as PDF: choose the child and period, then preview
-and print, or save the same document as a PDF."""
+"""File > Print Summary and File > Export Summary as PDF: choose the child, the period and the
+summary's language (the doctor's, which may not be the app's), then preview and print, or save the
+same document as a PDF."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app import i18n
 from journal_app.domain.entries import ChildProfile
 from journal_app.ui.widgets.common import to_date, to_qdate
 
@@ -36,8 +38,20 @@ if TYPE_CHECKING:
     from journal_app.ui.printing.summary_document import SummaryCharts
 
 
+def language_name(code: str) -> str:
+    """A language named in itself, as its speakers look for it: "English", "Español"."""
+    from babel import Locale
+
+    try:
+        name = Locale.parse(code).get_display_name(code) or code
+    except (ValueError, LookupError):
+        return code
+    return name[:1].upper() + name[1:]
+
+
 class SummaryPeriodDialog(QDialog):
-    """Which child, and from when to when; the period starts as the service's default."""
+    """Which child, from when to when, and in which language; the period starts as the
+    service's default, the language as the app's."""
 
     def __init__(
         self,
@@ -67,6 +81,16 @@ class SummaryPeriodDialog(QDialog):
             edit.setDisplayFormat("d MMM yyyy")
             edit.setMaximumDate(today)
             edit.dateChanged.connect(self._check)
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("summaryLanguage")
+        self.language_box.setAccessibleName(self.tr("Summary language"))
+        self.language_box.setToolTip(
+            self.tr("The language the summary is written in: the doctor's may not be yours.")
+        )
+        for code in i18n.available_languages():
+            self.language_box.addItem(language_name(code), code)
+        current = self.language_box.findData(i18n.current().language)
+        self.language_box.setCurrentIndex(max(current, 0))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -80,6 +104,7 @@ class SummaryPeriodDialog(QDialog):
         form.addRow(self.tr("&Child:"), self.child_box)
         form.addRow(self.tr("&From:"), self.start_edit)
         form.addRow(self.tr("&To:"), self.end_edit)
+        form.addRow(self.tr("Summary &language:"), self.language_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -123,6 +148,15 @@ class SummaryPeriodDialog(QDialog):
     def period(self) -> tuple[date, date]:
         return to_date(self.start_edit.date()), to_date(self.end_edit.date())
 
+    def language(self) -> str:
+        """The summary's language code ("en", "es")."""
+        code = self.language_box.currentData()
+        return code if isinstance(code, str) else i18n.current().language
+
+
+#: What the period dialog answers: the child, the period, and the summary's language code.
+SummaryChoice = tuple[ChildProfile, date, date, str]
+
 
 def _tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
@@ -132,7 +166,7 @@ def _tr(text: str) -> str:
 
 def _ask_period(
     parent: QWidget, context: JournalContext, child_id: int | None, ok_text: str
-) -> tuple[ChildProfile, date, date] | None:
+) -> SummaryChoice | None:
     children = context.journal.list_children()
     if not children:
         QMessageBox.information(
@@ -146,15 +180,20 @@ def _ask_period(
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         start, end = dialog.period()
-        return dialog.child(), start, end
+        return dialog.child(), start, end, dialog.language()
     finally:
         dialog.deleteLater()
 
 
 def _build(
-    parent: QWidget, context: JournalContext, child: ChildProfile, start: date, end: date
+    parent: QWidget,
+    context: JournalContext,
+    child: ChildProfile,
+    start: date,
+    end: date,
+    language: str,
 ) -> tuple[SummaryReport, QTextDocument] | None:
-    """The report and its document; a journal problem is shown, not raised.
+    """The report and its document in ``language``; a journal problem is shown, not raised.
 
     The report and the charts are prepared on a worker thread (the window stays painted, with a
     busy indicator if it takes a while); the document is laid out here.
@@ -164,8 +203,10 @@ def _build(
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        prepared = _prepare(parent, context, child, start, end)
-        return summary_document_for(context, child, start, end, prepared=prepared)
+        prepared = _prepare(parent, context, child, start, end, language)
+        return summary_document_for(
+            context, child, start, end, prepared=prepared, language=language
+        )
     except JournalError as exc:
         problem = str(exc)
     finally:
@@ -175,16 +216,22 @@ def _build(
 
 
 def _prepare(
-    parent: QWidget, context: JournalContext, child: ChildProfile, start: date, end: date
+    parent: QWidget,
+    context: JournalContext,
+    child: ChildProfile,
+    start: date,
+    end: date,
+    language: str,
 ) -> tuple[SummaryReport, SummaryCharts]:
-    """The report and its charts, made on a worker thread while the window waits."""
+    """The report and its charts in ``language``, made on a worker thread while the window
+    waits (prepare_summary enters the language in that thread: speaking() is per thread)."""
     from journal_app.ui.printing.summary_pdf import prepare_summary
     from journal_app.ui.workers import run_with_progress
 
     prepared: tuple[SummaryReport, SummaryCharts] = run_with_progress(
         parent,
         _tr("Preparing the summary for {name}…").format(name=child.name),
-        lambda: prepare_summary(context, child, start, end),
+        lambda: prepare_summary(context, child, start, end, language),
     )
     return prepared
 
@@ -198,18 +245,20 @@ def print_summary_dialog(parent: QWidget, context: JournalContext, child_id: int
         summary_page_layout,
         summary_title,
     )
+    from journal_app.ui.printing.summary_pdf import summary_translator
 
     chosen = _ask_period(parent, context, child_id, _tr("Preview…"))
     if chosen is None:
         return
-    child, start, end = chosen
-    built = _build(parent, context, child, start, end)
+    child, start, end, language = chosen
+    built = _build(parent, context, child, start, end, language)
     if built is None:
         return
     report, document = built
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(summary_page_layout())
-    printer.setDocName(summary_title(report))
+    with i18n.speaking(summary_translator(language)):
+        printer.setDocName(summary_title(report))
     preview = make_preview(printer, parent, child)
 
     def paint(target: QPrinter) -> None:
@@ -277,7 +326,7 @@ def export_summary_pdf_dialog(
     chosen = _ask_period(parent, context, child_id, _tr("Save as PDF…"))
     if chosen is None:
         return
-    child, start, end = chosen
+    child, start, end, language = chosen
     path = choose_pdf_path(parent, suggested_pdf_path(child, end))
     if path is None:
         return
@@ -288,8 +337,8 @@ def export_summary_pdf_dialog(
     problem: str | None = None
     try:
         context.check_output(path)  # never over the journal, its backups or a folder
-        prepared = _prepare(parent, context, child, start, end)
-        write_summary_pdf(context, child, start, end, path, prepared=prepared)
+        prepared = _prepare(parent, context, child, start, end, language)
+        write_summary_pdf(context, child, start, end, path, prepared=prepared, language=language)
     except (SummaryExportError, JournalError) as exc:
         problem = str(exc)
     finally:

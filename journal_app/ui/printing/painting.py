@@ -13,6 +13,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from journal_app import i18n
 from journal_app.ui.printing.pagination import keep_rows_together
 from journal_app.ui.printing.summary_html import _tr, document_font, footer_note, page_label
 
@@ -20,6 +21,15 @@ from journal_app.ui.printing.summary_html import _tr, document_font, footer_note
 FOOTER_HEIGHT_PT = 26.0
 #: The document property holding the child's name for the footer.
 FOOTER_NAME_PROPERTY = "summary_child_name"
+#: The document property holding the locale the summary was built in ("es_ES"): the footer is
+#: painted in it, whatever language is current when the preview or printer asks for a page.
+LANGUAGE_PROPERTY = "summary_locale"
+
+
+def document_translator(document: QTextDocument) -> i18n.Translator:
+    """The translator the summary ``document`` was built with (the current one if unknown)."""
+    locale = document.property(LANGUAGE_PROPERTY)
+    return i18n.translator_for(locale) if isinstance(locale, str) and locale else i18n.current()
 
 
 class SummaryPrintError(RuntimeError):
@@ -33,6 +43,9 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
     for the printer's paper, margins and resolution; ``document`` itself is not changed.
     """
     name = str(document.property(FOOTER_NAME_PROPERTY) or "")
+    # The parent reads this message (the app's language); the footer is the summary's.
+    not_opened = _tr("The printer or file could not be opened for writing.")
+    summary_language = document_translator(document)
     copy = document.clone()
     try:
         copy.documentLayout().setPaintDevice(printer)
@@ -47,9 +60,12 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
             first = min(printer.fromPage(), pages)
             last = max(first, min(printer.toPage() or pages, pages))
+        with i18n.speaking(summary_language):
+            note = footer_note()
+            labels = {page: page_label(page, pages) for page in range(first, last + 1)}
         painter = QPainter()
         if not painter.begin(printer):
-            raise SummaryPrintError(_tr("The printer or file could not be opened for writing."))
+            raise SummaryPrintError(not_opened)
         try:
             for page in range(first - 1, last):
                 if page > first - 1:
@@ -65,9 +81,8 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
                 _paint_footer(
                     painter,
                     QRectF(0, body.height(), body.width(), footer_height),
-                    name,
-                    page + 1,
-                    pages,
+                    f"{name} · {note}",
+                    labels[page + 1],
                     dots_per_point,
                 )
         finally:
@@ -77,7 +92,7 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
 
 
 def _paint_footer(
-    painter: QPainter, rect: QRectF, name: str, page: int, pages: int, dots_per_point: float
+    painter: QPainter, rect: QRectF, left_text: str, right: str, dots_per_point: float
 ) -> None:
     painter.save()
     pen = QPen(QColor("#9aa9b0"))
@@ -92,12 +107,9 @@ def _paint_footer(
     text_rect = QRectF(
         rect.left(), line_y + 3 * dots_per_point, rect.width(), rect.bottom() - line_y
     )
-    right = page_label(page, pages)
     metrics = QFontMetricsF(font, painter.device())
     left_width = text_rect.width() - metrics.horizontalAdvance(right) - 12 * dots_per_point
-    left = metrics.elidedText(
-        f"{name} · {footer_note()}", Qt.TextElideMode.ElideMiddle, max(left_width, 0)
-    )
+    left = metrics.elidedText(left_text, Qt.TextElideMode.ElideMiddle, max(left_width, 0))
     align_top = Qt.AlignmentFlag.AlignTop
     painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | align_top), left)
     painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | align_top), right)

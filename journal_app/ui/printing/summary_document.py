@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QLocale, QMarginsF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QTextDocument, QTextOption
 
+from journal_app import i18n, i18n_qt
+from journal_app.i18n_format import paper_size
 from journal_app.services.summary import SummaryReport
 from journal_app.ui.printing.pagination import keep_rows_together
 from journal_app.ui.printing.painting import (
     FOOTER_HEIGHT_PT,
     FOOTER_NAME_PROPERTY,
+    LANGUAGE_PROPERTY,
     SummaryPrintError,
     print_document,
 )
@@ -66,7 +69,8 @@ __all__ = [
 CHART_FIGURE_WIDTH_INCHES = 8.2
 
 #: Heights of the two figures, in inches of figure. The movement chart's grows with the rows of
-#: milestone names and legend it needs, so that its bars always keep the same height.
+#: milestone names and legend it needs, so that its bars always keep the same height; the WHO
+#: windows chart's is at least this, more when its legend takes a second row (longer words).
 MOVEMENT_PLOT_HEIGHT_INCHES = 1.3
 WINDOWS_CHART_HEIGHT_INCHES = 3.0
 #: Rendering resolution of the figures; on paper this gives 8.2 / 7.0 * 200 = 234 dots per inch.
@@ -74,34 +78,21 @@ CHART_DPI = 200
 #: Page margins, in millimetres.
 PAGE_MARGIN_MM = 15.0
 
-#: Territories whose paper is US Letter; everyone else uses A4.
-_LETTER_TERRITORIES = {
-    QLocale.Country.UnitedStates,
-    QLocale.Country.Canada,
-    QLocale.Country.Mexico,
-    QLocale.Country.Philippines,
-    QLocale.Country.Chile,
-    QLocale.Country.Colombia,
-    QLocale.Country.Venezuela,
-    QLocale.Country.CostaRica,
-    QLocale.Country.Guatemala,
-    QLocale.Country.PuertoRico,
-}
 
+def locale_page_size(locale: QLocale | str | None = None) -> QPageSize:
+    """A4, or US Letter where the locale's territory uses it (i18n_format.paper_size).
 
-def locale_page_size(locale: QLocale | None = None) -> QPageSize:
-    """A4, or US Letter where the locale's territory uses it (or it measures in US units)."""
-    locale = locale if locale is not None else QLocale()
-    if (
-        locale.territory() in _LETTER_TERRITORIES
-        or locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    ):
+    By default the *system's* locale (QLocale.system()): the paper in the parent's printer
+    follows where they live, not the language the app or the summary is in.
+    """
+    name = locale.name() if isinstance(locale, QLocale) else locale or i18n_qt.system_locale()
+    if paper_size(name) == "Letter":
         return QPageSize(QPageSize.PageSizeId.Letter)
     return QPageSize(QPageSize.PageSizeId.A4)
 
 
 def summary_page_layout(page_size: QPageSize | None = None) -> QPageLayout:
-    """The page layout the summary is made for: the locale's paper, portrait, 15 mm margins."""
+    """The page layout the summary is made for: the system's paper, portrait, 15 mm margins."""
     margins = QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM)
     return QPageLayout(
         page_size if page_size is not None else locale_page_size(),
@@ -143,12 +134,14 @@ def _render_figure(draw: Callable[..., None], data: object, height: float, dpi: 
 def render_summary_charts(
     context: JournalContext, report: SummaryReport, dpi: int = CHART_DPI
 ) -> SummaryCharts:
-    """Draw the movement chart and the WHO windows chart with the screen's drawing code."""
+    """Draw the movement chart and the WHO windows chart with the screen's drawing code, in the
+    current language."""
     from journal_app.ui.charts.figures import (
         draw_milestone_windows_chart,
         draw_movement_chart,
         movement_chart_height,
     )
+    from journal_app.ui.charts.windows_chart import windows_chart_height
 
     child_id = report.child.id
     assert child_id is not None
@@ -157,12 +150,11 @@ def render_summary_charts(
     series = context.charts.movement_series(child_id, report.start, report.end)
     height = movement_chart_height(series, CHART_FIGURE_WIDTH_INCHES, MOVEMENT_PLOT_HEIGHT_INCHES)
     movement = _render_figure(draw_movement_chart, series, height, dpi)
-    windows = _render_figure(
-        draw_milestone_windows_chart,
-        context.charts.milestone_windows(child_id, report.end),
-        WINDOWS_CHART_HEIGHT_INCHES,
-        dpi,
+    windows_data = context.charts.milestone_windows(child_id, report.end)
+    windows_height = windows_chart_height(
+        windows_data, CHART_FIGURE_WIDTH_INCHES, WINDOWS_CHART_HEIGHT_INCHES
     )
+    windows = _render_figure(draw_milestone_windows_chart, windows_data, windows_height, dpi)
     return SummaryCharts(movement, windows)
 
 
@@ -171,7 +163,8 @@ def build_summary_document(
     charts: SummaryCharts | None,
     page_size: QPageSize | None = None,
 ) -> QTextDocument:
-    """The summary laid out for ``page_size`` (the locale's paper when None).
+    """The summary laid out for ``page_size`` (the system's paper when None), in the current
+    language (build it inside ``with i18n.speaking(...)`` for another one).
 
     :func:`print_document` lays it out again for the printer it paints on.
     """
@@ -184,6 +177,8 @@ def build_summary_document(
     document.setDocumentMargin(0)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, summary_title(report))
     document.setProperty(FOOTER_NAME_PROPERTY, report.child.name)
+    # The footer is painted later (the preview repaints on every zoom): in this language too.
+    document.setProperty(LANGUAGE_PROPERTY, i18n.current().locale)
     if charts is not None:
         for url, data in (
             (MOVEMENT_CHART_URL, charts.movement),

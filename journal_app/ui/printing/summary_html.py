@@ -1,7 +1,9 @@
 """The summary's HTML: every section's wording and markup, and the document's look (style sheet,
 font with ligatures off).
 
-All wording of the printed summary lives here (through ``QCoreApplication.translate``).
+All wording of the printed summary lives here, through gettext (:mod:`journal_app.i18n`), so it
+follows ``with i18n.speaking(...)``: the summary is built in the doctor's language, whatever the
+app's. Dates, ages and figures go through ``i18n.formats()`` ("2 dic 2026", "3,8").
 Everything the parent typed goes through :func:`html.escape` before it enters the document.
 """
 
@@ -13,11 +15,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont
 
-from journal_app.domain import dates
-from journal_app.domain.ages import ChildAge, describe_gestation
+from journal_app import i18n
+from journal_app.domain.ages import ChildAge
+from journal_app.domain.reference import CDC_SOURCE, WHO_TUMMY_SOURCE, WHO_WINDOWS_SOURCE
+from journal_app.i18n import N_, ngettext
 from journal_app.services.guidance import MIN_DAYS_FOR_ABSENCE
 from journal_app.services.summary import (
     MIN_DAYS_FOR_TREND,
@@ -66,7 +70,8 @@ td {{ font-size: 8.5pt; vertical-align: top; }}
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummaryDocument", text)
+    """``text`` in the summary's language (the translator of an enclosing ``speaking()``)."""
+    return i18n.gettext(text)
 
 
 def _esc(text: str) -> str:
@@ -79,11 +84,17 @@ _NBSP = "\u00a0"
 
 
 def format_date(day: date) -> str:
-    return dates.format_date(day).replace(" ", _NBSP)
+    """ "2 Dec 2026" / "2 dic 2026", never wrapped."""
+    return i18n.formats().date(day).replace(" ", _NBSP)
 
 
 def _short_date(day: date) -> str:
-    return dates.format_day_month(day).replace(" ", _NBSP)
+    return i18n.formats().day_month(day).replace(" ", _NBSP)
+
+
+def format_number(value: float) -> str:
+    """A WHO figure as published, one decimal, with the language's decimal mark: "3,8"."""
+    return i18n.formats().number(value, 1)
 
 
 def format_period(start: date, end: date) -> str:
@@ -91,15 +102,16 @@ def format_period(start: date, end: date) -> str:
 
 
 def _age_html(age: ChildAge, on: date | None = None) -> str:
-    text = _esc(age.chronological.describe())
+    formats = i18n.formats()
+    text = _esc(formats.age(age.chronological))
     if on is not None:
         text += " " + _esc(_tr("on {date}").format(date=format_date(on)))
     if age.corrected is not None:
         if age.corrected.total_days < 0:
-            weeks = -age.corrected.total_days // 7
-            corrected = _tr("{weeks} weeks before the due date").format(weeks=weeks)
+            weeks = formats.weeks(-age.corrected.total_days // 7)
+            corrected = _tr("{weeks} before the due date").format(weeks=weeks)
         else:
-            corrected = age.corrected.describe()
+            corrected = formats.age(age.corrected)
         text += (
             "<br/><span class='muted'>"
             + _esc(_tr("corrected: {age}").format(age=corrected))
@@ -122,6 +134,15 @@ def page_label(page: int, pages: int) -> str:
     return _tr("Page {page} of {pages}").format(page=page, pages=pages)
 
 
+def _heading(text: str) -> str:
+    """A section heading (plain text, escaped here)."""
+    return f"<h2>{_esc(text)}</h2>"
+
+
+def _span(css_class: str, text: str) -> str:
+    return f"<span class='{css_class}'>{_esc(text)}</span>"
+
+
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int]) -> str:
     """An HTML table; ``rows`` hold HTML that is already escaped. ``widths`` in percent."""
     head = "".join(f"<th width='{w}%'>{_esc(h)}</th>" for h, w in zip(headers, widths, strict=True))
@@ -137,17 +158,18 @@ def _header(report: SummaryReport) -> str:
     child = report.child
     born = format_date(child.birth_date)
     if report.gestation_days_at_birth is not None and child.due_date is not None:
+        weeks, extra_days = divmod(report.gestation_days_at_birth, 7)
         born += " " + _tr("(born at {gestation}; due {due})").format(
-            gestation=describe_gestation(child.birth_date, child.due_date),
+            gestation=i18n.formats().gestation(weeks, extra_days),
             due=format_date(child.due_date),
         )
     days = (report.end - report.start).days + 1
     period = (
         format_period(report.start, report.end)
         + " "
-        + _tr("({days} days; entries on {recorded})").format(
-            days=days, recorded=report.days_recorded
-        )
+        + ngettext(
+            "({days} day; entries on {recorded})", "({days} days; entries on {recorded})", days
+        ).format(days=days, recorded=report.days_recorded)
     )
     made = _tr("{date} · made with Crawl Journal {version}").format(
         date=format_date(report.made_on), version=report.app_version
@@ -164,8 +186,9 @@ def _header(report: SummaryReport) -> str:
         "</tr>"
         for a, b, c, d in rows
     )
+    kicker = _tr("MOVEMENT SUMMARY FOR THE DOCTOR")
     return (
-        f"<p class='kicker'>{_esc(_tr('MOVEMENT SUMMARY FOR THE DOCTOR'))}</p>"
+        f"<p class='kicker'>{_esc(kicker)}</p>"
         f"<h1>{_esc(child.name)}</h1>"
         "<table width='100%' cellspacing='0' cellpadding='2' border='0' "
         f"style='margin-top: 4px;'>{cells}</table>"
@@ -184,26 +207,27 @@ def _header(report: SummaryReport) -> str:
 
 
 def _flags(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('1. Worth discussing'))}</h2>"
+    out = _heading(_tr("1. Worth discussing"))
     if not report.flags:
         text = _tr("The journal's rules raised nothing to discuss for this period.")
         if not report.milestone_checks_ran:
-            text += " " + _tr(
+            held = report.days_recorded_to_end
+            text += " " + ngettext(
+                "By {end} the journal held {days} recorded day, too few for the milestone "
+                "checks (they need {least}): a milestone not yet noted was not taken as a sign "
+                "of anything.",
                 "By {end} the journal held {days} recorded days, too few for the milestone "
-                "checks (they need {least}): a milestone not yet noted was not taken as a sign of "
-                "anything."
-            ).format(
-                end=format_date(report.end),
-                days=report.days_recorded_to_end,
-                least=MIN_DAYS_FOR_ABSENCE,
-            )
+                "checks (they need {least}): a milestone not yet noted was not taken as a sign "
+                "of anything.",
+                held,
+            ).format(end=format_date(report.end), days=held, least=MIN_DAYS_FOR_ABSENCE)
         return out + "<p>" + _esc(text) + "</p>"
     rows = []
     for flag in report.flags:
         marker = (
-            f"<span class='strong-flag'>{_esc(_tr('Please discuss'))}</span>"
+            _span("strong-flag", _tr("Please discuss"))
             if flag.strong
-            else f"<span class='flag'>{_esc(_tr('Worth mentioning'))}</span>"
+            else _span("flag", _tr("Worth mentioning"))
         )
         dates = [_short_date(d) for d in sorted(flag.dates)[:MAX_FLAG_DATES]]
         if len(flag.dates) > MAX_FLAG_DATES:
@@ -221,38 +245,43 @@ def _flags(report: SummaryReport) -> str:
 
 def _window_text(line: MilestoneLine) -> str:
     if line.who_window is not None:
-        return _tr("WHO: {low:.1f}–{high:.1f} months").format(
-            low=line.who_window.p1_months, high=line.who_window.p99_months
+        return _tr("WHO: {low}–{high} months").format(
+            low=format_number(line.who_window.p1_months),
+            high=format_number(line.who_window.p99_months),
         )
     if line.cdc_months is not None:
         return _tr("CDC: by {months} months").format(months=line.cdc_months)
     return "–"
 
 
+#: Marked for extraction; translated where they are printed.
 _STANDING_WORDS = {
-    MilestoneStanding.BEFORE_WINDOW: "reached before the window",
-    MilestoneStanding.IN_WINDOW: "within the window",
-    MilestoneStanding.AFTER_WINDOW: "reached after the window",
-    MilestoneStanding.REACHED: "reached",
-    MilestoneStanding.NOT_YET: "not recorded yet",
-    MilestoneStanding.NOT_YET_PAST_REFERENCE: "not recorded yet; past the reference age",
-    MilestoneStanding.NOT_RECORDED_BEFORE_JOURNAL: "not recorded (the journal began on {began})",
-    MilestoneStanding.SHOWN_BY_JOURNAL: "seen in the journal by {date} (first time not noted)",
-    MilestoneStanding.REACHED_BEFORE_JOURNAL: "reached before the journal (date not known)",
+    MilestoneStanding.BEFORE_WINDOW: N_("reached before the window"),
+    MilestoneStanding.IN_WINDOW: N_("within the window"),
+    MilestoneStanding.AFTER_WINDOW: N_("reached after the window"),
+    MilestoneStanding.REACHED: N_("reached"),
+    MilestoneStanding.NOT_YET: N_("not recorded yet"),
+    MilestoneStanding.NOT_YET_PAST_REFERENCE: N_("not recorded yet; past the reference age"),
+    MilestoneStanding.NOT_RECORDED_BEFORE_JOURNAL: N_(
+        "not recorded (the journal began on {began})"
+    ),
+    MilestoneStanding.SHOWN_BY_JOURNAL: N_("seen in the journal by {date} (first time not noted)"),
+    MilestoneStanding.REACHED_BEFORE_JOURNAL: N_("reached before the journal (date not known)"),
 }
 
 
 def _milestones(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('3. Milestones'))}</h2>"
+    out = _heading(_tr("3. Milestones"))
     end_age = report.child.age_on(report.end)
-    intro = _tr("Age on the last day of the period: {age}.").format(
-        age=end_age.chronological.describe()
-        + (
-            " " + _tr("(corrected {age})").format(age=end_age.corrected.describe())
-            if end_age.corrected is not None and end_age.corrected.total_days >= 0
-            else ""
+    formats = i18n.formats()
+    if end_age.corrected is not None and end_age.corrected.total_days >= 0:
+        intro = _tr("Age on the last day of the period: {age} (corrected {corrected}).").format(
+            age=formats.age(end_age.chronological), corrected=formats.age(end_age.corrected)
         )
-    )
+    else:
+        intro = _tr("Age on the last day of the period: {age}.").format(
+            age=formats.age(end_age.chronological)
+        )
     if end_age.corrected is not None:
         intro += " " + _tr("Milestones are compared using the corrected age.")
     if any(line.in_period for line in report.milestones):
@@ -277,9 +306,7 @@ def _milestones(report: SummaryReport) -> str:
             MilestoneStanding.NOT_YET_PAST_REFERENCE,
         ):
             standing = f"<span class='late'>{standing}</span>"
-        rows.append(
-            (_esc(_tr(line.milestone.label)), when, age, _esc(_window_text(line)), standing)
-        )
+        rows.append((_esc(line.milestone.label), when, age, _esc(_window_text(line)), standing))
     out += _table(
         (
             _tr("Milestone"),
@@ -294,12 +321,13 @@ def _milestones(report: SummaryReport) -> str:
     return out
 
 
+#: Marked for extraction; translated where they are printed.
 _TREND_WORDS = {
-    Trend.MORE_OFTEN: "seen more often",
-    Trend.LESS_OFTEN: "seen less often",
-    Trend.ABOUT_THE_SAME: "about the same",
-    Trend.ONLY_SECOND_HALF: "new in the second half",
-    Trend.ONLY_FIRST_HALF: "not seen in the second half",
+    Trend.MORE_OFTEN: N_("seen more often"),
+    Trend.LESS_OFTEN: N_("seen less often"),
+    Trend.ABOUT_THE_SAME: N_("about the same"),
+    Trend.ONLY_SECOND_HALF: N_("new in the second half"),
+    Trend.ONLY_FIRST_HALF: N_("not seen in the second half"),
 }
 
 
@@ -308,11 +336,12 @@ def _count(value: int | None) -> str:
 
 
 def _movement_row(line: MovementLine) -> tuple[str, ...]:
-    trend = _esc(
-        _tr(_TREND_WORDS[line.trend] if line.trend is not None else "too few days to compare")
-    )
+    if line.trend is not None:
+        trend = _esc(_tr(_TREND_WORDS[line.trend]))
+    else:
+        trend = _esc(_tr("too few days to compare"))
     return (
-        _esc(_tr(line.style.label)),
+        _esc(line.style.label),
         str(line.days_seen),
         _esc(_count(line.episodes)),
         _esc(_count(line.minutes)),
@@ -324,7 +353,7 @@ def _movement_row(line: MovementLine) -> tuple[str, ...]:
 
 
 def _movements(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('4. Movement styles in the period'))}</h2>"
+    out = _heading(_tr("4. Movement styles in the period"))
     if not report.movements:
         return out + "<p>" + _esc(_tr("No movement styles were recorded in this period.")) + "</p>"
     out += _table(
@@ -365,7 +394,7 @@ def _movements(report: SummaryReport) -> str:
 def _charts(report: SummaryReport, charts: SummaryCharts | None) -> str:
     if charts is None or (charts.movement is None and charts.windows is None):
         return ""
-    out = f"<h2>{_esc(_tr('5. Charts'))}</h2>"
+    out = _heading(_tr("5. Charts"))
     # The charts carry their own titles, legends and sources: no caption repeats them.
     if charts.movement is not None:
         out += f"<p><img src='{MOVEMENT_CHART_URL.toString()}' width='{CHART_WIDTH_PX}'/></p>"
@@ -375,13 +404,16 @@ def _charts(report: SummaryReport, charts: SummaryCharts | None) -> str:
 
 
 def _tummy(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('6. Tummy time'))}</h2>"
+    out = _heading(_tr("6. Tummy time"))
     tummy = report.tummy
     if tummy.average_minutes is None:
         return out + "<p>" + _esc(_tr("No tummy time was recorded in this period.")) + "</p>"
-    text = _tr(
+    text = ngettext(
+        "Recorded on {days} day; on that day, {average} minutes. "
+        "{reached} of those days reached {reference} minutes or more.",
         "Recorded on {days} days; on those days, {average} minutes a day on average. "
-        "{reached} of those days reached {reference} minutes or more."
+        "{reached} of those days reached {reference} minutes or more.",
+        tummy.days_recorded,
     ).format(
         days=tummy.days_recorded,
         average=math.floor(tummy.average_minutes),  # 29.8 must not read as "30"
@@ -396,14 +428,14 @@ def _tummy(report: SummaryReport) -> str:
 
 
 def _signs(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('7. Warning signs logged'))}</h2>"
+    out = _heading(_tr("7. Warning signs logged"))
     if not report.warning_signs:
         return out + "<p>" + _esc(_tr("No warning signs were logged in this period.")) + "</p>"
     rows = [
         (
             _esc(format_date(s.day)),
-            _esc(_tr(s.sign.label)),
-            _esc(_tr(s.sign.describe_side(s.side))) if s.side is not None else "–",
+            _esc(s.sign.label),
+            _esc(s.sign.describe_side(s.side)) if s.side is not None else "–",
             f"<span class='typed'>{_esc(s.note)}</span>" if s.note else "–",
         )
         for s in report.warning_signs
@@ -418,7 +450,7 @@ def _typed_rows(texts: Sequence[ParentText]) -> list[tuple[str, str]]:
 
 
 def _questions(report: SummaryReport) -> str:
-    out = f"<h2>{_esc(_tr('2. Questions for the doctor'))}</h2>"
+    out = _heading(_tr("2. Questions for the doctor"))
     if report.questions:
         return out + _table(
             (_tr("Date"), _tr("Question the parent wrote down")),
@@ -431,7 +463,7 @@ def _questions(report: SummaryReport) -> str:
 def _notes(report: SummaryReport) -> str:
     if not report.notes:
         return ""
-    return f"<h2>{_esc(_tr('8. Notes the parent chose to include'))}</h2>" + _table(
+    return _heading(_tr("8. Notes the parent chose to include")) + _table(
         (_tr("Date"), _tr("Note")), _typed_rows(report.notes), (14, 86)
     )
 
@@ -441,34 +473,56 @@ def _headline(report: SummaryReport) -> str:
     headline = report.headline
     if headline is None or report.is_empty:
         return ""
-    parts: list[str] = []
-    if headline.style is not None and headline.since is not None:
-        parts.append(
-            _tr("{style} on {seen} of {recorded} recorded days since {since}").format(
-                style=_tr(headline.style.label),
-                seen=headline.days_seen,
-                recorded=headline.days_recorded,
-                since=_short_date(headline.since),
-            )
-        )
-    else:
-        parts.append(_tr("No one way of moving was seen on most recorded days"))
+    names = ""
     if headline.new:
-        shown = [_tr(m.label).lower() for m in headline.new[:MAX_HEADLINE_NEW]]
+        shown = [m.label.lower() for m in headline.new[:MAX_HEADLINE_NEW]]
         if len(headline.new) > MAX_HEADLINE_NEW:
             shown.append(_tr("{n} more").format(n=len(headline.new) - MAX_HEADLINE_NEW))
         names = ", ".join(shown)
-        parts.append(_tr("new this period: {names}").format(names=names))
-    sentence = "; ".join(parts) + "."
+    # Whole sentences, so that each language orders them its own way.
+    if headline.style is not None and headline.since is not None:
+        fields = {
+            "style": headline.style.label,
+            "seen": headline.days_seen,
+            "recorded": headline.days_recorded,
+            "since": _short_date(headline.since),
+            "names": names,
+        }
+        if names:
+            sentence = _tr(
+                "{style} on {seen} of {recorded} recorded days since {since}; "
+                "new this period: {names}."
+            ).format(**fields)
+        else:
+            sentence = _tr("{style} on {seen} of {recorded} recorded days since {since}.").format(
+                **fields
+            )
+    elif names:
+        sentence = _tr(
+            "No one way of moving was seen on most recorded days; new this period: {names}."
+        ).format(names=names)
+    else:
+        sentence = _tr("No one way of moving was seen on most recorded days.")
     return f"<p class='headline'>{_esc(sentence)}</p>"
 
 
-def _about(report: SummaryReport) -> str:
-    from journal_app.domain.reference import CDC_SOURCE, WHO_TUMMY_SOURCE, WHO_WINDOWS_SOURCE
+#: The sources' titles (journal_app.domain.reference), marked here so that the summary cites
+#: them by their published titles in each language (the WHO study keeps its English title).
+_SOURCE_TITLES = (
+    N_('CDC "Learn the Signs. Act Early." milestone checklists (2022 revision)'),
+    N_(
+        "WHO guidelines on physical activity, sedentary behaviour and sleep for children "
+        "under 5 years of age (2019)"
+    ),
+)
 
+
+def _about(report: SummaryReport) -> str:
     # What the summary is (and is not) opens page 1; the sources close the last page.
     sources = _tr("Sources: {who}. {cdc}. {tummy}.").format(
-        who=WHO_WINDOWS_SOURCE, cdc=CDC_SOURCE, tummy=WHO_TUMMY_SOURCE
+        who=WHO_WINDOWS_SOURCE,
+        cdc=i18n.translate(CDC_SOURCE),
+        tummy=i18n.translate(WHO_TUMMY_SOURCE),
     )
     # The last words of the summary: small, and never a page of their own.
     return f"<p class='sources' style='margin-top: 6px;'>{_esc(sources)}</p>"

@@ -2,6 +2,11 @@
 
 The file appears whole or not at all: the PDF is written to a private temporary file in the target
 folder and renamed over the target at the end.
+
+The summary may be in another language than the app's (the doctor's): every function that builds
+it takes ``language`` ("es", "en"; None for the current language) and builds inside
+``with i18n.speaking(...)``, in the thread that builds. Messages for the parent (a file that
+cannot be written, a period that does not fit) stay in the app's language.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from journal_app import APP_NAME, __version__
+from journal_app import APP_NAME, __version__, i18n
 from journal_app.domain.entries import ChildProfile
 from journal_app.services.summary import SummaryReport
 
@@ -42,6 +47,16 @@ class SummaryExportError(OSError):
         return self.message
 
 
+def summary_translator(language: str | None = None) -> i18n.Translator:
+    """The translator of a summary in ``language`` ("es", "en_US"); the current one for None,
+    or for the current language ("es" while the app speaks "es_MX" keeps Mexico's "3.8").
+    A code without a catalogue gives English (see :func:`i18n.translator_for`)."""
+    current = i18n.current()
+    if not language or i18n.normalize_code(language) in (current.locale, current.language):
+        return current
+    return i18n.translator_for(language)
+
+
 def resolve_period(
     context: JournalContext, child_id: int, start: date | None, end: date | None
 ) -> tuple[date, date]:
@@ -51,14 +66,25 @@ def resolve_period(
 
 
 def prepare_summary(
-    context: JournalContext, child: ChildProfile, start: date, end: date
+    context: JournalContext,
+    child: ChildProfile,
+    start: date,
+    end: date,
+    language: str | None = None,
 ) -> tuple[SummaryReport, SummaryCharts]:
-    """The report and its charts as images: the slow part, safe to run on a worker thread."""
+    """The report and its charts as images, in ``language``: the slow part, safe to run on a
+    worker thread (the language is entered in the thread that runs this).
+
+    Raises :class:`SummaryPeriodError` in the app's language for a period that does not fit.
+    """
     from journal_app.ui.printing.summary_document import render_summary_charts
 
     assert child.id is not None
-    report = context.summary.build(child.id, start, end)
-    return report, render_summary_charts(context, report)
+    translator = summary_translator(language)
+    context.summary.check_period(child, start, end)
+    with i18n.speaking(translator):
+        report = context.summary.build(child.id, start, end)
+        return report, render_summary_charts(context, report)
 
 
 def summary_document_for(
@@ -68,15 +94,19 @@ def summary_document_for(
     end: date,
     page_size: QPageSize | None = None,
     prepared: tuple[SummaryReport, SummaryCharts] | None = None,
+    language: str | None = None,
 ) -> tuple[SummaryReport, QTextDocument]:
-    """Build the report, render its charts and lay out the document (the preview's and PDF's).
+    """Build the report, render its charts and lay out the document (the preview's and PDF's),
+    in ``language``.
 
-    ``prepared`` is what :func:`prepare_summary` returned, when it already ran on a worker.
+    ``prepared`` is what :func:`prepare_summary` returned (in the same ``language``), when it
+    already ran on a worker.
     """
     from journal_app.ui.printing.summary_document import build_summary_document
 
-    report, charts = prepared or prepare_summary(context, child, start, end)
-    return report, build_summary_document(report, charts, page_size)
+    report, charts = prepared or prepare_summary(context, child, start, end, language)
+    with i18n.speaking(summary_translator(language)):
+        return report, build_summary_document(report, charts, page_size)
 
 
 def write_document_pdf(
@@ -178,8 +208,10 @@ def write_summary_pdf(
     end: date | None,
     path: Path,
     prepared: tuple[SummaryReport, SummaryCharts] | None = None,
+    language: str | None = None,
 ) -> None:
-    """Write the summary of ``start``..``end`` (the default period where None) to ``path``.
+    """Write the summary of ``start``..``end`` (the default period where None) to ``path``, in
+    ``language`` (the current language when None).
 
     Raises :class:`SummaryExportError` with a clear message when the file cannot be written
     (nothing is left behind) and records the summary as made when it was.
@@ -190,11 +222,15 @@ def write_summary_pdf(
     assert child.id is not None
     start, end = resolve_period(context, child.id, start, end)
     try:
-        report, document = summary_document_for(context, child, start, end, prepared=prepared)
+        report, document = summary_document_for(
+            context, child, start, end, prepared=prepared, language=language
+        )
     except SummaryPeriodError as exc:
         raise SummaryExportError(Path(path), str(exc), errno.EINVAL) from exc
+    with i18n.speaking(summary_translator(language)):
+        title = summary_title(report)
     try:
-        write_document_pdf(document, summary_title(report), Path(path))
+        write_document_pdf(document, title, Path(path))
     finally:
         document.deleteLater()
     context.summary.record_made(child.id, start, end)
@@ -206,11 +242,14 @@ def write_summary_pdf_headless(
     start: date | None,
     end: date | None,
     path: Path,
+    language: str | None = None,
 ) -> None:
-    """:func:`write_summary_pdf` without a display: makes an offscreen QGuiApplication if needed."""
+    """:func:`write_summary_pdf` without a display: makes an offscreen QGuiApplication if needed.
+    ``language`` ("es", "en") is the summary's, e.g. from ``crawl-journal summary --language``;
+    None: the app's (current) language."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
         app = QGuiApplication([APP_NAME, "-platform", "offscreen"])
-    write_summary_pdf(context, child, start, end, path)
+    write_summary_pdf(context, child, start, end, path, language=language)
