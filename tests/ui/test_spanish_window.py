@@ -231,3 +231,22 @@ def test_the_day_forms_access_keys_do_not_clash_with_the_menu_bar(make_window, s
     keys = [key.lower() for key in keys]
     assert len(keys) >= 10
     assert sorted(keys) == sorted(set(keys)), keys
+
+
+def test_counts_take_spanish_plurals_and_sizes_the_decimal_comma(speak, qtbot, context) -> None:
+    from journal_app.domain.backups import BackupContents
+    from journal_app.ui.dialogs.damaged_journal import describe_contents
+
+    speak("es")
+    assert describe_contents(BackupContents(1, 1, None)) == "Contiene 1 niño/a y 1 día de diario."
+    assert describe_contents(BackupContents(2, 3, None)) == "Contiene 2 niños y 3 días de diario."
+    dialog = RestoreBackupDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.size_label(int(2.5 * 1024 * 1024)) == "2,5 MB"
+    assert dialog.contents_label(BackupContents(1, 0, None)) == "1 niño/a, todavía ningún día"
+    speak("en")
+    assert (
+        describe_contents(BackupContents(2, 3, None))
+        == "It holds 2 children and 3 days of journal."
+    )
+    assert dialog.size_label(int(2.5 * 1024 * 1024)) == "2.5 MB"
