@@ -250,3 +250,25 @@ def test_counts_take_spanish_plurals_and_sizes_the_decimal_comma(speak, qtbot, c
         == "It holds 2 children and 3 days of journal."
     )
     assert dialog.size_label(int(2.5 * 1024 * 1024)) == "2.5 MB"
+
+
+@pytest.mark.parametrize("size", [(1024, 700 - 32), (1366, 768 - 32)])  # less the title bar
+def test_the_spanish_day_form_needs_no_sideways_scrolling(make_window, speak, qtbot, size) -> None:
+    speak("es")
+    window = make_window(children=(MAYA,))
+    window.resize(*size)
+    window.tips_dock._unfold_clicked()  # the tips opened by hand even in a narrow window
+    window.form.signs_box.add_button.click()  # the widest section: a warning-sign row
+    dock, viewport = window.tips_dock, window.form_scroll.viewport()
+
+    def laid_out_and_fits() -> bool:  # the window at its size, the tips beside the form
+        return (
+            window.width() == size[0]
+            and dock.isVisible()
+            and dock.width() > 150
+            and viewport.width() + dock.width() < size[0]
+            and window.form.minimumSizeHint().width() <= viewport.width()
+        )
+
+    qtbot.waitUntil(laid_out_and_fits, timeout=3000)
+    assert window.form_scroll.horizontalScrollBar().maximum() == 0

@@ -128,7 +128,9 @@ class MovementSection(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("M&ovement seen today"))  # Alt+O: to the first row
         grid = QGridLayout(self)
-        grid.addWidget(QLabel(self.tr("<i>Tick what you saw; counts are optional.</i>")), 0, 0)
+        hint = QLabel(self.tr("<i>Tick what you saw; counts are optional.</i>"), self)
+        hint.setWordWrap(True)  # longer in other languages: it wraps, the form does not widen
+        grid.addWidget(hint, 0, 0)
         grid.addWidget(QLabel(self.tr("Times")), 0, 1)
         grid.addWidget(QLabel(self.tr("Minutes")), 0, 2)
         self.rows: dict[MovementStyle, MovementRow] = {}
