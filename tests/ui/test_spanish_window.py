@@ -21,7 +21,7 @@ from importlib.resources import files
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget
 
 from journal_app import i18n, i18n_qt
 from journal_app.domain.dates import format_date
@@ -213,23 +213,22 @@ def test_menus_keep_distinct_access_keys_in_spanish(make_window, speak) -> None:
         assert len(keys) == len(set(keys)), keys
 
 
-def test_the_day_forms_access_keys_do_not_clash_with_the_menu_bar(make_window, speak) -> None:
+def test_the_journal_pages_access_keys_do_not_clash_with_the_menu_bar(make_window, speak) -> None:
+    """Alt+letter on the journal page: the menu bar's, the toolbar's, the navigator's and the
+    day form's (labels, buttons, group boxes) are all different in Spanish."""
     speak("es")
     window = make_window(children=(MAYA,))
-    keys: list[str] = []
-    for action in window.menuBar().actions():
-        keys += re.findall(r"&(\w)", action.text())
-    for label in window.findChildren(QLabel):
-        if label.buddy() is not None and label.buddy().window() is window:
-            keys += re.findall(r"&(\w)", label.text())
-    for button in window.form.findChildren(QWidget):
-        text = getattr(button, "text", None)
-        if callable(text) and not isinstance(button, QLabel):
-            value = text()
-            if isinstance(value, str):
-                keys += re.findall(r"&(\w)", value)
-    keys = [key.lower() for key in keys]
-    assert len(keys) >= 10
+    texts = [action.text() for action in window.menuBar().actions()]
+    for root in (window.child_toolbar, window.journal_page):
+        for widget in root.findChildren(QWidget):
+            if isinstance(widget, QLabel):
+                texts.append(widget.text() if widget.buddy() is not None else "")
+            elif isinstance(widget, QAbstractButton):
+                texts.append(widget.text())
+            elif isinstance(widget, QGroupBox):
+                texts.append(widget.title())
+    keys = [key.lower() for text in texts for key in re.findall(r"&(\w)", text)]
+    assert {"a", "g", "m", "r"} <= set(keys)  # Archivo, Guardar, Movimientos, Días recientes
     assert sorted(keys) == sorted(set(keys)), keys
 
 
