@@ -2,7 +2,8 @@
 
 Slots here gather input, call a service and show the result; rules and SQL live in services/.
 The rooms it is built from are in ``ui/window/``: the actions and menus (``actions``), the day
-navigator, the welcome page, the tummy-timer controller, the side panels' protocol and undo steps.
+navigator, the welcome page, the tummy-timer controller, the side panels' protocol, undo steps,
+the title and status bar (``chrome``) and the work on worker threads (``background``).
 """
 
 from __future__ import annotations
@@ -24,15 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal_app import APP_NAME
-from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile
 from journal_app.domain.errors import ChildNotFound, JournalError
 from journal_app.domain.validation import ValidationFailed
 from journal_app.ui.dialogs.child_dialog import ChildDialog
 from journal_app.ui.widgets.day_form import DayForm
+from journal_app.ui.window import background
 from journal_app.ui.window.actions import WindowActions
-from journal_app.ui.window.chrome import build_status_bar, child_toolbar
+from journal_app.ui.window.chrome import build_status_bar, child_toolbar, window_title
 from journal_app.ui.window.day_navigator import DayNavigator
 from journal_app.ui.window.file_commands import FileCommands
 from journal_app.ui.window.geometry import TIPS_SHOWN_KEY, restore_geometry, save_geometry
@@ -46,7 +46,6 @@ from journal_app.ui.window.tips_dock import TipsDock
 from journal_app.ui.window.tummy_timer import TummyTimerController
 from journal_app.ui.window.undo import DeleteDayCommand
 from journal_app.ui.window.welcome_page import WelcomePage, lazy_journal
-from journal_app.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
@@ -119,7 +118,7 @@ class MainWindow(QMainWindow):
         )
         if self._child is not None:  # ready to type: the first field of the day form
             self.form.focus_first_field()
-        QTimer.singleShot(0, self._warm_up)
+        QTimer.singleShot(0, self, lambda: background.warm_up(self))
 
     # -- building -------------------------------------------------------------------------
 
@@ -474,19 +473,8 @@ class MainWindow(QMainWindow):
 
     # -- panels -----------------------------------------------------------------------------
 
-    def _warm_up(self) -> None:
-        """Load SQLAlchemy and the services on a worker thread, then build the tips panel.
-
-        The first screen needs neither (it reads through ``context.reads``), so the window is on
-        screen and usable before they are imported.
-        """
-        run_in_background(
-            self.context.warm_up,
-            on_done=lambda _none: self._warmed_up(),
-            on_error=lambda exc: self._warmed_up(exc),
-        )
-
-    def _warmed_up(self, problem: BaseException | None = None) -> None:
+    def warmed_up(self, problem: BaseException | None = None) -> None:
+        """SQLAlchemy and the services are loaded (``background.warm_up``): the tips panel now."""
         if self._closed:
             return
         self._services_ready = True
@@ -534,13 +522,8 @@ class MainWindow(QMainWindow):
     # -- window -----------------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        parts = []
-        if self._child is not None and self.form.day is not None:
-            parts.append(f"{self._child.name}, {format_date(self.form.day)}[*]")
-        parts.append(APP_NAME)
-        if self.context.is_sample:
-            parts.append(self.tr("SAMPLE JOURNAL (not your data)"))
-        self.setWindowTitle(" — ".join(parts))
+        name = self._child.name if self._child is not None else None
+        self.setWindowTitle(window_title(name, self.form.day, is_sample=self.context.is_sample))
         self.setWindowModified(self.form.is_dirty)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -574,26 +557,7 @@ class MainWindow(QMainWindow):
         self._tips_panel = self._charts_panel = None
 
     def start_automatic_backup(self) -> None:
-        """The once-a-day backup, on a worker thread; the window stays responsive."""
-        context = self.context
-        run_in_background(
-            lambda: context.backups.automatic_backup(),  # the service is built on the worker too
-            on_done=lambda path: self.backup_finished.emit(str(path) if path else ""),
-            on_error=lambda exc: self.statusBar().showMessage(
-                self.tr("Automatic backup failed: {e}").format(e=exc), 15000
-            ),
-        )
+        background.start_automatic_backup(self)
 
     def report_when_ready(self, process_start: float) -> None:
-        """For the start-up benchmark: print seconds from process start to a usable window, then quit."""
-
-        def report() -> None:
-            import sys
-
-            print(f"startup_seconds={time.perf_counter() - process_start:.4f}", flush=True)
-            heavy = ("sqlalchemy", "alembic", "matplotlib", "journal_app.ui.printing")
-            loaded = ",".join(name for name in heavy if name in sys.modules)
-            print(f"heavy_modules_at_ready={loaded}", flush=True)
-            self.close()
-
-        QTimer.singleShot(0, report)
+        background.report_when_ready(self, process_start)

@@ -8,8 +8,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal_app import APP_NAME, __version__
+from journal_app.i18n import N_, _, translate
 
-NOT_MEDICAL_ADVICE = (
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+NOT_MEDICAL_ADVICE = N_(
     "Crawl Journal helps you record and organise what you see. It does not give medical advice "
     "and does not diagnose anything. If you are worried about how your child moves or develops, "
     "talk to your child's doctor."
@@ -19,13 +25,31 @@ NOT_MEDICAL_ADVICE = (
 def about_text(data_dir: Path) -> str:
     return (
         f"<h3>{APP_NAME} {html.escape(__version__)}</h3>"
-        "<p>A journal of your baby's crawling and early movement, with tips and a summary to take "
-        "to the doctor.</p>"
-        f"<p><b>Your journal is stored in:</b><br>{html.escape(str(data_dir))}</p>"
-        "<p>Everything stays on this computer; the app makes no network connections.</p>"
-        f"<p><b>Not medical advice.</b> {html.escape(NOT_MEDICAL_ADVICE)}</p>"
-        "<p>Milestone windows: WHO Motor Development Study (2006). Checklists: CDC "
-        "\u201cLearn the Signs. Act Early.\u201d (2022).</p>"
+        "<p>{intro}</p>"
+        "<p><b>{stored}</b><br>{folder}</p>"
+        "<p>{offline}</p>"
+        "<p><b>{not_advice}</b> {advice}</p>"
+        "<p>{sources}</p>"
+    ).format(
+        intro=_escape(
+            _(
+                "A journal of your baby's crawling and early movement, with tips and a summary "
+                "to take to the doctor."
+            )
+        ),
+        stored=_escape(_("Your journal is stored in:")),
+        folder=_escape(str(data_dir)),
+        offline=_escape(
+            _("Everything stays on this computer; the app makes no network connections.")
+        ),
+        not_advice=_escape(_("Not medical advice.")),
+        advice=_escape(translate(NOT_MEDICAL_ADVICE)),
+        sources=_escape(
+            _(
+                "Milestone windows: WHO Motor Development Study (2006). Checklists: CDC "
+                "\u201cLearn the Signs. Act Early.\u201d (2022)."
+            )
+        ),
     )
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
+from journal_app import APP_NAME
 from journal_app.domain.dates import format_date, format_date_time
 from journal_app.domain.errors import (
     JournalDamagedError,
     JournalGoneError,
     JournalWalDamagedError,
 )
+from journal_app.i18n import _, ngettext
 from journal_app.services.backups import (
     BackupContents,
     backup_for_damaged_journal,
@@ -20,14 +22,22 @@ from journal_app.services.backups import (
 def describe_contents(contents: BackupContents) -> str:
     """What the backup holds, in a parent's words."""
     if contents.is_empty:
+        if contents.children == 1:
+            return _("It holds the child's profile but no journal days yet.")
         if contents.children:
-            who = "the child's profile" if contents.children == 1 else "the children's profiles"
-            return f"It holds {who} but no journal days yet."
-        return "It holds no journal entries: it was made before any were saved."
-    children = "1 child" if contents.children == 1 else f"{contents.children} children"
-    days = "1 day" if contents.days == 1 else f"{contents.days} days"
-    last = f", the last on {format_date(contents.last_day)}" if contents.last_day else ""
-    return f"It holds {children} and {days} of journal{last}."
+            return _("It holds the children's profiles but no journal days yet.")
+        return _("It holds no journal entries: it was made before any were saved.")
+    children = ngettext("{count} child", "{count} children", contents.children).format(
+        count=contents.children
+    )
+    days = ngettext("{count} day of journal", "{count} days of journal", contents.days).format(
+        count=contents.days
+    )
+    if contents.last_day:
+        return _("It holds {children} and {days}, the last on {date}.").format(
+            children=children, days=days, date=format_date(contents.last_day)
+        )
+    return _("It holds {children} and {days}.").format(children=children, days=days)
 
 
 def offer_restore(error: JournalDamagedError) -> bool:
@@ -36,31 +46,42 @@ def offer_restore(error: JournalDamagedError) -> bool:
     headline = (
         error.headline
         if isinstance(error, (JournalGoneError, JournalWalDamagedError))
-        else f"The journal file {journal} is damaged ({error.detail})."
+        else _("The journal file {path} is damaged ({detail}).").format(
+            path=journal, detail=error.detail
+        )
     )
     found = backup_for_damaged_journal(journal)
     if found is None:
         QMessageBox.critical(
             None,
-            "Crawl Journal",
-            f"{headline} There is no backup to restore. The file has not been changed or "
-            "deleted; keep it, it may still be rescued.",
+            APP_NAME,
+            _(
+                "{headline} There is no backup to restore. The file has not been changed or "
+                "deleted; keep it, it may still be rescued."
+            ).format(headline=headline),
         )
         return False
     backup, contents = found
     answer = QMessageBox.warning(
         None,
-        "Crawl Journal",
-        f"{headline}\n\n"
-        f"Restore the backup from {format_date_time(backup.made_at)}? "
-        f"{describe_contents(contents)}\n\n"
-        "The damaged file is kept beside it (renamed, not deleted). Entries made after that "
-        "backup are not in it.",
+        APP_NAME,
+        _(
+            "{headline}\n\nRestore the backup from {made_at}? {contents}\n\n"
+            "The damaged file is kept beside it (renamed, not deleted). Entries made after that "
+            "backup are not in it."
+        ).format(
+            headline=headline,
+            made_at=format_date_time(backup.made_at),
+            contents=describe_contents(contents),
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
     aside = restore_damaged_journal(journal, backup.path)
-    kept = f" The damaged file was kept as {aside}." if aside.exists() else ""
-    QMessageBox.information(None, "Crawl Journal", f"The backup was restored.{kept}")
+    if aside.exists():
+        done = _("The backup was restored. The damaged file was kept as {path}.").format(path=aside)
+    else:
+        done = _("The backup was restored.")
+    QMessageBox.information(None, APP_NAME, done)
     return True

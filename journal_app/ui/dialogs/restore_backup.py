@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from journal_app.domain.backups import BackupContents, BackupInfo
 from journal_app.domain.dates import format_date, format_date_time
+from journal_app.i18n import formats, ngettext
 from journal_app.ui.dialogs.data_transfer import choose_open_path, tell
 from journal_app.ui.workers import run_in_background, run_with_progress
 
@@ -111,10 +112,10 @@ class RestoreBackupDialog(QDialog):
 
     def size_label(self, size: int) -> str:
         if size < 1024:
-            return self.tr("{n} bytes").format(n=size)
+            return self.tr("{n} bytes").format(n=formats().integer(size))
         if size < 1024 * 1024:
-            return self.tr("{n} KB").format(n=round(size / 1024))
-        return self.tr("{n:.1f} MB").format(n=size / 1024 / 1024)
+            return self.tr("{n} KB").format(n=formats().integer(round(size / 1024)))
+        return self.tr("{n} MB").format(n=formats().number(size / 1024 / 1024))
 
     def reload(self) -> None:
         self.backups = self.context.backups.list_backups()  # newest first
@@ -145,18 +146,14 @@ class RestoreBackupDialog(QDialog):
         """What a backup holds, short enough for its cell."""
         if contents is None:
             return self.tr("Cannot be read")
-        children = (
-            self.tr("1 child")
-            if contents.children == 1
-            else self.tr("{n} children").format(n=contents.children)
+        children = ngettext("{n} child", "{n} children", contents.children).format(
+            n=contents.children
         )
         if contents.is_empty:
             return self.tr("{children}, no days yet").format(children=children)
-        days = (
-            self.tr("1 day") if contents.days == 1 else self.tr("{n} days").format(n=contents.days)
-        )
+        days = ngettext("{n} day", "{n} days", contents.days).format(n=contents.days)
         if contents.last_day is None:
-            return f"{children}, {days}"
+            return self.tr("{children}, {days}").format(children=children, days=days)
         return self.tr("{children}, {days}, the last {date}").format(
             children=children, days=days, date=format_date(contents.last_day)
         )

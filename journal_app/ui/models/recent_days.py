@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from journal_app.domain.dates import format_date, format_short_weekday, format_weekday_date
 from journal_app.domain.entries import DaySummaryRow
+from journal_app.i18n import N_
 
 NOTES_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -35,7 +36,7 @@ class RecentDaysModel(QAbstractTableModel):
     the view scrolls to the end (Qt's ``canFetchMore``/``fetchMore``), or all of them for a search.
     """
 
-    COLUMNS = ("Date", "Seen", "Notes")
+    COLUMNS = (N_("Date"), N_("Seen"), N_("Notes"))
     PAGE = 60
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -27,9 +27,15 @@ from journal_app.domain.dates import format_weekday_date
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount
 from journal_app.domain.enums import Milestone, MovementStyle
 from journal_app.domain.validation import FieldError, ValidationFailed
+from journal_app.i18n import _
 from journal_app.ui.widgets.common import ErrorBanner, NumberField, WheelGuard, set_invalid
 from journal_app.ui.widgets.day_sections.milestones import MilestonesSection
-from journal_app.ui.widgets.day_sections.movements import MovementRow, MovementSection
+from journal_app.ui.widgets.day_sections.movements import (
+    MovementRow,
+    MovementSection,
+    minutes_name,
+    times_name,
+)
 from journal_app.ui.widgets.day_sections.notes import NotesSection
 from journal_app.ui.widgets.day_sections.play import PlaySection
 from journal_app.ui.widgets.day_sections.warning_signs import WarningSignRow, WarningSignsSection
@@ -291,10 +297,10 @@ class DayForm(QWidget):
         movements: dict[MovementStyle, MovementCount] = {}
         for style, row in self.movement_rows.items():
             episodes = self._number(
-                row.episodes, f"movement.{style.value}", f"{style.label}: times", errors
+                row.episodes, f"movement.{style.value}", times_name(style), errors
             )
             minutes = self._number(
-                row.minutes, f"movement.{style.value}", f"{style.label}: minutes", errors
+                row.minutes, f"movement.{style.value}", minutes_name(style), errors
             )
             if row.seen.isChecked():
                 movements[style] = MovementCount(episodes, minutes)
@@ -322,7 +328,10 @@ class DayForm(QWidget):
         except ValueError:
             errors.append(
                 FieldError(
-                    key, f"{what}: please enter a whole number (you typed {field.text()!r})."
+                    key,
+                    _("{what}: please enter a whole number (you typed {typed}).").format(
+                        what=what, typed=repr(field.text())
+                    ),
                 )
             )
             return None

@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from journal_app.i18n import N_
+
 if TYPE_CHECKING:
     from journal_app.ui.main_window import MainWindow
 
@@ -41,68 +43,82 @@ class ActionSpec:
 
 #: The registry. The texts are translated when the actions are built.
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("save_action", "&Save Day", lambda w: w.save(), (_K.Save,), needs_child=True),
-    ActionSpec("new_child_action", "&Add Child…", lambda w: w.add_child(), ("Ctrl+Shift+N",)),
-    ActionSpec("edit_child_action", "&Edit Child…", lambda w: w.edit_child(), needs_child=True),
+    ActionSpec("save_action", N_("&Save Day"), lambda w: w.save(), (_K.Save,), needs_child=True),
+    ActionSpec("new_child_action", N_("&Add Child…"), lambda w: w.add_child(), ("Ctrl+Shift+N",)),
+    ActionSpec("edit_child_action", N_("&Edit Child…"), lambda w: w.edit_child(), needs_child=True),
     ActionSpec(
-        "delete_child_action", "&Delete Child…", lambda w: w.delete_child(), needs_child=True
+        "delete_child_action", N_("&Delete Child…"), lambda w: w.delete_child(), needs_child=True
     ),
     ActionSpec(
-        "print_action", "&Print Summary…", lambda w: w.files.print_summary(), (_K.Print,), True
+        "print_action", N_("&Print Summary…"), lambda w: w.files.print_summary(), (_K.Print,), True
     ),
     ActionSpec(
         "export_pdf_action",
-        "Export Summary as PD&F…",
+        N_("Export Summary as PD&F…"),
         lambda w: w.files.export_summary_pdf(),
         ("Ctrl+Shift+P",),
         needs_child=True,
     ),
-    ActionSpec("export_json_action", "Export as &JSON…", lambda w: w.files.export_json()),
-    ActionSpec("export_csv_action", "Export as &CSV (zip)…", lambda w: w.files.export_csv()),
-    ActionSpec("import_action", "&Import JSON…", lambda w: w.files.import_json()),
-    ActionSpec("backup_action", "&Back Up Now", lambda w: w.files.back_up_now()),
-    ActionSpec("restore_action", "&Restore from Backup…", lambda w: w.files.restore_backup()),
-    ActionSpec("quit_action", "&Quit", lambda w: w.close(), ("Ctrl+Q",)),
+    ActionSpec("export_json_action", N_("Export as &JSON…"), lambda w: w.files.export_json()),
+    ActionSpec("export_csv_action", N_("Export as &CSV (zip)…"), lambda w: w.files.export_csv()),
+    ActionSpec("import_action", N_("&Import JSON…"), lambda w: w.files.import_json()),
+    ActionSpec("backup_action", N_("&Back Up Now"), lambda w: w.files.back_up_now()),
+    ActionSpec("restore_action", N_("&Restore from Backup…"), lambda w: w.files.restore_backup()),
+    ActionSpec("quit_action", N_("&Quit"), lambda w: w.close(), ("Ctrl+Q",)),
     # Undo and redo save the day's edits first (or ask), as leaving the day does: the step
     # reloads the day, which would otherwise drop them. Named after their step (see below).
-    ActionSpec("undo_action", "&Undo", lambda w: w.undo(), (_K.Undo,)),
-    ActionSpec("redo_action", "&Redo", lambda w: w.redo(), ("Ctrl+Shift+Z", "Ctrl+Y")),
-    ActionSpec("find_action", "&Find in Notes", lambda w: w.focus_search(), (_K.Find,), True),
-    ActionSpec("delete_day_action", "Delete This &Day", lambda w: w.delete_current_day(), (), True),
+    ActionSpec("undo_action", N_("&Undo"), lambda w: w.undo(), (_K.Undo,)),
+    ActionSpec("redo_action", N_("&Redo"), lambda w: w.redo(), ("Ctrl+Shift+Z", "Ctrl+Y")),
+    ActionSpec("find_action", N_("&Find in Notes"), lambda w: w.focus_search(), (_K.Find,), True),
+    ActionSpec(
+        "delete_day_action", N_("Delete This &Day"), lambda w: w.delete_current_day(), (), True
+    ),
     ActionSpec(
         "prev_day_action",
-        "&Previous Day",
+        N_("&Previous Day"),
         lambda w: w.step_day(-1),
         ("Alt+Left",),
         needs_child=True,
-        tooltip="Previous day (Alt+Left)",
+        tooltip=N_("Previous day (Alt+Left)"),
     ),
     ActionSpec(
         "next_day_action",
-        "&Next Day",
+        N_("&Next Day"),
         lambda w: w.step_day(1),
         ("Alt+Right",),
         needs_child=True,
-        tooltip="Next day (Alt+Right)",
+        tooltip=N_("Next day (Alt+Right)"),
     ),
     ActionSpec(
         "today_action",
-        "&Today",
+        N_("&Today"),
         lambda w: w.go_to_today(),
         ("Ctrl+T",),
         needs_child=True,
-        tooltip="Go to today (Ctrl+T)",
+        tooltip=N_("Go to today (Ctrl+T)"),
     ),
-    ActionSpec("journal_tab_action", "&Journal", lambda w: w.show_tab(0), ("Ctrl+1",)),
-    ActionSpec("charts_tab_action", "&Charts", lambda w: w.show_tab(1), ("Ctrl+2",)),
-    ActionSpec("sample_action", "Open &Sample Journal", lambda w: w.files.open_sample_journal()),
-    ActionSpec("about_action", "&About Crawl Journal", lambda w: w.files.show_about()),
+    ActionSpec("journal_tab_action", N_("&Journal"), lambda w: w.show_tab(0), ("Ctrl+1",)),
+    ActionSpec("charts_tab_action", N_("&Charts"), lambda w: w.show_tab(1), ("Ctrl+2",)),
+    ActionSpec(
+        "sample_action", N_("Open &Sample Journal"), lambda w: w.files.open_sample_journal()
+    ),
+    ActionSpec("about_action", N_("&About Crawl Journal"), lambda w: w.files.show_about()),
+    ActionSpec(
+        "preferences_action", N_("Prefere&nces…"), lambda w: w.files.show_preferences(), ("Ctrl+,",)
+    ),
 )
+
+#: On macOS these go to the application menu, whatever their (translated) text says.
+MENU_ROLES = {
+    "about_action": QAction.MenuRole.AboutRole,
+    "preferences_action": QAction.MenuRole.PreferencesRole,
+    "quit_action": QAction.MenuRole.QuitRole,
+}
 
 #: The menus, by action name; "-" is a separator, a tuple a submenu (title, names).
 MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]], ...]], ...] = (
     (
-        "&File",
+        N_("&File"),
         (
             "save_action",
             "-",
@@ -113,7 +129,7 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]], ...]], ...] = (
             "print_action",
             "export_pdf_action",
             "-",
-            ("E&xport Journal", ("export_json_action", "export_csv_action")),
+            (N_("E&xport Journal"), ("export_json_action", "export_csv_action")),
             "import_action",
             "-",
             "backup_action",
@@ -122,9 +138,20 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]], ...]], ...] = (
             "quit_action",
         ),
     ),
-    ("&Edit", ("undo_action", "redo_action", "-", "find_action", "delete_day_action")),
     (
-        "&View",
+        N_("&Edit"),
+        (
+            "undo_action",
+            "redo_action",
+            "-",
+            "find_action",
+            "delete_day_action",
+            "-",
+            "preferences_action",
+        ),
+    ),
+    (
+        N_("&View"),
         (
             "prev_day_action",
             "next_day_action",
@@ -134,7 +161,7 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]], ...]], ...] = (
             "charts_tab_action",
         ),
     ),
-    ("&Help", ("sample_action", "about_action")),
+    (N_("&Help"), ("sample_action", "about_action")),
 )
 
 
@@ -147,6 +174,7 @@ class WindowActions:
         self.needs_child.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         for spec in ACTIONS:
             action = QAction(_tr(spec.text), window)
+            action.setMenuRole(MENU_ROLES.get(spec.name, QAction.MenuRole.NoRole))
             if spec.shortcuts:
                 action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
             if spec.tooltip:
@@ -167,7 +195,8 @@ class WindowActions:
             prefix = action.text()
             text_changed.connect(
                 lambda step, action=action, prefix=prefix: action.setText(
-                    f"{prefix} {step}" if step else prefix
+                    # Translators: "&Undo" or "&Redo", then the step ("Delete 2 Dec 2026").
+                    _tr("{action} {step}").format(action=prefix, step=step) if step else prefix
                 )
             )
 

@@ -1,11 +1,15 @@
-"""The parts around the pages of the main window: the child toolbar and the status bar."""
+"""The parts around the pages of the main window: its title, the child toolbar and the status bar."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
+
+from journal_app import APP_NAME
+from journal_app.domain.dates import format_date
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
@@ -13,6 +17,17 @@ if TYPE_CHECKING:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def window_title(child_name: str | None, day: date | None, *, is_sample: bool) -> str:
+    """ "Maya, 23 Nov 2026[*] — Crawl Journal", and the sample's warning in a sample journal."""
+    parts = []
+    if child_name is not None and day is not None:
+        parts.append(f"{child_name}, {format_date(day)}[*]")
+    parts.append(APP_NAME)
+    if is_sample:
+        parts.append(_tr("SAMPLE JOURNAL (not your data)"))
+    return " — ".join(parts)
 
 
 def child_toolbar(window: QMainWindow) -> tuple[QToolBar, QComboBox]:

@@ -1,4 +1,5 @@
-"""The File and Help menus' commands that open a dialog: summaries, export, import, backups.
+"""The File, Edit and Help menus' commands that open a dialog: summaries, export, import, backups,
+preferences.
 
 Each saves the day's edits first (or asks), as leaving the day does; an import or a restore
 settles the tummy-time timer around the change and the window reloads the journal after it.
@@ -94,3 +95,15 @@ class FileCommands:
         from journal_app.ui.dialogs.about import show_about
 
         show_about(self._window, self._window.context.paths.data_dir)
+
+    def show_preferences(self) -> None:
+        from journal_app.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self._window)
+        if dialog.exec() and dialog.changed:
+            self._window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "The new language is used from the next start."
+                ),
+                8000,
+            )

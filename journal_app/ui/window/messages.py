@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal_app import APP_NAME
 from journal_app.domain.dates import format_weekday_date
+from journal_app.i18n import ngettext
 
 
 def _tr(text: str) -> str:
@@ -16,13 +17,10 @@ def _tr(text: str) -> str:
 
 
 def confirm_delete_child(parent: QWidget, name: str, days: int) -> bool:
-    text = (
-        _tr("Delete {name} and 1 day of journal? This cannot be undone; a backup is made first.")
-        if days == 1
-        else _tr(
-            "Delete {name} and {days} days of journal? This cannot be undone; a backup "
-            "is made first."
-        )
+    text = ngettext(
+        "Delete {name} and {days} day of journal? This cannot be undone; a backup is made first.",
+        "Delete {name} and {days} days of journal? This cannot be undone; a backup is made first.",
+        days,
     )
     answer = QMessageBox.warning(
         parent,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from journal_app.domain.dates import format_date, format_day_month
 from journal_app.domain.errors import ChildNotFound, JournalError
 from journal_app.domain.validation import ValidationFailed
+from journal_app.i18n import ngettext
 from journal_app.services.tummy_timer import TimedSession, TummyTimer, add_timed_minutes
 
 if TYPE_CHECKING:
@@ -148,18 +149,22 @@ class TummyTimerController(QObject):
             shown_clean = self._shows_day(session.child_id, session.day) and not self._form.is_dirty
             self._saved(session.child_id, shown_clean)
             self._tell(
-                self.tr("{n} minutes of tummy time added to {day}.").format(
-                    n=session.minutes, day=format_day_month(session.day)
-                ),
+                ngettext(
+                    "{n} minute of tummy time added to {day}.",
+                    "{n} minutes of tummy time added to {day}.",
+                    session.minutes,
+                ).format(n=session.minutes, day=format_day_month(session.day)),
                 8000,
             )
             return True
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Tummy time not saved"),
-            self.tr("The {n} minutes of tummy time timed for {day} could not be saved.").format(
-                n=session.minutes, day=format_date(session.day)
-            ),
+            ngettext(
+                "The {n} minute of tummy time timed for {day} could not be saved.",
+                "The {n} minutes of tummy time timed for {day} could not be saved.",
+                session.minutes,
+            ).format(n=session.minutes, day=format_date(session.day)),
             QMessageBox.StandardButton.Ok,
             self._window,
         )

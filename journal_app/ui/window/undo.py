@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from journal_app.domain.dates import format_date
 from journal_app.domain.errors import JournalError
+from journal_app.i18n import _
 
 if TYPE_CHECKING:
     from journal_app.services.journal import DeletedDay
@@ -23,7 +24,7 @@ class DeleteDayCommand(QUndoCommand):
     """
 
     def __init__(self, window: MainWindow, child_id: int, day: date) -> None:
-        super().__init__(f"Delete {format_date(day)}")
+        super().__init__(_("Delete {date}").format(date=format_date(day)))
         self._window = window
         self._child_id = child_id
         self._day = day

@@ -16,8 +16,21 @@ from PySide6.QtWidgets import (
 
 from journal_app.domain.entries import MovementCount
 from journal_app.domain.enums import MovementStyle
+from journal_app.i18n import _
 from journal_app.ui.palette import style_colour
 from journal_app.ui.widgets.common import NumberField
+
+
+def times_name(style: MovementStyle) -> str:
+    """The name of a style's "times" field (its accessible name, and in its error message)."""
+    # Translators: the field for how many times a movement was seen that day.
+    return _("{style}: times").format(style=style.label)
+
+
+def minutes_name(style: MovementStyle) -> str:
+    """The name of a style's "minutes" field."""
+    # Translators: the field for how many minutes of a movement were seen that day.
+    return _("{style}: minutes").format(style=style.label)
 
 
 def _swatch(colour: str) -> QIcon:
@@ -43,8 +56,8 @@ class MovementRow(QObject):
         self.seen = QCheckBox(style.label, parent)
         self.seen.setAccessibleName(style.label)
         self.seen.setIcon(_swatch(style_colour(style)))  # the style's colour in every chart
-        self.episodes = NumberField(f"{style.label}: times", parent)
-        self.minutes = NumberField(f"{style.label}: minutes", parent)
+        self.episodes = NumberField(times_name(style), parent)
+        self.minutes = NumberField(minutes_name(style), parent)
         for field in (self.episodes, self.minutes):
             field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not a Tab stop of its own
             # A number, however it got there, means it was seen.
@@ -115,7 +128,9 @@ class MovementSection(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("M&ovement seen today"))  # Alt+O: to the first row
         grid = QGridLayout(self)
-        grid.addWidget(QLabel(self.tr("<i>Tick what you saw; counts are optional.</i>")), 0, 0)
+        hint = QLabel(self.tr("<i>Tick what you saw; counts are optional.</i>"), self)
+        hint.setWordWrap(True)  # longer in other languages: it wraps, the form does not widen
+        grid.addWidget(hint, 0, 0)
         grid.addWidget(QLabel(self.tr("Times")), 0, 1)
         grid.addWidget(QLabel(self.tr("Minutes")), 0, 2)
         self.rows: dict[MovementStyle, MovementRow] = {}

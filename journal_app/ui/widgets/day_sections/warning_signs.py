@@ -62,7 +62,7 @@ class WarningSignRow(QWidget):
         layout.addWidget(self.note, 1, 1, 1, 4)
         layout.setColumnStretch(1, 3)
         layout.setColumnStretch(3, 2)
-        self.sign.setMinimumContentsLength(12)
+        self.sign.setMinimumContentsLength(11)
         self.side.setMinimumContentsLength(10)
         for combo in (self.sign, self.side):
             combo.setSizeAdjustPolicy(
