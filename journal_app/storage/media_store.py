@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from journal_app.domain.media import (
     EXIF_SCAN_BYTES,
@@ -172,10 +172,29 @@ class MediaStore:
             self.ensure_root()
             return self._copy_in(source.name, handle, head, kind, info.st_size, progress)
 
+    def add_stream(
+        self,
+        handle: IO[bytes],
+        name: str,
+        total: int,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> StoredMedia:
+        """Copy an open stream (a zip entry, a backup's file) of ``total`` bytes into the media
+        folder, with the same checks and crash safety as :meth:`add`; ``name`` is the name the
+        messages use. The caller compares the returned hash with the one it expects."""
+        check_size(name, total, self.limit)
+        try:
+            head = handle.read(SNIFF_BYTES)
+        except OSError as exc:
+            raise unreadable(name, exc.strerror or str(exc)) from exc
+        kind = identify(name, head, max(total, len(head)))
+        self.ensure_root()
+        return self._copy_in(name, handle, head, kind, total, progress)
+
     def _copy_in(
         self,
         name: str,
-        handle: BinaryIO,
+        handle: IO[bytes],
         head: bytes,
         kind: MediaKind,
         total: int,
