@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal_app.entry import EXIT_FAILED, EXIT_OK
-from journal_app.i18n import _
+from journal_app.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
@@ -64,7 +64,9 @@ def cmd_attach(args: argparse.Namespace, ctx: JournalContext) -> int:
 
     child = ctx.journal.find_child(args.child)
     if child is None or child.id is None:
-        names = ", ".join(c.name for c in ctx.journal.list_children()) or _("none yet")
+        names = ", ".join(c.name for c in ctx.journal.list_children()) or pgettext(
+            "command line, list of children", "none yet"
+        )
         print(
             _("No child named {name!r} in this journal (children: {names}).").format(
                 name=args.child, names=names
@@ -113,7 +115,7 @@ def cmd_import_zip(args: argparse.Namespace, ctx: JournalContext) -> int:
         report = ctx.portability.import_zip(Path(args.file), progress=progress)
     except ImportRefused as exc:
         print(
-            _("Import refused, the journal is unchanged: {reason}").format(reason=exc),
+            _("Import refused, the journal is unchanged: {error}").format(error=exc),
             file=sys.stderr,
         )
         return EXIT_FAILED

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from journal_app.domain.media import MAX_MEDIA_BYTES, MediaKind, TakenSource
+from journal_app.i18n import _
 from journal_app.services.portability.reading import _Fields, _kind, _short, _stamped
 from journal_app.storage.merge_media import InMedia
 
@@ -20,13 +21,20 @@ def _local_moment(f: _Fields, key: str) -> datetime | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise f.refuse(key, f"expected a time like 2026-05-31T18:02:03, found {_kind(value)}.")
+        raise f.refuse(
+            key,
+            _("expected a time like 2026-05-31T18:02:03, found {found}.").format(
+                found=_kind(value)
+            ),
+        )
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise f.refuse(key, f'"{_short(value)}" is not a date and time in ISO 8601 form.') from None
+        raise f.refuse(
+            key, _('"{value}" is not a date and time in ISO 8601 form.').format(value=_short(value))
+        ) from None
     if parsed.tzinfo is not None:
-        raise f.refuse(key, "this time is the local time on the camera, without a zone.")
+        raise f.refuse(key, _("this time is the local time on the camera, without a zone."))
     return parsed
 
 
@@ -36,19 +44,26 @@ def media_record(f: _Fields, child_uuid: str) -> InMedia:
     kind = f.text("kind")
     if kind not in {k.value for k in MediaKind}:
         known = ", ".join(k.value for k in MediaKind)
-        raise f.refuse("kind", f'"{_short(kind)}" is not a known kind (known: {known}).')
+        raise f.refuse(
+            "kind",
+            _('"{value}" is not a known kind (known: {known}).').format(
+                value=_short(kind), known=known
+            ),
+        )
     size = f.integer("size")
     if size is None or not 0 < size <= MAX_MEDIA_BYTES:
-        raise f.refuse("size", f"expected a size in bytes from 1 to {MAX_MEDIA_BYTES}.")
+        raise f.refuse(
+            "size", _("expected a size in bytes from 1 to {limit}.").format(limit=MAX_MEDIA_BYTES)
+        )
     sha = f.text("sha256")
     if not _SHA256.match(sha):
-        raise f.refuse("sha256", "expected 64 lower-case hexadecimal digits.")
+        raise f.refuse("sha256", _("expected 64 lower-case hexadecimal digits."))
     source = f.get("taken_source")
     if source is not None and source not in {s.value for s in TakenSource}:
-        raise f.refuse("taken_source", 'expected "photo", "file" or null.')
+        raise f.refuse("taken_source", _('expected "photo", "file" or null.'))
     taken = _local_moment(f, "taken")
     if (taken is None) != (source is None):
-        raise f.refuse("taken_source", "a time taken and where it comes from go together.")
+        raise f.refuse("taken_source", _("a time taken and where it comes from go together."))
     return InMedia(
         f.record,
         *_stamped(f),

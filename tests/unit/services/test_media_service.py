@@ -135,3 +135,21 @@ def test_an_unknown_child_is_refused(context: JournalContext, tmp_path: Path) ->
 
     with pytest.raises(ChildNotFound):
         context.media.attach(999, DAY, [clip(tmp_path / "c.mp4")])
+
+
+def test_refusals_and_reports_speak_spanish(
+    context: JournalContext, child: ChildProfile, tmp_path: Path
+) -> None:
+    from journal_app.i18n import speaking, translator_for
+
+    assert child.id is not None
+    service = MediaService(context.engine, context.paths.data_dir, limit=1536)
+    big = clip(tmp_path / "largo.mov", size=4000)
+    notes = write(tmp_path / "notas.mp4", b"hoy gateo hacia atras\n" * 10)
+    with speaking(translator_for("es")):
+        report = service.attach(child.id, DAY, [big, notes])
+        summary = report.describe()
+    (_, too_big), (_, not_media) = report.refused
+    assert "demasiado grande" in too_big and "3,9 KB" in too_big and "1,5 KB" in too_big
+    assert "contiene texto" in not_media and "no se ha copiado nada" in not_media
+    assert summary == "2 archivos no se han añadido."
