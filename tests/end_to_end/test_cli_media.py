@@ -17,12 +17,17 @@ from tests.helpers.journals import place_new_journal
 from tests.helpers.media_files import write
 from tests.helpers.media_journal import DAY, attach_clips, clip, stored_files
 
+#: A caption with what must survive exactly: spaces, line breaks, quotes, emoji, other scripts.
+CAPTION = '  Left knee trails,\n  then "catches up" 🙂 — gateo hacia atrás\t'
+
 
 def _journal_with_clips(
     context: JournalContext, child: ChildProfile, tmp_path: Path
 ) -> list[object]:
     assert child.id is not None
     items = attach_clips(context, child.id, tmp_path / "phone")
+    context.media.set_caption(items[1].uuid, CAPTION)
+    items = context.media.list_for_day(child.id, DAY)
     context.close()
     return list(items)
 
@@ -93,7 +98,7 @@ def test_zip_export_then_import_into_an_empty_journal_gives_identical_files(
     assert names[0] == "journal.json" and len(names) == 3
     media = document["children"][0]["media"]
     assert document["version"] == 3
-    assert [m["caption"] for m in media] == ["clip 0", "clip 1"]
+    assert [m["caption"] for m in media] == ["clip 0", CAPTION]
     assert {m["file_name"] for m in media} == {"clip 0.mp4", "clip 1.mp4"}
 
     other = tmp_path / "other"
