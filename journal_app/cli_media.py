@@ -74,6 +74,18 @@ def cmd_attach(args: argparse.Namespace, ctx: JournalContext) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+    today = ctx.today()
+    if args.day > today or args.day < child.birth_date:
+        print(
+            _("{day} is not a day of {name}'s journal (from {birth} to today, {today}).").format(
+                day=args.day.isoformat(),
+                name=child.name,
+                birth=child.birth_date.isoformat(),
+                today=today.isoformat(),
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     progress = TerminalProgress(_("Copying"))
     try:
         report = ctx.media.attach(child.id, args.day, [Path(f) for f in args.files], progress)

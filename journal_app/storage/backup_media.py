@@ -114,13 +114,29 @@ def stage_backup_media(database_copy: Path, journal_dir: Path, final: Path) -> P
 def place_backup_media(staged: Path | None, final: Path) -> None:
     """Rename the staged folder to ``final``'s media folder (replacing an older one)."""
     target = media_dir_of(final)
-    if target.exists() and not target.is_symlink():
-        shutil.rmtree(target)
-    elif target.is_symlink():
+    if target.is_symlink():
         target.unlink()
+    elif target.exists():
+        if not _is_backup_media_dir(target):  # not ours: never removed
+            raise OSError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+        shutil.rmtree(target)
     if staged is not None:
         os.replace(staged, target)
     fsync_dir(final.parent)
+
+
+def _is_backup_media_dir(folder: Path) -> bool:
+    """True when ``folder`` holds only what a backup's media folder holds."""
+    if not folder.is_dir():
+        return False
+    for sub in folder.iterdir():
+        if not sub.is_dir() or len(sub.name) != 2:
+            return False
+        for entry in sub.iterdir():
+            stem = entry.name.split(".", 1)[0]
+            if not entry.is_file() or len(stem) != 64 or not stem.startswith(sub.name):
+                return False
+    return True
 
 
 def remove_backup_media(backup: Path) -> None:

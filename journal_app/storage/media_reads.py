@@ -79,6 +79,10 @@ def sweep_media(journal_dir: Path, journal: Path) -> int:
         return 0
     store = MediaStore(journal_dir)
     removed = store.clean_temporaries()
+    if any(journal.parent.glob(f"{journal.stem}.damaged-*{journal.suffix}")):
+        # A damaged journal kept aside may refer to files the restored one does not: keep
+        # every file while such a copy is there (it may still be rescued).
+        return removed
     referenced = referenced_hashes_raw(journal)
     if referenced is None:
         return removed

@@ -76,6 +76,9 @@ def test_attach_names_an_unknown_child_and_a_bad_date(
     assert done.returncode == 1 and "Nobody" in done.stderr and "Maya" in done.stderr
     bad = cli(capsys, data_dir, "attach", "--child", "Maya", "--date", "20-11-2026", str(video))
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+    for day in ("2026-02-28", "2099-01-01"):  # before the birth date, in the future
+        off = cli(capsys, data_dir, "attach", "--child", "Maya", "--date", day, str(video))
+        assert off.returncode == 1 and "is not a day of Maya's journal" in off.stderr
     assert stored_files(data_dir) == {}
 
 

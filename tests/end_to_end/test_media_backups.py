@@ -127,3 +127,32 @@ def test_rotation_and_the_start_remove_media_folders_without_their_backup(
     assert media_dir_of(autos[0].path) in removed and stray in removed
     assert not media_dir_of(autos[0].path).exists() and media_dir_of(autos[1].path).is_dir()
     assert os.listdir(paths.data_dir / "media")  # the journal's own files are untouched
+
+
+def test_the_sweep_keeps_every_file_while_a_damaged_journal_is_kept_aside(
+    with_clips: Path,
+) -> None:
+    ctx = open_context(JournalPaths(with_clips))
+    for item in ctx.media.list_all():
+        ctx.media.remove(item.uuid)
+    ctx.close()
+    aside = with_clips / "journal.damaged-20261120-080000.sqlite3"
+    aside.write_bytes(b"what was left of the damaged journal")
+    open_context(JournalPaths(with_clips)).close()
+    assert len(stored_files(with_clips)) == 2  # the damaged copy may refer to them
+    aside.unlink()
+    open_context(JournalPaths(with_clips)).close()
+    assert stored_files(with_clips) == {}
+
+
+def test_a_backup_never_replaces_a_folder_that_is_not_a_backups_media(
+    capsys: pytest.CaptureFixture[str], with_clips: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "maya.sqlite3"
+    out.write_bytes(b"old")
+    mine = media_dir_of(out)
+    mine.mkdir()
+    (mine / "holiday.txt").write_text("mine")
+    done = cli(capsys, with_clips, "backup", "-o", str(out), "--force")
+    assert done.returncode == 1
+    assert (mine / "holiday.txt").read_text() == "mine" and out.read_bytes() == b"old"
