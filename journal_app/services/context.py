@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from journal_app.services.charts import ChartService
     from journal_app.services.guidance import GuidanceService
     from journal_app.services.journal import JournalService
+    from journal_app.services.media import MediaService
     from journal_app.services.portability import PortabilityService
     from journal_app.services.summary import SummaryService
     from journal_app.storage.transaction import Engine
@@ -97,7 +98,13 @@ class JournalContext:
     def portability(self) -> PortabilityService:
         from journal_app.services.portability import PortabilityService
 
-        return PortabilityService(self.engine, self.today)
+        return PortabilityService(self.engine, self.today, journal_dir=self.paths.data_dir)
+
+    @cached_property
+    def media(self) -> MediaService:
+        from journal_app.services.media import MediaService
+
+        return MediaService(self.engine, self.paths.data_dir)
 
     def check_output(self, target: Path) -> None:
         """Refuse ``target`` as a place to write an export, backup or summary when it is the
@@ -126,4 +133,7 @@ def open_context(
 
     paths.ensure()
     prepare_journal(paths.journal, paths.backups)
+    from journal_app.storage.media_reads import sweep_media
+
+    sweep_media(paths.data_dir, paths.journal)  # under the lock: strays of a killed attach
     return JournalContext(paths, None, today, is_sample)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -152,3 +153,22 @@ class SummaryMadeRow(Tracked, Base):
     made_on: Mapped[date] = mapped_column(Date)
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
+
+
+class MediaRow(Tracked, Base):
+    """A photo or video on a child's day; the file is ``media/<sha[:2]>/<sha>.<ext>`` (issue 19)."""
+
+    __tablename__ = "media"
+    __table_args__ = (Index("ix_media_child_day", "child_id", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(8))  # MediaKind.value
+    original_name: Mapped[str] = mapped_column(Text)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, stored naive
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # local, naive
+    taken_source: Mapped[str | None] = mapped_column(String(8), nullable=True)
