@@ -175,7 +175,8 @@ def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exce
     try:
         aside = restore_damaged_journal(paths.journal, source)
     except JournalError as exc:
-        print(f"{damage}\n{exc}\n{_('Nothing was changed.')}", file=sys.stderr)
+        unchanged = _("Nothing was changed.")
+        print(f"{damage}\n{exc}\n{unchanged}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:
         not_in_place = _(
