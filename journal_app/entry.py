@@ -15,13 +15,14 @@ or too new.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, NoReturn
 
 from journal_app import APP_NAME, __version__, i18n
-from journal_app.i18n import _
+from journal_app.i18n import N_, _
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -70,6 +71,45 @@ class _HelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
 
+#: argparse's own error messages (English only: argparse has no catalogue of ours), read back
+#: and told in the app's language; a message not listed here stays as argparse wrote it.
+_ARGPARSE_ERRORS = (
+    (
+        re.compile(r"the following arguments are required: (?P<arguments>.+)", re.DOTALL),
+        N_("the following arguments are required: {arguments}"),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<arguments>.+)", re.DOTALL),
+        N_("unrecognized arguments: {arguments}"),
+    ),
+    (
+        re.compile(
+            r"argument (?P<argument>\S+): invalid choice: (?P<choice>.+?) "
+            r"\(choose from (?P<choices>.+)\)",
+            re.DOTALL,
+        ),
+        N_("argument {argument}: invalid choice: {choice} (choose from {choices})"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>\S+): expected one argument"),
+        N_("argument {argument}: expected one argument"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>\S+): (?P<problem>.+)", re.DOTALL),
+        N_("argument {argument}: {problem}"),
+    ),
+)
+
+
+def _argparse_error(message: str) -> str:
+    """``message`` from argparse, in the app's language when it is one argparse usually says."""
+    for pattern, translatable in _ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return _(translatable).format(**found.groupdict())
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose own words (section titles, -h, the error line) are translated;
     the subcommands' parsers are made of this class too."""
@@ -85,7 +125,10 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+        told = _("{prog}: error: {message}").format(
+            prog=self.prog, message=_argparse_error(message)
+        )
+        self.exit(EXIT_USAGE, told + "\n")
 
 
 def _force(parser: argparse.ArgumentParser) -> None:
@@ -184,9 +227,9 @@ def language_argument(argv: Sequence[str]) -> str | None:
     the summary's), or None. Read before the real parser is built, so that its help and its
     errors are already in that language."""
     pre = _NoExit(add_help=False)
-    pre.add_argument("--data-dir")
+    pre.add_argument("--data-dir", nargs="?")  # a value missing is the real parser's to say
     pre.add_argument("--demo", action="store_true")
-    pre.add_argument("--language")
+    pre.add_argument("--language", nargs="?")
     pre.add_argument("rest", nargs=argparse.REMAINDER)
     try:
         found, _unknown = pre.parse_known_args(list(argv))

@@ -140,3 +140,30 @@ def test_the_english_help_is_unchanged_without_a_language(
     assert out.startswith("usage: crawl-journal")
     assert "show this help message and exit" in out
     assert "--language CODE  language of the app and its messages (en, es)" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        (
+            ["export"],
+            "crawl-journal export: error: faltan estos argumentos obligatorios: -o/--output",
+        ),
+        (
+            ["export", "--format", "xml", "-o", "x"],
+            "crawl-journal export: error: argumento --format: opción no válida: 'xml' "
+            "(elija entre 'json', 'csv')",
+        ),
+        (["check", "extra"], "crawl-journal: error: argumentos no reconocidos: extra"),
+        (["--data-dir"], "crawl-journal: error: argumento --data-dir: falta un valor"),
+    ],
+)
+def test_argparses_own_errors_are_told_in_the_apps_language(
+    app_language: None, capsys: pytest.CaptureFixture[str], argv: list[str], told: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(["--language", "es", *argv])
+    assert stopped.value.code == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("uso: crawl-journal")
+    assert err.rstrip().endswith(told)
