@@ -2,8 +2,11 @@
 
 Start-up stages of the GUI (``main``):
 
-1. parse arguments; ``--help``, ``--version`` and the non-GUI commands never create a window;
-2. create the QApplication (names for QSettings);
+1. parse arguments, in the language of ``--language`` or the system's; ``--help``, ``--version``
+   and the non-GUI commands never create a window (the commands speak that language);
+2. the window's language: ``--language``, else the Preferences' choice, else the system's
+   (:func:`choose_window_language`); create the QApplication (names for QSettings) and install
+   the translators right away (:func:`install_language`), before any widget exists;
 3. resolve the journal folder (``--data-dir``, ``CRAWL_JOURNAL_DIR``, or the user data folder);
 4. take the folder's lock, or tell the user the journal is already open and exit (code 3); a
    folder that cannot be used exits 1, as the commands do;
@@ -27,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal_app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from journal_app import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, i18n
 from journal_app.entry import (
     EXIT_ALREADY_OPEN,
     EXIT_BAD_JOURNAL,
@@ -35,8 +38,10 @@ from journal_app.entry import (
     EXIT_OK,
     parse_args,
 )
+from journal_app.i18n import _
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
     from PySide6.QtWidgets import QApplication
 
     from journal_app.ui.main_window import MainWindow
@@ -44,6 +49,34 @@ if TYPE_CHECKING:
 _PROCESS_START = time.perf_counter()
 #: When set, the app prints the seconds from process start to a usable window and quits (bench/).
 STARTUP_PROBE_ENV = "CRAWL_JOURNAL_STARTUP_PROBE"
+
+
+def _name_application() -> None:
+    """The names QSettings files its values under; they can be set before the QApplication."""
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def choose_window_language(explicit: str | None) -> i18n.Translator:
+    """The window's language, chosen before anything is built: ``explicit`` (``--language``),
+    else the language saved in Preferences, else the system's (the user's UI languages on
+    Windows and macOS, LANGUAGE / LC_ALL / LC_MESSAGES / LANG on Linux), else English."""
+    from journal_app import i18n_qt
+
+    _name_application()
+    return i18n.setup(explicit or i18n_qt.saved_language(), i18n_qt.preferred_languages())
+
+
+def install_language(app: QCoreApplication) -> list[QTranslator]:
+    """Make Qt speak the app's language: the widgets' ``tr()`` from the gettext catalogue,
+    Qt's own dialog texts (qtbase) and QLocale's default. Right after the QApplication exists."""
+    from journal_app import i18n_qt
+
+    return i18n_qt.install(app, i18n.app_translator())
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -54,10 +87,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app = (
         existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
     )
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(ORG_NAME)
-    app.setOrganizationDomain(ORG_DOMAIN)
-    app.setApplicationVersion(__version__)
+    _name_application()
     app.setDesktopFileName("crawl-journal")
     from importlib.resources import files
 
@@ -141,7 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_command(args)
 
+    choose_window_language(args.language)
     app = create_application()
+    install_language(app)
     from journal_app.paths import JournalPaths, data_dir_problem, resolve_data_dir
     from journal_app.single_instance import APP, COMMAND, JournalLock
 
@@ -165,15 +197,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             _tell(APP_NAME, problem)
             return EXIT_FAILED
         if lock.holder_kind() == COMMAND:
-            text = (
-                f"The journal in {paths.data_dir} is in use by a crawl-journal command right "
-                "now. Try again when it has finished."
-            )
+            text = _(
+                "The journal in {folder} is in use by a crawl-journal command right now. "
+                "Try again when it has finished."
+            ).format(folder=paths.data_dir)
         else:
-            text = (
-                f"The journal in {paths.data_dir} is already open in another Crawl Journal "
-                "window. Switch to that window, or close it first."
-            )
+            text = _(
+                "The journal in {folder} is already open in another Crawl Journal window. "
+                "Switch to that window, or close it first."
+            ).format(folder=paths.data_dir)
         _tell(APP_NAME, text, error=False)
         return EXIT_ALREADY_OPEN
     from journal_app.storage.backups import remove_leftover_temporaries

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from journal_app import i18n
 from journal_app.cli_media import cmd_attach, cmd_export_zip
 from journal_app.entry import (
     EXIT_ALREADY_OPEN,
@@ -21,6 +22,7 @@ from journal_app.entry import (
     EXIT_OK,
     parse_args,
 )
+from journal_app.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from journal_app.paths import JournalPaths
@@ -30,7 +32,10 @@ Command = Callable[[argparse.Namespace, "JournalContext"], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` (without the program name) and run its command; the exit code."""
+    """Parse ``argv`` (without the program name) and run its command; the exit code.
+
+    The command's messages are in the language of ``--language``, else the system's
+    (``entry.parse_args`` chooses it; no Qt is involved)."""
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     if not args.command:
         from journal_app.app import main as app_main
@@ -58,13 +63,17 @@ def run_command(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         if lock.holder_kind() == COMMAND:
             print(
-                f"The journal in {paths.data_dir} is in use by another crawl-journal command; "
-                "wait for it to finish, then try again.",
+                _(
+                    "The journal in {folder} is in use by another crawl-journal command; "
+                    "wait for it to finish, then try again."
+                ).format(folder=paths.data_dir),
                 file=sys.stderr,
             )
         else:
             print(
-                f"The journal in {paths.data_dir} is open in Crawl Journal; close the app first.",
+                _("The journal in {folder} is open in Crawl Journal; close the app first.").format(
+                    folder=paths.data_dir
+                ),
                 file=sys.stderr,
             )
         return EXIT_ALREADY_OPEN
@@ -160,31 +169,33 @@ def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exce
 
     source = Path(args.file)
     if not source.is_file():
-        print(f"{damage}\nNo backup file at {source}; nothing was changed.", file=sys.stderr)
+        no_backup = _("No backup file at {source}; nothing was changed.").format(source=source)
+        print(f"{damage}\n{no_backup}", file=sys.stderr)
         return EXIT_FAILED
     try:
         aside = restore_damaged_journal(paths.journal, source)
     except JournalError as exc:
-        print(f"{damage}\n{exc}\nNothing was changed.", file=sys.stderr)
+        unchanged = _("Nothing was changed.")
+        print(f"{damage}\n{exc}\n{unchanged}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:
-        print(
-            f"{damage}\nThe backup could not be put in place ({exc.strerror or exc}). The "
-            f"damaged journal is kept in {paths.data_dir}, named {paths.journal.stem}.damaged-*.",
-            file=sys.stderr,
-        )
+        not_in_place = _(
+            "The backup could not be put in place ({error}). The damaged journal is kept in "
+            "{folder}, named {stem}.damaged-*."
+        ).format(error=exc.strerror or exc, folder=paths.data_dir, stem=paths.journal.stem)
+        print(f"{damage}\n{not_in_place}", file=sys.stderr)
         return EXIT_FAILED
     kept = (
-        f"The damaged journal is kept, unchanged, as {aside}"
+        _("The damaged journal is kept, unchanged, as {path}").format(path=aside)
         if aside.exists()
-        else "(There was no journal file to keep.)"
+        else _("(There was no journal file to keep.)")
     )
     try:
         open_context(paths).close()  # brings an older backup up to date, and proves it opens
     except JournalError as exc:
         print(f"{exc}\n{kept}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Journal restored from {source}. {kept}")
+    print(_("Journal restored from {source}. {kept}").format(source=source, kept=kept))
     return EXIT_OK
 
 
@@ -193,14 +204,24 @@ def _child_id(ctx: JournalContext, name: str | None) -> int | None:
         return None
     child = ctx.journal.find_child(name)
     if child is None or child.id is None:
-        names = ", ".join(c.name for c in ctx.journal.list_children()) or "none yet"
-        raise LookupError(f"No child named {name!r} in this journal (children: {names}).")
+        raise LookupError(_no_child(ctx, name))
     return child.id
+
+
+def _no_child(ctx: JournalContext, name: str) -> str:
+    """No child of that name: the message, with the names there are."""
+    names = ", ".join(c.name for c in ctx.journal.list_children()) or pgettext(
+        "command line, list of children", "none yet"
+    )
+    return _("No child named {name!r} in this journal (children: {names}).").format(
+        name=name, names=names
+    )
 
 
 class TerminalProgress:
     """``Importing... 42%`` on one line of a terminal, for the long imports and exports; silent
-    when the stream is not a terminal (a log, a pipe), so scripts read only the result."""
+    when the stream is not a terminal (a log, a pipe), so scripts read only the result.
+    ``label`` is already translated (``_("Importing")``); the line's shape is translated too."""
 
     def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
@@ -214,7 +235,9 @@ class TerminalProgress:
         percent = min(100, done * 100 // total)
         if percent != self.shown:
             self.shown = percent
-            self.stream.write(f"\r{self.label}... {percent}%")
+            # Translators: a progress line on a terminal, "Importing... 42%".
+            line = _("{label}... {percent}%").format(label=self.label, percent=percent)
+            self.stream.write("\r" + line)
             self.stream.flush()
 
     def finish(self) -> None:
@@ -232,7 +255,7 @@ def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
     if args.format == "zip":  # the journal with its media (cli_media)
         return cmd_export_zip(args, ctx, child_id)
     out = Path(args.output)
-    progress = TerminalProgress("Exporting")
+    progress = TerminalProgress(_("Exporting"))
     try:
         if args.format == "json":
             ctx.portability.export_json(out, child_id=child_id, progress=progress)
@@ -240,18 +263,21 @@ def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
             ctx.portability.export_csv(out, child_id=child_id, progress=progress)
     finally:
         progress.finish()
-    print(f"Exported to {out}")
+    print(_("Exported to {path}").format(path=out))
     return EXIT_OK
 
 
 def _cmd_import(args: argparse.Namespace, ctx: JournalContext) -> int:
     from journal_app.services.portability import ImportRefused
 
-    progress = TerminalProgress("Importing")
+    progress = TerminalProgress(_("Importing"))
     try:
         report = ctx.portability.import_json(Path(args.file), progress=progress)
     except ImportRefused as exc:
-        print(f"Import refused, the journal is unchanged: {exc}", file=sys.stderr)
+        print(
+            _("Import refused, the journal is unchanged: {error}").format(error=exc),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     finally:
         progress.finish()
@@ -261,17 +287,21 @@ def _cmd_import(args: argparse.Namespace, ctx: JournalContext) -> int:
 
 def _cmd_backup(args: argparse.Namespace, ctx: JournalContext) -> int:
     made = ctx.backups.back_up_now(Path(args.output) if args.output else None)
-    print(f"Backup written to {made}")
+    print(_("Backup written to {path}").format(path=made))
     return EXIT_OK
 
 
 def _cmd_restore(args: argparse.Namespace, ctx: JournalContext) -> int:
     source = Path(args.file)
     if not source.is_file():
-        print(f"No backup file at {source}", file=sys.stderr)
+        print(_("No backup file at {source}").format(source=source), file=sys.stderr)
         return EXIT_FAILED
     safety = ctx.backups.restore(source)
-    print(f"Journal restored from {source}. The journal as it was before is kept in {safety}")
+    print(
+        _(
+            "Journal restored from {source}. The journal as it was before is kept in {safety}"
+        ).format(source=source, safety=safety)
+    )
     return EXIT_OK
 
 
@@ -284,24 +314,42 @@ def _cmd_check(args: argparse.Namespace, ctx: JournalContext) -> int:
 def _cmd_summary(args: argparse.Namespace, ctx: JournalContext) -> int:
     child = ctx.journal.find_child(args.child)
     if child is None:
-        names = ", ".join(c.name for c in ctx.journal.list_children()) or "none yet"
-        print(
-            f"No child named {args.child!r} in this journal (children: {names}).", file=sys.stderr
-        )
+        print(_no_child(ctx, args.child), file=sys.stderr)
         return EXIT_FAILED
     from journal_app.ui.printing.summary_pdf import write_summary_pdf_headless
 
     out = Path(args.output)
+    # The summary's language (``summary --language``) is the doctor's, not necessarily the app's.
+    language = getattr(args, "summary_language", None)
+    doctor = i18n.translator_for(language) if language else i18n.app_translator()
     try:
-        write_summary_pdf_headless(ctx, child, args.start, args.end, out)
+        with i18n.speaking(doctor):
+            _documents_follow_the_language()
+            write_summary_pdf_headless(ctx, child, args.start, args.end, out, language=language)
     except OSError as exc:
         # Qt does not say why a PDF was left unfinished; a disk with nothing free is the
         # one cause the command can see, and it is told as every other full disk is.
         if exc.errno not in (errno.ENOSPC, errno.EDQUOT) and _no_space_left(out):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(out)) from exc
         raise
-    print(f"Summary written to {out}")
+    print(_("Summary written to {path}").format(path=out))
     return EXIT_OK
+
+
+def _documents_follow_the_language() -> None:
+    """The summary's document words itself with Qt's ``translate()``: answer those calls from
+    the gettext catalogue of the current translator (``i18n.speaking``), in the offscreen
+    application a command draws with. Only the bridge: the process's QLocale is left alone."""
+    from PySide6.QtGui import QGuiApplication
+
+    from journal_app import APP_NAME
+    from journal_app.i18n_qt import GettextTranslator
+
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication([APP_NAME, "-platform", "offscreen"])
+    if app.findChild(GettextTranslator) is None:
+        app.installTranslator(GettextTranslator(app))
 
 
 COMMANDS: dict[str, Command] = {

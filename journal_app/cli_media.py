@@ -15,7 +15,7 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from journal_app.entry import EXIT_FAILED, EXIT_OK
 from journal_app.i18n import _, pgettext
@@ -35,7 +35,7 @@ def _day(text: str) -> date:
         ) from None
 
 
-def add_media_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_media_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """The ``attach`` command's parser."""
     p = sub.add_parser(
         "attach",

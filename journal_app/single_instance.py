@@ -31,6 +31,8 @@ import stat
 import sys
 from pathlib import Path
 
+from journal_app.i18n import _
+
 #: Who holds the lock, as written into the lock file (for the message only).
 APP = "app"
 COMMAND = "command"
@@ -85,7 +87,7 @@ class JournalLock:
         if self._fd is not None:
             return True
         self._problem = None
-        for _ in range(_ATTEMPTS):
+        for _attempt in range(_ATTEMPTS):
             try:
                 fd = self._open()
             except OSError as exc:
@@ -223,28 +225,30 @@ class JournalLock:
         return pid, kind
 
     def _not_a_lock_file(self) -> str:
-        return (
-            f"The journal in {self.path.parent} cannot be locked for writing: {self.path} is "
-            "not a lock file this app can use. Move it away, then start again."
-        )
+        return _(
+            "The journal in {folder} cannot be locked for writing: {path} is not a lock file "
+            "this app can use. Move it away, then start again."
+        ).format(folder=self.path.parent, path=self.path)
 
     def _describe(self, exc: OSError) -> str:
         folder = self.path.parent
         if exc.errno == errno.EROFS:
-            return (
-                f"The journal folder {folder} is on a read-only disk, so the journal cannot be "
+            return _(
+                "The journal folder {folder} is on a read-only disk, so the journal cannot be "
                 "written. Choose a folder on a disk that can be written to (--data-dir)."
-            )
+            ).format(folder=folder)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return (
-                f"The disk is full: {self.path} could not be created. Free some space on that "
+            return _(
+                "The disk is full: {path} could not be created. Free some space on that "
                 "disk, then try again."
-            )
+            ).format(path=self.path)
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return f"The journal folder {folder} cannot be written to (permission denied)."
+            return _(
+                "The journal folder {folder} cannot be written to (permission denied)."
+            ).format(folder=folder)
         if exc.errno in (errno.EISDIR, errno.ELOOP, errno.ENXIO):
             return self._not_a_lock_file()
-        return (
-            f"The journal in {folder} cannot be locked for writing: "
-            f"{(exc.strerror or str(exc)).lower()} ({self.path})."
-        )
+        # Translators: {problem} is the operating system's own description of the error.
+        return _(
+            "The journal in {folder} cannot be locked for writing: {problem} ({path})."
+        ).format(folder=folder, problem=(exc.strerror or str(exc)).lower(), path=self.path)

@@ -126,3 +126,23 @@ def test_a_backup_to_a_missing_folder_names_the_file_asked_for(
     done = cli(capsys, tmp_path / "journal", "backup", "-o", str(target))
     assert done.returncode == 1
     assert done.stderr.strip() == f"{target}: No such file or directory"
+
+
+def test_the_restore_of_a_damaged_journal_speaks_the_apps_language(
+    damaged_with_backup: tuple[Path, Path, bytes],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, backup, _damaged = damaged_with_backup
+    missing = tmp_path / "missing.sqlite3"
+    refused = cli(capsys, folder, "--language", "es", "restore", str(missing))
+    assert refused.returncode == 1
+    assert refused.stderr.rstrip().endswith(
+        f"No hay ninguna copia de seguridad en {missing}; no se ha cambiado nada."
+    )
+    done = cli(capsys, folder, "--language", "es", "restore", str(backup))
+    assert done.returncode == 0, done.stderr
+    [kept] = kept_copies(folder)
+    assert done.stdout.strip() == (
+        f"Diario restaurado desde {backup}. El diario dañado se conserva, sin cambios, como {kept}"
+    )

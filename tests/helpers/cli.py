@@ -24,7 +24,11 @@ class Done:
 
 
 def cli(capsys: pytest.CaptureFixture[str], data_dir: Path | None, *args: str) -> Done:
-    """Run ``crawl-journal [--data-dir DATA_DIR] ARGS`` in this process; its code and output."""
+    """Run ``crawl-journal [--data-dir DATA_DIR] ARGS`` in this process; its code and output.
+
+    The command chooses the app's language (``--language``, or the environment); the language
+    the test process had is put back afterwards, so a Spanish command leaves no Spanish behind."""
+    from journal_app import i18n
     from journal_app.cli import main
 
     if "summary" in args:
@@ -36,10 +40,13 @@ def cli(capsys: pytest.CaptureFixture[str], data_dir: Path | None, *args: str) -
             QApplication([])
     capsys.readouterr()  # start from clean output
     argv = [*(["--data-dir", str(data_dir)] if data_dir is not None else []), *args]
+    previous = i18n.app_translator()
     try:
         code = main(argv)
     except SystemExit as exc:  # argparse: --help, bad arguments
         code = int(exc.code or 0)
+    finally:
+        i18n.setup(previous.locale, [])
     out, err = capsys.readouterr()
     return Done(code, out, err)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 
+from journal_app import i18n
 from journal_app.cli import TerminalProgress
+from journal_app.i18n import _
 
 
 class _Terminal(io.StringIO):
@@ -31,3 +33,12 @@ def test_nothing_is_written_when_the_stream_is_not_a_terminal() -> None:
     progress(10, 20)
     progress.finish()
     assert out.getvalue() == ""
+
+
+def test_the_progress_line_speaks_the_apps_language() -> None:
+    out = _Terminal()
+    with i18n.speaking(i18n.translator_for("es")):
+        progress = TerminalProgress(_("Importing"), out)
+        progress(1, 2)
+        progress.finish()
+    assert out.getvalue() == "\rImportando... 50 %\n"

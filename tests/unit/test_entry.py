@@ -5,9 +5,20 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from journal_app.entry import EXIT_ALREADY_OPEN, EXIT_BAD_JOURNAL, EXIT_FAILED, parse_args
+import pytest
+
+from journal_app import i18n
+from journal_app.entry import (
+    EXIT_ALREADY_OPEN,
+    EXIT_BAD_JOURNAL,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    language_argument,
+    parse_args,
+)
 
 PACKAGE = Path(__file__).resolve().parents[2] / "journal_app"
 
@@ -27,7 +38,7 @@ def imported_modules(path: Path) -> set[str]:
 def test_the_entry_module_imports_nothing_heavy() -> None:
     code = (
         "import sys, journal_app.entry; "
-        "heavy = [m for m in ('PySide6', 'sqlalchemy', 'alembic', 'matplotlib', "
+        "heavy = [m for m in ('PySide6', 'sqlalchemy', 'alembic', 'matplotlib', 'babel', "
         "'journal_app.cli', 'journal_app.app', 'journal_app.services') if m in sys.modules]; "
         "print(heavy)"
     )
@@ -51,3 +62,108 @@ def test_backups_and_database_do_not_import_each_other_both_ways() -> None:
         "journal_app.storage.backups" in database and "journal_app.storage.database" in backups
     )
     assert "journal_app.storage.database" not in backups
+
+
+@pytest.fixture
+def app_language() -> Iterator[None]:
+    """parse_args chooses the app's language; the test's own is put back afterwards."""
+    previous = i18n.app_translator()
+    yield
+    i18n.setup(previous.locale, [])
+
+
+def test_parsing_a_spanish_command_line_in_a_real_process_imports_no_babel_and_no_qt() -> None:
+    code = (
+        "import sys; from journal_app.entry import parse_args; "
+        "args = parse_args(['--language', 'es', 'check']); "
+        "from journal_app import i18n; "
+        "print(i18n.app_translator().language, args.language, "
+        "[m for m in ('babel', 'PySide6') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "es es []"
+
+
+@pytest.mark.parametrize(
+    ("argv", "language"),
+    [
+        ([], None),
+        (["--language", "es"], "es"),
+        (["--language=es_MX", "check"], "es_MX"),
+        (["--data-dir", "x", "--language", "es", "summary", "--language", "en"], "es"),
+        (["summary", "--child", "Maya", "--language", "en"], None),  # the summary's, not the app's
+        (["--lang", "es", "backup"], "es"),  # argparse's abbreviations work here too
+        (["--language"], None),  # left to the parser to refuse
+    ],
+)
+def test_the_apps_language_is_read_before_the_command_only(
+    argv: list[str], language: str | None
+) -> None:
+    assert language_argument(argv) == language
+
+
+def test_language_sets_up_the_apps_translator_and_keeps_the_summarys_apart(
+    app_language: None,
+) -> None:
+    args = parse_args(["--language", "es", "summary", "--child", "Maya", "-o", "m.pdf"])
+    assert (args.language, args.summary_language) == ("es", None)
+    assert i18n.app_translator().language == "es"
+    args = parse_args(["summary", "--child", "Maya", "-o", "m.pdf", "--language", "en"])
+    assert (args.language, args.summary_language) == (None, "en")
+
+
+def test_an_unknown_language_is_a_usage_error_naming_the_available_ones(
+    app_language: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(["--language", "xx", "check"])
+    assert stopped.value.code == EXIT_USAGE == 2
+    assert capsys.readouterr().err == "There is no 'xx' translation (available: en, es).\n"
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(
+            ["--language", "es", "summary", "--child", "M", "-o", "m.pdf", "--language", "x1"]
+        )
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "uso: crawl-journal summary" in err
+    assert "No hay traducción para el idioma 'x1' (disponibles: en, es)." in err
+
+
+def test_the_english_help_is_unchanged_without_a_language(
+    app_language: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in i18n.ENV_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: crawl-journal")
+    assert "show this help message and exit" in out
+    assert "--language CODE  language of the app and its messages (en, es)" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        (
+            ["export"],
+            "crawl-journal export: error: faltan estos argumentos obligatorios: -o/--output",
+        ),
+        (
+            ["export", "--format", "xml", "-o", "x"],
+            "crawl-journal export: error: argumento --format: opción no válida: 'xml' "
+            "(elija entre 'json', 'csv')",
+        ),
+        (["check", "extra"], "crawl-journal: error: argumentos no reconocidos: extra"),
+        (["--data-dir"], "crawl-journal: error: argumento --data-dir: falta un valor"),
+    ],
+)
+def test_argparses_own_errors_are_told_in_the_apps_language(
+    app_language: None, capsys: pytest.CaptureFixture[str], argv: list[str], told: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(["--language", "es", *argv])
+    assert stopped.value.code == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("uso: crawl-journal")
+    assert err.rstrip().endswith(told)

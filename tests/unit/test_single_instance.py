@@ -116,3 +116,26 @@ def test_the_lock_file_is_private_even_under_umask_000(paths: JournalPaths) -> N
     finally:
         os.umask(old)
     assert paths.lock.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_lock_messages_speak_the_apps_language(
+    paths: JournalPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with held_elsewhere(paths.lock, COMMAND):
+        busy = cli(capsys, paths.data_dir, "--language", "es", "check")
+    assert busy.returncode == 3
+    assert busy.stderr.strip() == (
+        f"El diario de {paths.data_dir} lo está usando otro comando de crawl-journal; "
+        "espere a que termine y vuelva a intentarlo."
+    )
+    with held_elsewhere(paths.lock, APP):
+        open_in_app = cli(capsys, paths.data_dir, "--language", "es", "check")
+    assert open_in_app.stderr.strip() == (
+        f"El diario de {paths.data_dir} está abierto en Crawl Journal; "
+        "cierre primero la aplicación."
+    )
+    paths.lock.unlink()
+    paths.lock.mkdir()  # a lock path that is not a file: the lock's own message
+    not_a_file = cli(capsys, paths.data_dir, "--language", "es", "check")
+    assert not_a_file.returncode == 1
+    assert "no es un archivo de bloqueo que esta aplicación pueda usar" in not_a_file.stderr
