@@ -152,7 +152,7 @@ def test_the_english_help_is_unchanged_without_a_language(
         (
             ["export", "--format", "xml", "-o", "x"],
             "crawl-journal export: error: argumento --format: opción no válida: 'xml' "
-            "(elija entre 'json', 'csv')",
+            "(elija entre 'json', 'csv', 'zip')",
         ),
         (["check", "extra"], "crawl-journal: error: argumentos no reconocidos: extra"),
         (["--data-dir"], "crawl-journal: error: argumento --data-dir: falta un valor"),
