@@ -1,8 +1,7 @@
 """The main window: child selector, day navigation, the day form, recent days, charts and tips.
 
-Slots here gather input, call a service and show the result; rules and SQL live in services/.
-The rooms it is built from are in ``ui/window/``: the actions and menus (``actions``), the day
-navigator, the welcome page, the tummy-timer controller, the side panels' protocol and undo steps.
+Slots gather input, call a service and show the result (rules and SQL: services/); its rooms are
+in ``ui/window/`` (actions, navigator, welcome page, timer, panels, undo steps, media).
 """
 
 from __future__ import annotations
@@ -93,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_tips_dock()
         self._build_status_bar()
+        self.media = self.window_actions.install_media(self)
         self.timer_controller = TummyTimerController(
             context,
             self.form,
