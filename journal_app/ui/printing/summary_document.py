@@ -39,6 +39,7 @@ from journal_app.ui.printing.summary_html import (
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
+    from journal_app.ui.printing.summary_media import SummaryMedia
 
 __all__ = [
     "CHART_PRINT_WIDTH_INCHES",
@@ -120,6 +121,7 @@ class SummaryCharts:
 
     movement: QImage | None
     windows: QImage | None
+    media: SummaryMedia | None = None  # the period's photos and videos (summary_media)
 
 
 def _render_figure(draw: Callable[..., None], data: object, height: float, dpi: int) -> QImage:
@@ -163,7 +165,9 @@ def render_summary_charts(
         WINDOWS_CHART_HEIGHT_INCHES,
         dpi,
     )
-    return SummaryCharts(movement, windows)
+    from journal_app.ui.printing.summary_media import gather_summary_media
+
+    return SummaryCharts(movement, windows, gather_summary_media(context, report))
 
 
 def build_summary_document(
