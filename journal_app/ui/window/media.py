@@ -8,31 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from journal_app.ui.widgets.day_sections.media import MediaSection
+from journal_app.ui.widgets.media_reminder import reminder_wanted, set_reminder_wanted
 
 if TYPE_CHECKING:
     from journal_app.ui.main_window import MainWindow
 
-#: QSettings key of "Remind Me to Film a Short Video" (off by default).
-REMINDER_KEY = "media/videoReminder"
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MediaCommands", text)
-
-
-def reminder_wanted() -> bool:
-    """The parent switched the video reminder on (View menu)."""
-    return bool(QSettings().value(REMINDER_KEY, False, type=bool))
-
-
-def set_reminder_wanted(wanted: bool) -> None:
-    settings = QSettings()
-    settings.setValue(REMINDER_KEY, bool(wanted))
-    settings.sync()
 
 
 class MediaCommands:
