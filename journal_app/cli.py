@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from journal_app.cli_media import cmd_attach, cmd_export_zip, cmd_import_zip, is_zip
 from journal_app.entry import (
     EXIT_ALREADY_OPEN,
     EXIT_BAD_JOURNAL,
@@ -228,6 +229,8 @@ def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
     except LookupError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_FAILED
+    if args.format == "zip":  # the journal with its media (cli_media)
+        return cmd_export_zip(args, ctx, child_id)
     out = Path(args.output)
     progress = TerminalProgress("Exporting")
     try:
@@ -244,6 +247,8 @@ def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
 def _cmd_import(args: argparse.Namespace, ctx: JournalContext) -> int:
     from journal_app.services.portability import ImportRefused
 
+    if is_zip(Path(args.file)):  # the journal with its media (cli_media)
+        return cmd_import_zip(args, ctx)
     progress = TerminalProgress("Importing")
     try:
         report = ctx.portability.import_json(Path(args.file), progress=progress)
@@ -308,4 +313,5 @@ COMMANDS: dict[str, Command] = {
     "restore": _cmd_restore,
     "check": _cmd_check,
     "summary": _cmd_summary,
+    "attach": cmd_attach,
 }

@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("export", help="export the journal as JSON or CSV (zip)")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--format", choices=["json", "csv", "zip"], default="json")  # zip: with media
     p.add_argument("--child", metavar="NAME", help="only this child")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     _force(p)
@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     _force(p)
+    from journal_app.cli_media import add_media_parsers  # attach (issue 19)
+
+    add_media_parsers(sub)
     return parser
 
 

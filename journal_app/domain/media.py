@@ -12,6 +12,8 @@ import struct
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from journal_app.i18n import N_, _, formats, ngettext
+
 #: The largest file the journal copies in: 2 GB (2 * 1024**3 bytes). Checked before copying.
 MAX_MEDIA_BYTES = 2 * 1024**3
 
@@ -22,41 +24,47 @@ SNIFF_BYTES = 4096
 #: (an APP1 segment is at most 64 KB; a few APPn segments may come before it).
 EXIF_SCAN_BYTES = 256 * 1024
 
-#: What a parent may read, in one place (Spanish comes later).
+#: What a parent may read, in one place: marked with ``N_``, translated by :func:`text`.
 TEXT = {
-    "not_media": (
+    "not_media": N_(
         "this file is not a photo or video the journal can keep: {name} ({what}). "
         "The journal keeps photos (JPEG, PNG, HEIC) and videos (MP4, MOV, WebM, 3GP); "
         "nothing was copied."
     ),
-    "too_big": (
+    "too_big": N_(
         "this file is too big for the journal: {name} is {size} and the limit is {limit}. "
         "A shorter clip (under a minute is plenty for the doctor) fits; nothing was copied."
     ),
-    "empty": "this file is empty, so there is nothing to keep: {name}; nothing was copied.",
-    "unreadable": "this file could not be read: {name} ({detail}); nothing was copied.",
-    "what_unknown": "its content is not one the journal recognises",
-    "what_text": "it holds text, not a picture or video",
-    "what_named_like": "it is named like a photo or video, but its content is not one",
-    "taken_photo": "from the photo",
-    "taken_file": "from the file's date",
-    "status_ok": "{name} is fine.",
-    "status_missing": "{name} is missing from the journal's media folder.",
-    "status_damaged": "{name} is damaged: its content no longer matches what was added.",
-    "skip_already": "already in the journal",
-    "skip_duplicate": "the same file as {other}, added once",
+    "empty": N_("this file is empty, so there is nothing to keep: {name}; nothing was copied."),
+    "unreadable": N_("this file could not be read: {name} ({detail}); nothing was copied."),
+    "what_unknown": N_("its content is not one the journal recognises"),
+    "what_text": N_("it holds text, not a picture or video"),
+    "what_named_like": N_("it is named like a photo or video, but its content is not one"),
+    "taken_photo": N_("from the photo"),
+    "taken_file": N_("from the file's date"),
+    "status_ok": N_("{name} is fine."),
+    "status_missing": N_("{name} is missing from the journal's media folder."),
+    "status_damaged": N_("{name} is damaged: its content no longer matches what was added."),
+    "skip_already": N_("already in the journal"),
+    "skip_duplicate": N_("the same file as {other}, added once"),
 }
+
+
+def text(key: str) -> str:
+    """The sentence ``TEXT[key]`` in the parent's language."""
+    return _(TEXT[key])
+
 
 #: Content the journal refuses but can name, so the message says what the file seems to be.
 _KNOWN_REFUSED: tuple[tuple[int, bytes, str], ...] = (
-    (0, b"GIF87a", "a GIF picture"),
-    (0, b"GIF89a", "a GIF picture"),
-    (0, b"BM", "a BMP picture"),
-    (0, b"%PDF", "a PDF document"),
-    (0, b"PK\x03\x04", "a zip archive or office document"),
-    (0, b"ID3", "a sound file"),
-    (0, b"OggS", "an Ogg sound or video file"),
-    (0, b"\x00\x00\x01\xba", "an MPEG video, which the journal does not keep"),
+    (0, b"GIF87a", N_("a GIF picture")),
+    (0, b"GIF89a", N_("a GIF picture")),
+    (0, b"BM", N_("a BMP picture")),
+    (0, b"%PDF", N_("a PDF document")),
+    (0, b"PK\x03\x04", N_("a zip archive or office document")),
+    (0, b"ID3", N_("a sound file")),
+    (0, b"OggS", N_("an Ogg sound or video file")),
+    (0, b"\x00\x00\x01\xba", N_("an MPEG video, which the journal does not keep")),
 )
 
 _NAMED_LIKE_MEDIA = (
@@ -112,13 +120,13 @@ class MediaKind(enum.Enum):
     @property
     def label(self) -> str:
         return {
-            MediaKind.JPEG: "JPEG photo",
-            MediaKind.PNG: "PNG picture",
-            MediaKind.HEIC: "HEIC photo",
-            MediaKind.MP4: "MP4 video",
-            MediaKind.MOV: "MOV video",
-            MediaKind.THREE_GP: "3GP video",
-            MediaKind.WEBM: "WebM video",
+            MediaKind.JPEG: _("JPEG photo"),
+            MediaKind.PNG: _("PNG picture"),
+            MediaKind.HEIC: _("HEIC photo"),
+            MediaKind.MP4: _("MP4 video"),
+            MediaKind.MOV: _("MOV video"),
+            MediaKind.THREE_GP: _("3GP video"),
+            MediaKind.WEBM: _("WebM video"),
         }[self]
 
 
@@ -226,7 +234,7 @@ def _ebml_doctype(head: bytes) -> bytes | None:
         return None
     pos = 4 + size[1]
     end = min(len(head), pos + size[0])
-    for _ in range(64):  # the EBML header holds a handful of elements
+    for _step in range(64):  # the EBML header holds a handful of elements
         if pos >= end:
             return None
         element = _read_vint(head, pos, keep_marker=True)
@@ -266,24 +274,24 @@ def sniff_kind(head: bytes) -> MediaKind | None:
 def _what_it_is(name: str, head: bytes) -> str:
     for offset, magic, what in _KNOWN_REFUSED:
         if head[offset : offset + len(magic)] == magic:
-            return what
+            return _(what)
     if head.startswith(b"RIFF") and head[8:12] == b"AVI ":
-        return "an AVI video, which the journal does not keep"
+        return _("an AVI video, which the journal does not keep")
     if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
-        return "a sound file"
+        return _("a sound file")
     if head.startswith(_EBML_MAGIC):
-        return "a Matroska (MKV) video, which the journal does not keep"
+        return _("a Matroska (MKV) video, which the journal does not keep")
     if head[4:8] == b"ftyp" and _AVIF_BRANDS.intersection(
         [head[8:12]] + [head[i : i + 4] for i in range(16, min(len(head), 64) - 3, 4)]
     ):
-        return "an AVIF picture, which the journal does not keep"
+        return _("an AVIF picture, which the journal does not keep")
     if head[4:8] == b"ftyp" and head[8:12] in _AUDIO_BRANDS:
-        return "a sound file"
+        return _("a sound file")
     if _looks_like_text(head):
-        return TEXT["what_text"]
+        return text("what_text")
     if name.lower().endswith(_NAMED_LIKE_MEDIA):
-        return TEXT["what_named_like"]
-    return TEXT["what_unknown"]
+        return text("what_named_like")
+    return text("what_unknown")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -303,13 +311,13 @@ def identify(name: str, head: bytes, size: int) -> MediaKind:
     a file too big is refused before anything is copied."""
     check_size(name, size)
     if size == 0:
-        raise MediaRefusedError(RefusalReason.EMPTY, name, TEXT["empty"].format(name=name))
+        raise MediaRefusedError(RefusalReason.EMPTY, name, text("empty").format(name=name))
     kind = sniff_kind(head)
     if kind is None:
         raise MediaRefusedError(
             RefusalReason.NOT_MEDIA,
             name,
-            TEXT["not_media"].format(name=name, what=_what_it_is(name, head)),
+            text("not_media").format(name=name, what=_what_it_is(name, head)),
         )
     return kind
 
@@ -319,28 +327,28 @@ def check_size(name: str, size: int, limit: int = MAX_MEDIA_BYTES) -> None:
         raise MediaRefusedError(
             RefusalReason.TOO_BIG,
             name,
-            TEXT["too_big"].format(name=name, size=format_size(size), limit=format_size(limit)),
+            text("too_big").format(name=name, size=format_size(size), limit=format_size(limit)),
         )
 
 
 def unreadable(name: str, detail: str) -> MediaRefusedError:
     return MediaRefusedError(
-        RefusalReason.UNREADABLE, name, TEXT["unreadable"].format(name=name, detail=detail)
+        RefusalReason.UNREADABLE, name, text("unreadable").format(name=name, detail=detail)
     )
 
 
 def format_size(size: int) -> str:
-    """A size as a parent reads it: 512 bytes, 3.4 KB, 12.0 MB, 2 GB (1 KB = 1024 bytes)."""
+    """A size as a parent reads it: 512 bytes, 3.4 KB, 12.0 MB, 2 GB (1 KB = 1024 bytes), with
+    the language's decimal mark."""
     if size < 1024:
-        return f"{size} byte" if size == 1 else f"{size} bytes"
+        return ngettext("{count} byte", "{count} bytes", size).format(count=size)
     value = float(size)
     for unit in ("KB", "MB", "GB", "TB"):
         value /= 1024
         if value < 1024 or unit == "TB":
-            text = f"{value:.1f}"
-            if text.endswith(".0") and value == int(value):
-                text = text[:-2]
-            return f"{text} {unit}"
+            exact = f"{value:.1f}".endswith(".0") and value == int(value)
+            number = formats().number(value, 0 if exact else 1)
+            return f"{number} {unit}"
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -353,7 +361,7 @@ class TakenSource(enum.Enum):
 
     @property
     def label(self) -> str:
-        return TEXT["taken_photo"] if self is TakenSource.PHOTO else TEXT["taken_file"]
+        return text("taken_photo") if self is TakenSource.PHOTO else text("taken_file")
 
 
 @dataclass(frozen=True)
@@ -402,7 +410,7 @@ def exif_date_taken(jpeg_head: bytes) -> datetime | None:
 
 def _exif_tiff(data: bytes) -> bytes | None:
     pos = 2
-    for _ in range(_MAX_SEGMENTS):
+    for _segment in range(_MAX_SEGMENTS):
         while (
             pos < len(data) and data[pos] == 0xFF and pos + 1 < len(data) and data[pos + 1] == 0xFF
         ):
@@ -518,4 +526,4 @@ class MediaStatus(enum.Enum):
 
 
 def status_message(status: MediaStatus, name: str) -> str:
-    return TEXT[f"status_{status.value}"].format(name=name)
+    return text(f"status_{status.value}").format(name=name)

@@ -86,12 +86,28 @@ class BackupService:
             revision = read_revision(journal)
         if revision != HEAD_REVISION:
             problems.append(f"schema revision {revision} is not the app's {HEAD_REVISION}")
+        problems += media_problems(journal)
         notes = [
             f"{copy} is a copy of a damaged write-ahead file, kept because it holds changes that "
             "could not be read back; restore a backup if it held more, or delete the copy"
             for copy in kept_wal_copies(journal)
         ]
         return IntegrityReport(not problems, problems, counts, notes)
+
+
+def media_problems(journal: Path) -> list[str]:
+    """Every photo or video of the journal re-hashed; one line per missing or damaged file,
+    naming its original name, child and day."""
+    from journal_app.i18n import _, formats
+    from journal_app.storage.media_reads import verify_journal_media
+
+    _checked, found = verify_journal_media(journal)
+    return [
+        _("{child}, {day}: {message}").format(
+            child=child, day=formats().date(day), message=check.message
+        )
+        for check, child, day in found
+    ]
 
 
 def verify_backup(backup: Path) -> None:

@@ -98,7 +98,7 @@ class JournalContext:
     def portability(self) -> PortabilityService:
         from journal_app.services.portability import PortabilityService
 
-        return PortabilityService(self.engine, self.today)
+        return PortabilityService(self.engine, self.today, journal_dir=self.paths.data_dir)
 
     @cached_property
     def media(self) -> MediaService:

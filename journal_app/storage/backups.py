@@ -10,12 +10,21 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 from journal_app.domain.backups import AUTO, MANUAL, BackupContents, BackupInfo
 from journal_app.paths import ensure_private_dir
+from journal_app.storage.backup_media import (
+    MissingMedia,
+    bring_back_media,
+    place_backup_media,
+    remove_backup_media,
+    remove_orphan_media_dirs,
+    stage_backup_media,
+)
 from journal_app.storage.connection import raw_connection
 from journal_app.storage.errors import JournalDamagedError, JournalError, JournalInUseError
 from journal_app.storage.files import (
@@ -35,6 +44,32 @@ from journal_app.storage.sqlite_errors import (
 KEEP_AUTOMATIC = 14
 SUFFIX = ".sqlite3"
 _NAME = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)\.sqlite3$")
+
+
+class MediaNotRestorable(JournalError):
+    """The backup refers to photos or videos that neither it nor the journal holds intact; the
+    restore was refused and nothing changed (``lost`` names them)."""
+
+    def __init__(self, backup: Path, lost: list[MissingMedia]) -> None:
+        from journal_app.i18n import _, formats
+
+        self.backup = backup
+        self.lost = lost
+        shown = "; ".join(
+            _("{name} ({child}, {day})").format(
+                name=m.original_name, child=m.child, day=formats().date(m.day)
+            )
+            for m in lost[:5]
+        )
+        more = len(lost) - 5
+        if more > 0:
+            shown += " " + _("and {count} more").format(count=more)
+        super().__init__(
+            _(
+                "The backup {backup} was not restored: photos or videos it refers to are missing "
+                "or damaged in its media folder ({files}). The journal is unchanged."
+            ).format(backup=backup, files=shown)
+        )
 
 
 def is_healthy(path: Path) -> bool:
@@ -130,12 +165,20 @@ def make_backup(
     if target is not None and not final.parent.is_dir():
         raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(final))
     temp = _verified_copy(journal, final)
+    staged = None
     try:
+        staged = stage_backup_media(temp, journal.parent, final)  # the media it refers to
+        place_backup_media(staged, final)
         os.replace(temp, final)
         fsync_dir(final.parent)
     except OSError as exc:
         temp.unlink(missing_ok=True)
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
         raise os_journal_error(exc, final) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     return final
 
 
@@ -157,7 +200,11 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
 def remove_leftover_temporaries(data_dir: Path, backup_dir: Path) -> list[Path]:
     """At start, with the folder's lock held: remove the hidden ``.*.partial`` files that a
     killed backup, restore or copy left in the journal folder and its backups; the removed."""
-    return remove_stale_temporaries(data_dir) + remove_stale_temporaries(backup_dir)
+    return (
+        remove_stale_temporaries(data_dir)
+        + remove_stale_temporaries(backup_dir)
+        + remove_orphan_media_dirs(backup_dir)
+    )
 
 
 def remove_partial_backups(backup_dir: Path) -> None:
@@ -188,6 +235,7 @@ def run_automatic_backup(
         doomed = [b for b in doomed if b != keeper]
     for old in doomed:
         old.path.unlink(missing_ok=True)
+        remove_backup_media(old.path)
     return made
 
 
@@ -250,6 +298,8 @@ def restore_damaged_from_backup(journal: Path, backup: Path, now: datetime | Non
     """
     if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
+    # The journal is damaged: what media can come back does; `check` names any that cannot.
+    bring_back_media(backup, journal.parent)
     staged = _verified_copy(backup, journal)
     try:
         aside = move_aside(journal, now)
@@ -269,6 +319,9 @@ def restore_into_live_journal(journal: Path, backup: Path, backup_dir: Path) -> 
     """
     if not is_healthy(backup):
         raise JournalDamagedError(backup, "the backup did not pass its integrity check")
+    lost = bring_back_media(backup, journal.parent)
+    if lost:
+        raise MediaNotRestorable(backup, lost)
     safety = make_backup(journal, backup_dir, "pre-restore")
     staged = _verified_copy(backup, journal)
     try:

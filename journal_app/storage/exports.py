@@ -6,7 +6,7 @@ stored, and orders it (``services/portability``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import selectinload
 
 from journal_app.storage.errors import ChildNotFound
-from journal_app.storage.models import ChildRow, DayRow, SummaryMadeRow, TipTriedRow
+from journal_app.storage.models import ChildRow, DayRow, MediaRow, SummaryMadeRow, TipTriedRow
 from journal_app.storage.transaction import transaction
 
 
@@ -80,6 +80,22 @@ class StoredSummary:
 
 
 @dataclass(frozen=True)
+class StoredMedia:
+    """A photo or video record (the file is ``media/<sha[:2]>/<sha>.<ext>``)."""
+
+    stamp: Stamp
+    day: date
+    kind: str
+    original_name: str
+    size_bytes: int
+    sha256: str
+    caption: str
+    added_at: datetime
+    taken_at: datetime | None
+    taken_source: str | None
+
+
+@dataclass(frozen=True)
 class StoredChild:
     stamp: Stamp
     name: str
@@ -89,6 +105,7 @@ class StoredChild:
     milestones: list[StoredMilestone]
     tips: list[StoredTip]
     summaries: list[StoredSummary]
+    media: list[StoredMedia] = field(default_factory=list)
 
 
 def _stamp(row: Any) -> Stamp:
@@ -132,6 +149,22 @@ def stored_children(engine: Engine, child_id: int | None = None) -> list[StoredC
             summaries[made.child_id].append(
                 StoredSummary(_stamp(made), made.made_on, made.period_start, made.period_end)
             )
+        media: dict[int, list[StoredMedia]] = {i: [] for i in ids}
+        for m in s.scalars(select(MediaRow).where(MediaRow.child_id.in_(ids))):
+            media[m.child_id].append(
+                StoredMedia(
+                    _stamp(m),
+                    m.day,
+                    m.kind,
+                    m.original_name,
+                    m.size_bytes,
+                    m.sha256,
+                    m.caption,
+                    m.added_at,
+                    m.taken_at,
+                    m.taken_source,
+                )
+            )
         return [
             StoredChild(
                 _stamp(c),
@@ -142,6 +175,7 @@ def stored_children(engine: Engine, child_id: int | None = None) -> list[StoredC
                 [StoredMilestone(_stamp(m), m.kind, m.achieved_on, m.status) for m in c.milestones],
                 tips[c.id],
                 summaries[c.id],
+                media[c.id],
             )
             for c in rows
         ]

@@ -12,9 +12,9 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from journal_app.domain.media import MediaKind
+from journal_app.domain.media import MediaKind, MediaStatus, status_message
 from journal_app.storage.connection import raw_connection
-from journal_app.storage.media_store import MEDIA_DIRNAME, MediaStore
+from journal_app.storage.media_store import MEDIA_DIRNAME, MediaCheck, MediaStore
 
 
 def referenced_hashes_raw(journal: Path) -> set[str] | None:
@@ -79,7 +79,33 @@ def sweep_media(journal_dir: Path, journal: Path) -> int:
         return 0
     store = MediaStore(journal_dir)
     removed = store.clean_temporaries()
+    if any(journal.parent.glob(f"{journal.stem}.damaged-*{journal.suffix}")):
+        # A damaged journal kept aside may refer to files the restored one does not: keep
+        # every file while such a copy is there (it may still be rescued).
+        return removed
     referenced = referenced_hashes_raw(journal)
     if referenced is None:
         return removed
     return removed + len(store.remove_all_unreferenced(referenced))
+
+
+def verify_journal_media(journal: Path) -> tuple[int, list[tuple[MediaCheck, str, date]]]:
+    """Re-hash every file a record of ``journal`` refers to: how many records were checked, and
+    (check, child's name, day) for each missing or damaged one, by child and day."""
+    try:
+        records = media_for_check_raw(journal)
+    except sqlite3.OperationalError:  # no media table (a journal not migrated yet)
+        return 0, []
+    store = MediaStore(journal.parent)
+    verdicts: dict[tuple[str, MediaKind], MediaStatus] = {}
+    problems = []
+    for sha, kind, name, child, day in records:
+        status = verdicts.get((sha, kind))
+        if status is None:
+            status = verdicts[(sha, kind)] = store.verify(sha, kind).status
+        if status is not MediaStatus.OK:
+            message = status_message(status, name)
+            problems.append(
+                (MediaCheck(sha, kind, status, store.path_for(sha, kind), message), child, day)
+            )
+    return len(records), problems

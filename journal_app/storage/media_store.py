@@ -24,13 +24,12 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from journal_app.domain.media import (
     EXIF_SCAN_BYTES,
     MAX_MEDIA_BYTES,
     SNIFF_BYTES,
-    TEXT,
     MediaKind,
     MediaRefusedError,
     MediaStatus,
@@ -42,8 +41,10 @@ from journal_app.domain.media import (
     identify,
     status_message,
     stored_relative_path,
+    text,
     unreadable,
 )
+from journal_app.i18n import _
 from journal_app.storage.files import PRIVATE_FILE_MODE, fsync_dir
 
 MEDIA_DIRNAME = "media"
@@ -117,7 +118,7 @@ def inspect_file(path: Path, limit: int = MAX_MEDIA_BYTES) -> tuple[MediaKind, i
         with path.open("rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise unreadable(path.name, "it is not a file")
+                raise unreadable(path.name, _("it is not a file"))
             check_size(path.name, info.st_size, limit)
             head = handle.read(SNIFF_BYTES)
     except MediaRefusedError:
@@ -163,7 +164,7 @@ class MediaStore:
             try:
                 info = os.fstat(handle.fileno())
                 if not stat.S_ISREG(info.st_mode):
-                    raise unreadable(source.name, "it is not a file")
+                    raise unreadable(source.name, _("it is not a file"))
                 check_size(source.name, info.st_size, self.limit)
                 head = handle.read(SNIFF_BYTES)
             except OSError as exc:
@@ -172,10 +173,29 @@ class MediaStore:
             self.ensure_root()
             return self._copy_in(source.name, handle, head, kind, info.st_size, progress)
 
+    def add_stream(
+        self,
+        handle: IO[bytes],
+        name: str,
+        total: int,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> StoredMedia:
+        """Copy an open stream (a zip entry, a backup's file) of ``total`` bytes into the media
+        folder, with the same checks and crash safety as :meth:`add`; ``name`` is the name the
+        messages use. The caller compares the returned hash with the one it expects."""
+        check_size(name, total, self.limit)
+        try:
+            head = handle.read(SNIFF_BYTES)
+        except OSError as exc:
+            raise unreadable(name, exc.strerror or str(exc)) from exc
+        kind = identify(name, head, max(total, len(head)))
+        self.ensure_root()
+        return self._copy_in(name, handle, head, kind, total, progress)
+
     def _copy_in(
         self,
         name: str,
-        handle: BinaryIO,
+        handle: IO[bytes],
         head: bytes,
         kind: MediaKind,
         total: int,
@@ -376,9 +396,9 @@ def plan_folder(
             skipped.append(SkippedFile(path, SkipReason.UNREADABLE, str(refusal)))
             continue
         if sha256 in known_hashes:
-            skipped.append(SkippedFile(path, SkipReason.ALREADY_THERE, TEXT["skip_already"]))
+            skipped.append(SkippedFile(path, SkipReason.ALREADY_THERE, text("skip_already")))
         elif sha256 in seen:
-            message = TEXT["skip_duplicate"].format(other=seen[sha256].name)
+            message = text("skip_duplicate").format(other=seen[sha256].name)
             skipped.append(SkippedFile(path, SkipReason.DUPLICATE, message))
         else:
             seen[sha256] = path

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +27,7 @@ from journal_app.storage.days import day_columns, movement_columns, sign_columns
 from journal_app.storage.models import (
     ChildRow,
     DayRow,
+    MediaRow,
     MilestoneRow,
     MovementRow,
     SummaryMadeRow,
@@ -34,6 +35,9 @@ from journal_app.storage.models import (
     WarningSignRow,
 )
 from journal_app.storage.transaction import transaction
+
+if TYPE_CHECKING:
+    from journal_app.storage.merge_media import InMedia
 
 #: New days are inserted this many at a time (the UUIDs of a batch are looked up in one IN list).
 BULK_ROWS = 500
@@ -210,6 +214,7 @@ class InChild(Stamped):
     milestones: list[InMilestone] = field(default_factory=list)
     tips: list[InTip] = field(default_factory=list)
     summaries: list[InSummary] = field(default_factory=list)
+    media: list[InMedia] = field(default_factory=list)
 
     def content(self) -> tuple[Any, ...]:
         return (self.name, self.birth_date, self.due_date, self.created, self.updated)
@@ -229,6 +234,7 @@ class ImportRecords:
     milestones: list[InMilestone]
     tips: list[InTip]
     summaries: list[InSummary]
+    media: list[InMedia] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -242,6 +248,7 @@ class ImportRecords:
                 self.milestones,
                 self.tips,
                 self.summaries,
+                self.media,
             )
         )
 
@@ -312,6 +319,18 @@ class Merge:
             lambda m: (m.made_on, m.period_start, m.period_end),
             self._summary_values,
             "summary",
+        )
+        from journal_app.storage.merge_media import assign_media, media_row_values
+
+        self._plan_simple(
+            self.records.media,
+            MediaRow,
+            lambda r: (r.child_id, r.day, r.sha256),
+            lambda m: (self.child_rows[m.child_uuid].id, m.day, m.sha256),
+            media_row_values,
+            lambda m: m.values(),
+            assign_media,
+            "photo or video",
         )
         self._check_birth_dates(local_days)
 

@@ -30,17 +30,19 @@ from journal_app.services.portability.common import (
     report_progress,
 )
 from journal_app.services.portability.csv_export import write_csv_zip
-from journal_app.services.portability.json_export import export_document, write_json
+from journal_app.services.portability.json_export import export_document, json_bytes, write_json
 from journal_app.services.portability.reading import (
     check_records,
+    document_from_bytes,
     flatten,
     parse_document,
     read_document,
 )
 from journal_app.storage.clock import utc_now
-from journal_app.storage.merge import MergeConflict, MergeFailed, merge_records
+from journal_app.storage.merge import ImportRecords, MergeConflict, MergeFailed, merge_records
 
 if TYPE_CHECKING:
+    from journal_app.storage.media_store import MediaStore
     from journal_app.storage.transaction import Engine
 
 __all__ = [
@@ -64,11 +66,22 @@ class PortabilityService:
         engine: Engine,
         today: Callable[[], date],
         clock: Callable[[], datetime] = utc_now,
+        *,
+        journal_dir: Path | None = None,
     ) -> None:
         self.engine = engine
         self.today = today
         #: The computer's UTC time (naive), the clock the created/updated times come from.
         self.clock = clock
+        #: The journal folder, whose media/ the media records refer to (None: no media here).
+        self.journal_dir = journal_dir
+
+    def _store(self) -> MediaStore:
+        from journal_app.storage.media_store import MediaStore
+
+        if self.journal_dir is None:
+            raise LookupError("this journal has no folder for its photos and videos")
+        return MediaStore(self.journal_dir)
 
     # -- export ------------------------------------------------------------------------------------
 
@@ -84,15 +97,62 @@ class PortabilityService:
         """Write a zip of spreadsheet-friendly CSV files (UTF-8, BOM) to ``path`` (mode 0600)."""
         write_csv_zip(Path(path), export_document(self.engine, child_id, progress))
 
+    def export_zip(
+        self, path: Path, child_id: int | None = None, progress: Progress | None = None
+    ) -> None:
+        """Write the journal with its photos and videos: one zip of ``journal.json`` and the
+        files (atomically, mode 0600). Raises :class:`MediaExportStopped` (nothing written)
+        when a file is missing or damaged."""
+        from journal_app.services.portability.media_zip import export_zip
+
+        document = export_document(self.engine, child_id)
+        export_zip(Path(path), document, json_bytes(document), self._store(), progress)
+
     # -- import ------------------------------------------------------------------------------------
 
     def import_json(self, path: Path, progress: Progress | None = None) -> ImportReport:
         """Merge the JSON export at ``path`` into the journal, all or nothing.
 
         Raises :class:`ImportRefused` (journal unchanged) when the file is not a valid export.
+        Photo and video records are kept only when their file is in this journal already.
         """
         # The parsed JSON is dropped as soon as the records are made from it, before the checks.
         records = flatten(parse_document(read_document(Path(path))))
+        left_out = 0
+        if records.media:
+            from journal_app.services.portability.media_zip import keep_media_with_files
+
+            if self.journal_dir is None:
+                left_out, records.media = len(records.media), []
+            else:
+                left_out = keep_media_with_files(records, self._store())
+        self._check(records, progress)
+        return self._merge(records, progress, left_out)
+
+    def import_zip(self, path: Path, progress: Progress | None = None) -> ImportReport:
+        """Merge a journal with media (zip) into the journal, its files included; all or
+        nothing. Raises :class:`ImportRefused` (journal unchanged)."""
+        from journal_app.services.portability.media_zip import import_zip
+        from journal_app.storage.media_repository import referenced_hashes
+
+        path = Path(path)
+        store = self._store()
+
+        def read_records(raw: bytes) -> ImportRecords:
+            records = flatten(parse_document(document_from_bytes(raw, path)))
+            self._check(records, None)
+            return records
+
+        def merge(records: ImportRecords) -> ImportReport:
+            return self._merge(records, None, 0)
+
+        report = import_zip(
+            path, store, read_records, merge, lambda: referenced_hashes(self.engine), progress
+        )
+        assert isinstance(report, ImportReport)
+        return report
+
+    def _check(self, records: ImportRecords, progress: Progress | None) -> None:
         total = 2 * records.count
         check_records(
             records,
@@ -100,6 +160,11 @@ class PortabilityService:
             self.clock() + STAMP_CLOCK_LEEWAY,
             lambda done: report_progress(progress, done, total),
         )
+
+    def _merge(
+        self, records: ImportRecords, progress: Progress | None, left_out: int
+    ) -> ImportReport:
+        total = 2 * records.count
         try:
             counts = merge_records(
                 self.engine,
@@ -111,4 +176,4 @@ class PortabilityService:
             raise conflict_refusal(conflict) from None
         except MergeFailed as exc:
             raise ImportRefused(MERGE_FAILED.format(detail=exc.detail)) from exc
-        return ImportReport.of(counts)
+        return ImportReport.of(counts, left_out)

@@ -9,11 +9,12 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from journal_app.i18n import ngettext
 from journal_app.services.messages import MERGE_CONFLICTS
 from journal_app.storage.merge import MergeConflict, MergeCounts
 
 FORMAT_NAME = "crawl-journal"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: Larger files are refused before they are read (a year's journal is well under 1 MB).
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 MAX_TIP_ID_LENGTH = 64
@@ -45,9 +46,12 @@ class ImportRefused(Exception):
 class ImportReport(MergeCounts):
     """What an import did: each record of the file counts once, as added, updated or unchanged."""
 
+    #: Photo or video records of a plain JSON file left out: their file is not in this journal.
+    media_without_file: int = 0
+
     @classmethod
-    def of(cls, counts: MergeCounts) -> ImportReport:
-        return cls(**asdict(counts))
+    def of(cls, counts: MergeCounts, media_without_file: int = 0) -> ImportReport:
+        return cls(**asdict(counts), media_without_file=media_without_file)
 
     def describe(self) -> str:
         lines = [
@@ -63,6 +67,17 @@ class ImportReport(MergeCounts):
             lines.append(
                 f"{self.matched_without_uuid} records (children, days, milestones ...) already "
                 "existed here under another ID (same child, same date) and were merged with them."
+            )
+        if self.media_without_file:
+            n = self.media_without_file
+            lines.append(
+                ngettext(
+                    "{count} photo or video was not imported because its file is not in this "
+                    "journal; export the journal with media (zip) to bring the files along.",
+                    "{count} photos or videos were not imported because their files are not in "
+                    "this journal; export the journal with media (zip) to bring the files along.",
+                    n,
+                ).format(count=n)
             )
         return "\n".join(lines)
 

@@ -20,7 +20,13 @@ from journal_app.services.portability.common import (
     stamp_text,
 )
 from journal_app.storage.errors import ChildNotFound
-from journal_app.storage.exports import Stamp, StoredChild, StoredDay, stored_children
+from journal_app.storage.exports import (
+    Stamp,
+    StoredChild,
+    StoredDay,
+    StoredMedia,
+    stored_children,
+)
 from journal_app.storage.files import write_private_bytes
 
 if TYPE_CHECKING:
@@ -61,6 +67,21 @@ def _day_document(day: StoredDay) -> dict[str, Any]:
         }
     )
     return doc
+
+
+def _media_document(m: StoredMedia) -> dict[str, Any]:
+    return {
+        **_tracked(m.stamp),
+        "day": m.day.isoformat(),
+        "file_name": m.original_name,
+        "kind": m.kind,
+        "size": m.size_bytes,
+        "sha256": m.sha256,
+        "caption": m.caption,
+        "added": stamp_text(m.added_at),
+        "taken": m.taken_at.isoformat(sep="T", timespec="microseconds") if m.taken_at else None,
+        "taken_source": m.taken_source,
+    }
 
 
 def _child_document(child: StoredChild, days: list[dict[str, Any]]) -> dict[str, Any]:
@@ -104,6 +125,10 @@ def _child_document(child: StoredChild, days: list[dict[str, Any]]) -> dict[str,
                     key=lambda m: (m.made_on, m.period_start, m.period_end, m.stamp.uuid),
                 )
             ],
+            "media": [
+                _media_document(m)
+                for m in sorted(child.media, key=lambda m: (m.day, m.added_at, m.stamp.uuid))
+            ],
         }
     )
     return out
@@ -137,7 +162,11 @@ def export_document(
     }
 
 
+def json_bytes(document: dict[str, Any]) -> bytes:
+    """The document as the export's UTF-8 text."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def write_json(path: Path, document: dict[str, Any]) -> None:
     """Write the document to ``path`` (atomically, mode 0600)."""
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    write_private_bytes(Path(path), text.encode("utf-8"))
+    write_private_bytes(Path(path), json_bytes(document))

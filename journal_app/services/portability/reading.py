@@ -115,6 +115,11 @@ def read_document(path: Path) -> dict[str, Any]:
         raise ImportRefused(f"There is no file at {path}.") from None
     except OSError as exc:
         raise ImportRefused(f"The file {path} could not be read: {exc.strerror or exc}.") from None
+    return document_from_bytes(raw, path)
+
+
+def document_from_bytes(raw: bytes, path: Path) -> dict[str, Any]:
+    """The JSON document in ``raw`` (the bytes of ``path``, or of a zip's journal.json)."""
     if raw.startswith(b"PK\x03\x04"):
         raise ImportRefused(
             f"The file {path.name} is a zip archive (perhaps a CSV export). Only the JSON export "
@@ -470,6 +475,18 @@ def parse_document(document: dict[str, Any]) -> list[InChild]:
                     period_end=m.required_day("period_end"),
                 )
             )
+        if version >= 3:  # version 3 added the photos and videos
+            from journal_app.services.portability.media_reading import media_record as _media
+
+            for mi, raw_media in enumerate(c.items("media")):
+                child.media.append(
+                    _media(
+                        _Fields(
+                            raw_media, f'children[{ci}].media[{mi}] (of "{_short(name_text)}")'
+                        ),
+                        child.uuid,
+                    )
+                )
         children.append(child)
     return children
 
@@ -515,6 +532,7 @@ def flatten(children: list[InChild]) -> ImportRecords:
         milestones=_unique((m for c in children for m in c.milestones), "milestones"),
         tips=_unique((t for c in children for t in c.tips), "tips"),
         summaries=_unique((m for c in children for m in c.summaries), "summaries"),
+        media=_unique((m for c in children for m in c.media), "photos or videos"),
     )
 
 
@@ -548,6 +566,7 @@ def _check_stamps(records: ImportRecords, latest: datetime) -> None:
         records.milestones,
         records.tips,
         records.summaries,
+        records.media,
     )
     for kind in kinds:
         for record in kind:
@@ -607,4 +626,10 @@ def check_records(
         if s.period_start > s.period_end:
             raise ImportRefused("the period starts after it ends.", s.record, "period_start")
         # A period ending after the summary was made is let in: earlier versions allowed it.
+    _natural_duplicates(
+        records.media, lambda m: (m.child_uuid, m.day, m.sha256), "A photo or video on one day"
+    )
+    for media in records.media:
+        if media.day > today:
+            raise ImportRefused("this date is in the future.", media.record, "day")
     progress(records.count)

@@ -117,7 +117,7 @@ def test_already_can_do_round_trip_through_json_and_the_summary_pdf(
     exported = tmp_path / "ines.json"
     context.portability.export_json(exported)
     document = json.loads(exported.read_text("utf-8"))
-    assert document["version"] == 2
+    assert document["version"] == 3
     stored = {
         m["milestone"]: (m["achieved_on"], m["status"])
         for m in document["children"][0]["milestones"]

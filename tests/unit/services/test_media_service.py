@@ -135,3 +135,60 @@ def test_an_unknown_child_is_refused(context: JournalContext, tmp_path: Path) ->
 
     with pytest.raises(ChildNotFound):
         context.media.attach(999, DAY, [clip(tmp_path / "c.mp4")])
+
+
+def test_refusals_and_reports_speak_spanish(
+    context: JournalContext, child: ChildProfile, tmp_path: Path
+) -> None:
+    from journal_app.i18n import speaking, translator_for
+
+    assert child.id is not None
+    service = MediaService(context.engine, context.paths.data_dir, limit=1536)
+    big = clip(tmp_path / "largo.mov", size=4000)
+    notes = write(tmp_path / "notas.mp4", b"hoy gateo hacia atras\n" * 10)
+    with speaking(translator_for("es")):
+        report = service.attach(child.id, DAY, [big, notes])
+        summary = report.describe()
+    (_, too_big), (_, not_media) = report.refused
+    assert "demasiado grande" in too_big and "3,9 KB" in too_big and "1,5 KB" in too_big
+    assert "contiene texto" in not_media and "no se ha copiado nada" in not_media
+    assert summary == "2 archivos no se han añadido."
+
+
+def test_deleting_a_child_deletes_its_records_and_the_next_opening_its_files(
+    context: JournalContext, child: ChildProfile, tmp_path: Path
+) -> None:
+    assert child.id is not None
+    item = context.media.attach(child.id, DAY, [clip(tmp_path / "c.mp4")]).added[0]
+    context.journal.delete_child(child.id)
+    assert context.media.list_all() == []
+    assert item.path.is_file()
+    context.close()
+    open_context(JournalPaths(context.paths.data_dir)).close()
+    assert not item.path.exists()
+
+
+def test_a_folder_is_planned_by_date_taken_and_added_on_those_days(
+    context: JournalContext, child: ChildProfile, tmp_path: Path, qapp: object
+) -> None:
+    from tests.helpers.media_files import exif_segment, with_exif
+
+    assert child.id is not None
+    folder = tmp_path / "phone export"
+    folder.mkdir()
+    jpeg = with_exif(image_bytes("JPEG"), exif_segment("2026:11:02 09:30:15"))
+    write(folder / "IMG_0001.JPG", jpeg)
+    known = clip(folder / "VID_0002.MP4")
+    write(folder / "readme.txt", b"exported by the phone\n")
+    context.media.attach(child.id, DAY, [known])
+    plan = context.media.plan_folder(child.id, folder)
+    assert [(p.name, p.taken.day, p.kind) for p in plan.to_add] == [
+        ("IMG_0001.JPG", date(2026, 11, 2), MediaKind.JPEG)
+    ]
+    assert plan.to_add[0].taken.source.label == "from the photo"
+    assert sorted(name for name, _reason in plan.skipped) == ["VID_0002.MP4", "readme.txt"]
+    report = context.media.add_planned(child.id, plan.to_add)
+    assert [a.day for a in report.added] == [date(2026, 11, 2)]
+    assert context.media.days_with_media(child.id) == {DAY, date(2026, 11, 2)}
+    taken = context.media.list_for_day(child.id, date(2026, 11, 2))[0].taken
+    assert taken is not None and taken.when.hour == 9

@@ -284,7 +284,7 @@ def test_export_of_one_child_leaves_the_others_out(context, child, preterm_child
     document = json.loads((tmp_path / "leo.json").read_text(encoding="utf-8"))
     assert [c["name"] for c in document["children"]] == ["Leo"]
     assert document["children"][0]["due_date"] == "2026-04-26"
-    assert (document["format"], document["version"]) == ("crawl-journal", 2)
+    assert (document["format"], document["version"]) == ("crawl-journal", 3)
 
 
 @pytest.mark.posix

@@ -115,7 +115,7 @@ def test_restoring_a_file_without_the_journal_tables_is_refused(context, child, 
 
     context.journal.save_day(DayEntry(child.id, date(2026, 11, 1), notes="still here"))
     hollow = schema_revision_only(tmp_path / "hollow.sqlite3")
-    with pytest.raises(JournalError, match=r"missing: child, journal_day, milestone"):
+    with pytest.raises(JournalError, match=r"missing: child, journal_day, media, milestone"):
         context.backups.restore(hollow)
     assert context.journal.load_day(child.id, date(2026, 11, 1)).notes == "still here"
     assert context.backups.list_backups() == []  # refused before the safety copy

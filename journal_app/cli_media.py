@@ -1,0 +1,137 @@
+"""The media commands: ``attach``, and the "journal with media" zip of ``export`` / ``import``.
+
+``add_media_parsers`` is called by :func:`journal_app.entry.build_parser` (only the standard
+library is imported at the top of this module: the app's start-up parses its arguments before
+anything heavy loads). The commands run with the journal's lock held, like the others in
+:mod:`journal_app.cli`, and use the same exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal_app.entry import EXIT_FAILED, EXIT_OK
+from journal_app.i18n import _, pgettext
+
+if TYPE_CHECKING:
+    from journal_app.services.context import JournalContext
+
+ZIP_FORMAT = "zip"
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date in the form YYYY-MM-DD").format(text=text)
+        ) from None
+
+
+def add_media_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``attach`` command's parser."""
+    p = sub.add_parser(
+        "attach",
+        help=_("add photos or videos to a child's day"),
+        description=_(
+            "Copy photos (JPEG, PNG, HEIC) and videos (MP4, MOV, WebM, 3GP) into the journal, on "
+            "one day of one child. Each file is taken on its own: a file that is not a photo or "
+            "video, or is over the limit (2 GB), is refused with a message and nothing of it is "
+            "copied, while the others are added; the exit code is then 1. A file already on that "
+            "day is skipped."
+        ),
+    )
+    p.add_argument("--child", metavar="NAME", required=True)
+    p.add_argument("--date", dest="day", type=_day, metavar="YYYY-MM-DD", required=True)
+    p.add_argument("files", metavar="FILE", nargs="+")
+
+
+def is_zip(path: Path) -> bool:
+    """True when ``path`` begins like a zip archive (the "journal with media" export)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def cmd_attach(args: argparse.Namespace, ctx: JournalContext) -> int:
+    from journal_app.cli import TerminalProgress
+
+    child = ctx.journal.find_child(args.child)
+    if child is None or child.id is None:
+        names = ", ".join(c.name for c in ctx.journal.list_children()) or pgettext(
+            "command line, list of children", "none yet"
+        )
+        print(
+            _("No child named {name!r} in this journal (children: {names}).").format(
+                name=args.child, names=names
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    today = ctx.today()
+    if args.day > today or args.day < child.birth_date:
+        print(
+            _("{day} is not a day of {name}'s journal (from {birth} to today, {today}).").format(
+                day=args.day.isoformat(),
+                name=child.name,
+                birth=child.birth_date.isoformat(),
+                today=today.isoformat(),
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    progress = TerminalProgress(_("Copying"))
+    try:
+        report = ctx.media.attach(child.id, args.day, [Path(f) for f in args.files], progress)
+    finally:
+        progress.finish()
+    for item in report.added:
+        print(_("Added {name} to {day}.").format(name=item.original_name, day=item.day.isoformat()))
+    for name in report.already_there:
+        print(_("{name} is already on that day; skipped.").format(name=name))
+    for _name, message in report.refused:
+        print(message[:1].upper() + message[1:], file=sys.stderr)
+    print(report.describe())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_export_zip(args: argparse.Namespace, ctx: JournalContext, child_id: int | None) -> int:
+    from journal_app.cli import TerminalProgress
+    from journal_app.services.portability.media_zip import MediaExportStopped
+
+    out = Path(args.output)
+    progress = TerminalProgress(_("Exporting"))
+    try:
+        ctx.portability.export_zip(out, child_id=child_id, progress=progress)
+    except MediaExportStopped as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        progress.finish()
+    print(_("Exported the journal with its photos and videos to {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_import_zip(args: argparse.Namespace, ctx: JournalContext) -> int:
+    from journal_app.cli import TerminalProgress
+    from journal_app.services.portability import ImportRefused
+
+    progress = TerminalProgress(_("Importing"))
+    try:
+        report = ctx.portability.import_zip(Path(args.file), progress=progress)
+    except ImportRefused as exc:
+        print(
+            _("Import refused, the journal is unchanged: {error}").format(error=exc),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    finally:
+        progress.finish()
+    print(report.describe())
+    return EXIT_OK
