@@ -198,3 +198,24 @@ def test_every_control_is_named_and_the_section_fits(qtbot, window, tmp_path: Pa
     assert section.width() <= window.width()
     for row in section.rows:
         assert row.remove_button.isVisibleTo(section)
+
+
+def test_tab_goes_from_the_notes_through_the_media_to_save(qtbot, window, tmp_path: Path) -> None:
+    section = _ready(qtbot, window)
+    _attach(qtbot, section, [_photo(tmp_path)])
+    last_note = window.form.notes_box.tab_order()[-1]
+    row = section.rows[0]
+    expected = [
+        row.caption_edit,
+        row.open_button,
+        row.remove_button,
+        section.add_button,
+        section.folder_button,
+        window.form.save_button,
+    ]
+    widget = last_note
+    for wanted in expected:
+        widget = widget.nextInFocusChain()
+        while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+        assert widget is wanted

@@ -22,6 +22,8 @@ def _folder(tmp_path: Path) -> Path:
     stamp = datetime(2026, 10, 1, 12, 0).timestamp()
     os.utime(clip, (stamp, stamp))
     write(folder / "shopping list.jpg", b"milk, eggs, bread\n")
+    bump = with_exif(image_bytes("JPEG", 60, 40, "#805050"), exif_segment("2025:12:24 18:00:00"))
+    write(folder / "bump.jpg", bump)  # before Maya was born
     return folder
 
 
@@ -47,7 +49,8 @@ def test_the_plan_is_shown_then_each_file_goes_on_its_day(
     photo_row, clip_row = shown["add"]
     assert photo_row[1] == "from the photo" and "2026" in photo_row[0]
     assert clip_row[1] == "from the file's date" and clip_row[3] == "MOV video"
-    assert [row[0] for row in shown["skip"]] == ["shopping list.jpg"]
+    assert [row[0] for row in shown["skip"]] == ["bump.jpg", "shopping list.jpg"]
+    assert shown["skip"][0][1] == "taken before Maya was born"
     child_id = window.current_child.id
     media = window.context.media
     assert [i.original_name for i in media.list_for_day(child_id, date(2026, 5, 12))] == [

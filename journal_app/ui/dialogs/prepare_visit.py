@@ -85,6 +85,8 @@ class PrepareVisitDialog(QDialog):
             edit.setMaximumDate(today)
         self.media_list = QListWidget(self)
         self.media_list.setAccessibleName(self.tr("Photos and videos to bring"))
+        self.media_list.setWordWrap(True)
+        self.media_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_label = QLabel(self.tr("No photos or videos in this period."), self)
         self.hint = QLabel(
             self.tr(

@@ -36,6 +36,7 @@ class MediaCommands:
         )
         form.right_column.addWidget(self.section)
         self.section.watch_drops(form)
+        self.section.set_tab_neighbours(form.notes_box.tab_order()[-1], form.save_button)
         self.section.folder_button.clicked.connect(self.add_from_folder)
         form.loaded.connect(self._day_loaded)
         window.services_ready.connect(self.section.set_ready)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,6 +159,8 @@ class MediaSection(QGroupBox):
         self._day: date | None = None
         self._generation = 0
         self.rows: list[MediaRow] = []
+        #: The widgets Tab comes from and goes to around this section (the day form's).
+        self._tab_neighbours: tuple[QWidget, QWidget] | None = None
         #: The (child id, day) whose list is shown, once read.
         self.listed_for: tuple[int, date] | None = None
 
@@ -248,6 +251,23 @@ class MediaSection(QGroupBox):
             row.remove_button.clicked.connect(lambda _c=False, row=row: self.ask_remove(row.item))
             self._list.addWidget(row)
             self.rows.append(row)
+        self._fix_tab_order()
+
+    def set_tab_neighbours(self, before: QWidget, after: QWidget) -> None:
+        """Tab goes from ``before`` through this section to ``after``."""
+        self._tab_neighbours = (before, after)
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        if self._tab_neighbours is None:
+            return
+        before, after = self._tab_neighbours
+        chain: list[QWidget] = [before]
+        for row in self.rows:
+            chain += [row.caption_edit, row.open_button, row.remove_button]
+        chain += [self.add_button, self.folder_button, after]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _make_thumbnails(self, generation: int, items: Sequence[MediaItem]) -> None:
         if not items:
