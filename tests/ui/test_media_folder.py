@@ -75,3 +75,52 @@ def test_cancel_adds_nothing(qtbot, window, tmp_path: Path, monkeypatch) -> None
     when_modal(AddFromFolderDialog, lambda d: d.reject())
     window.media.add_from_folder()
     assert window.context.media.list_all() == []
+
+
+def _unnamed(root) -> list[str]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QWidget,
+    )
+
+    labelled = {label.buddy() for label in root.findChildren(QLabel)}
+    problems = []
+    controls = (QAbstractButton, QComboBox, QLineEdit, QAbstractItemView)
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, controls) or not widget.isVisibleTo(root):
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)) or widget in labelled:
+            continue
+        text = widget.text().replace("&", "") if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text).strip():
+            problems.append(repr(widget))
+    return problems
+
+
+def test_the_dialogs_name_every_control_and_fit_the_screen(qtbot, window, tmp_path: Path) -> None:
+    from journal_app.ui.dialogs.prepare_visit import PrepareVisitDialog
+
+    folder = _folder(tmp_path)
+    child = window.current_child
+    plan = window.context.media.plan_folder(child.id, folder)
+    dialogs = [
+        AddFromFolderDialog(child.name, folder, plan, window),
+        PrepareVisitDialog(
+            window.context, window.context.journal.list_children(), child.id, window
+        ),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert _unnamed(dialog) == []
+        assert dialog.width() <= 1024 and dialog.height() <= 700
+        dialog.reject()
