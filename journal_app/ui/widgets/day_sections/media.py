@@ -205,6 +205,7 @@ class MediaSection(QGroupBox):
 
     def show_day(self, child_id: int | None, day: date | None) -> None:
         if (child_id, day) == (self._child_id, self._day):
+            self.reload()  # the same day read again (after an undo, a deleted day): its media too
             return
         self.save_captions()
         self._child_id, self._day = child_id, day
