@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from journal_app.ui.widgets.day_sections import media as media_section
 from tests.helpers.constants import TODAY
@@ -195,6 +195,9 @@ def test_every_control_is_named_and_the_section_fits(qtbot, window, tmp_path: Pa
     for widget in section.findChildren(QWidget):
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(section):
             assert widget.accessibleName(), widget
+    for button in section.findChildren(QAbstractButton):  # as the rest of the day form
+        assert button.accessibleName() == button.text().replace("&", "")
+    assert "first crawl.png" in section.rows[0].remove_button.accessibleDescription()
     assert section.width() <= window.width()
     for row in section.rows:
         assert row.remove_button.isVisibleTo(section)
@@ -219,3 +222,15 @@ def test_tab_goes_from_the_notes_through_the_media_to_save(qtbot, window, tmp_pa
         while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisible():
             widget = widget.nextInFocusChain()
         assert widget is wanted
+
+
+def test_removing_what_is_already_gone_says_so(qtbot, window, tmp_path: Path) -> None:
+    section = _ready(qtbot, window)
+    _attach(qtbot, section, [_photo(tmp_path)])
+    window.context.media.remove(section.rows[0].item.uuid)  # gone by another way meanwhile
+    answer_next_message_box(qtbot, "Yes")
+    with qtbot.waitSignal(section.listed, timeout=20000):
+        section.rows[0].remove_button.click()
+    assert "first crawl.png is no longer in the journal" in section.problem.text()
+    assert section.rows == []
+    assert not window.undo_action.isEnabled()  # no step that would undo nothing

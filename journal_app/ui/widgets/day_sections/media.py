@@ -76,6 +76,7 @@ class MediaRow(QFrame):
         self.thumbnail.setAccessibleName(
             self.tr("{kind}: {name}").format(kind=kind_word, name=item.original_name)
         )
+        self.setAccessibleName(self.thumbnail.accessibleName())
         self.name_label = QLabel(self)
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         self.name_label.setWordWrap(True)
@@ -91,9 +92,13 @@ class MediaRow(QFrame):
             self.tr("Caption for {name}").format(name=item.original_name)
         )
         self.open_button = QPushButton(self.tr("Open"), self)
-        self.open_button.setAccessibleName(self.tr("Open {name}").format(name=item.original_name))
+        self.open_button.setAccessibleName(self.open_button.text())
+        self.open_button.setAccessibleDescription(
+            self.tr("Open {name}").format(name=item.original_name)
+        )
         self.remove_button = QPushButton(self.tr("Remove…"), self)
-        self.remove_button.setAccessibleName(
+        self.remove_button.setAccessibleName(self.remove_button.text().replace("&", ""))
+        self.remove_button.setAccessibleDescription(
             self.tr("Remove {name}").format(name=item.original_name)
         )
         text = QVBoxLayout()
@@ -122,11 +127,31 @@ class RemoveMediaCommand(QUndoCommand):
         self._item = item
 
     def redo(self) -> None:
-        self._item = self._section.service().remove(self._item.uuid)
+        try:
+            self._item = self._section.service().remove(self._item.uuid)
+        except Exception as exc:  # gone already, or the journal could not be written
+            self._failed(exc)
+            return
         self._section.media_changed.emit()
 
     def undo(self) -> None:
-        self._section.service().restore(self._item)
+        try:
+            self._section.service().restore(self._item)
+        except Exception as exc:
+            self._failed(exc)
+            return
+        self._section.media_changed.emit()
+
+    def _failed(self, exc: Exception) -> None:
+        """Said under the list; the step leaves the stack (what is in the journal now stays)."""
+        self.setObsolete(True)
+        text = str(exc) if not isinstance(exc, LookupError) else ""
+        self._section.show_problem(
+            text
+            or self._section.tr("{name} is no longer in the journal.").format(
+                name=self._item.original_name
+            )
+        )
         self._section.media_changed.emit()
 
 
@@ -165,10 +190,11 @@ class MediaSection(QGroupBox):
         self.listed_for: tuple[int, date] | None = None
 
         self.add_button = QPushButton(self.tr("Add Photo or Video…"), self)
-        self.add_button.setAccessibleName(self.tr("Add Photo or Video"))
+        self.add_button.setAccessibleName(self.add_button.text())
         self.add_button.clicked.connect(self.choose_and_attach)
         self.folder_button = QPushButton(self.tr("Add from a Folder…"), self)
-        self.folder_button.setAccessibleName(self.tr("Add photos and videos from a folder"))
+        self.folder_button.setAccessibleName(self.folder_button.text())
+        self.folder_button.setAccessibleDescription(self.tr("Add photos and videos from a folder"))
         self.hint = QLabel(self.tr("<i>Or drop photos and videos onto the day.</i>"), self)
         self.hint.setWordWrap(True)
         self.problem = QLabel(self)
@@ -225,7 +251,7 @@ class MediaSection(QGroupBox):
             self,
             lambda: (generation, service.list_for_day(child_id, day)),
             on_done=self._arrived,
-            on_error=lambda exc: self._show_problem(str(exc)),
+            on_error=lambda exc: self.show_problem(str(exc)),
         )
 
     def _arrived(self, answer: tuple[int, list[MediaItem]]) -> None:
@@ -322,10 +348,10 @@ class MediaSection(QGroupBox):
                 reports_progress=True,
             )
         except Exception as exc:  # a journal or disk problem: said, nothing shown as added
-            self._show_problem(str(exc))
+            self.show_problem(str(exc))
             return None
         if report.refused:
-            self._show_problem("\n".join(message for _name, message in report.refused))
+            self.show_problem("\n".join(message for _name, message in report.refused))
         else:
             self.problem.hide()
         self._tell(report.describe())
@@ -333,7 +359,7 @@ class MediaSection(QGroupBox):
             self.media_changed.emit()
         return report
 
-    def _show_problem(self, text: str) -> None:
+    def show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
 
@@ -374,7 +400,7 @@ class MediaSection(QGroupBox):
         except LookupError:
             return  # removed meanwhile
         except Exception as exc:
-            self._show_problem(str(exc))
+            self.show_problem(str(exc))
             return
         from dataclasses import replace
 
@@ -384,7 +410,7 @@ class MediaSection(QGroupBox):
     def open_item(self, item: MediaItem) -> bool:
         """Open the photo or video in the computer's own viewer or player."""
         if not item.path.exists():
-            self._show_problem(
+            self.show_problem(
                 self.tr("{name} is missing from the journal's media folder.").format(
                     name=item.original_name
                 )
@@ -392,7 +418,7 @@ class MediaSection(QGroupBox):
             return False
         opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(item.path)))
         if not opened:
-            self._show_problem(
+            self.show_problem(
                 self.tr("No program on this computer opened {name}.").format(
                     name=item.original_name
                 )
@@ -414,11 +440,7 @@ class MediaSection(QGroupBox):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.save_captions()
-        try:
-            self._undo_stack.push(RemoveMediaCommand(self, self._current(item)))
-        except Exception as exc:
-            self._show_problem(str(exc))
-            return False
+        self._undo_stack.push(RemoveMediaCommand(self, self._current(item)))
         self._tell(self.tr("Removed. Undo with Ctrl+Z."))
         return True
 
