@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from journal_app.cli_media import cmd_attach, cmd_export_zip, cmd_import_zip, is_zip
+from journal_app.cli_media import cmd_attach, cmd_export_zip
 from journal_app.entry import (
     EXIT_ALREADY_OPEN,
     EXIT_BAD_JOURNAL,
@@ -247,8 +247,6 @@ def _cmd_export(args: argparse.Namespace, ctx: JournalContext) -> int:
 def _cmd_import(args: argparse.Namespace, ctx: JournalContext) -> int:
     from journal_app.services.portability import ImportRefused
 
-    if is_zip(Path(args.file)):  # the journal with its media (cli_media)
-        return cmd_import_zip(args, ctx)
     progress = TerminalProgress("Importing")
     try:
         report = ctx.portability.import_json(Path(args.file), progress=progress)

@@ -1,4 +1,7 @@
-"""The media commands: ``attach``, and the "journal with media" zip of ``export`` / ``import``.
+"""The media commands: ``attach`` and ``export --format zip`` (the journal with its media).
+
+``import FILE.zip`` needs no command of its own: ``PortabilityService.import_json`` recognises a
+zip and imports it as a journal with media.
 
 ``add_media_parsers`` is called by :func:`journal_app.entry.build_parser` (only the standard
 library is imported at the top of this module: the app's start-up parses its arguments before
@@ -48,15 +51,6 @@ def add_media_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--child", metavar="NAME", required=True)
     p.add_argument("--date", dest="day", type=_day, metavar="YYYY-MM-DD", required=True)
     p.add_argument("files", metavar="FILE", nargs="+")
-
-
-def is_zip(path: Path) -> bool:
-    """True when ``path`` begins like a zip archive (the "journal with media" export)."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(4) == b"PK\x03\x04"
-    except OSError:
-        return False
 
 
 def cmd_attach(args: argparse.Namespace, ctx: JournalContext) -> int:
@@ -115,23 +109,4 @@ def cmd_export_zip(args: argparse.Namespace, ctx: JournalContext, child_id: int 
     finally:
         progress.finish()
     print(_("Exported the journal with its photos and videos to {path}").format(path=out))
-    return EXIT_OK
-
-
-def cmd_import_zip(args: argparse.Namespace, ctx: JournalContext) -> int:
-    from journal_app.cli import TerminalProgress
-    from journal_app.services.portability import ImportRefused
-
-    progress = TerminalProgress(_("Importing"))
-    try:
-        report = ctx.portability.import_zip(Path(args.file), progress=progress)
-    except ImportRefused as exc:
-        print(
-            _("Import refused, the journal is unchanged: {error}").format(error=exc),
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    finally:
-        progress.finish()
-    print(report.describe())
     return EXIT_OK

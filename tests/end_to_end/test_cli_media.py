@@ -267,3 +267,24 @@ def test_a_csv_zip_is_refused_with_a_clear_message(
     assert cli(capsys, data_dir, "export", "--format", "csv", "-o", str(out)).returncode == 0
     done = cli(capsys, data_dir, "import", str(out))
     assert done.returncode == 1 and "CSV export" in done.stderr
+
+
+def test_a_zip_export_stops_at_a_missing_file_and_names_it(
+    capsys: pytest.CaptureFixture[str], context: JournalContext, child: ChildProfile, tmp_path: Path
+) -> None:
+    data_dir = context.paths.data_dir
+    items = _journal_with_clips(context, child, tmp_path)
+    items[0].path.unlink()  # type: ignore[attr-defined]
+    out = tmp_path / "with media.zip"
+    done = cli(capsys, data_dir, "export", "--format", "zip", "-o", str(out))
+    assert done.returncode == 1
+    assert "clip 0.mp4" in done.stderr and "missing" in done.stderr
+    assert not out.exists() and list(tmp_path.glob(".*partial*")) == []
+
+
+def test_attach_help_says_each_file_is_taken_on_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    done = cli(capsys, None, "attach", "--help")
+    assert done.returncode == 0
+    assert "Each file is taken on its own" in " ".join(done.stdout.split())

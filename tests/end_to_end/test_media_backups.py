@@ -156,3 +156,35 @@ def test_a_backup_never_replaces_a_folder_that_is_not_a_backups_media(
     done = cli(capsys, with_clips, "backup", "-o", str(out), "--force")
     assert done.returncode == 1
     assert (mine / "holiday.txt").read_text() == "mine" and out.read_bytes() == b"old"
+
+
+def test_restore_over_a_damaged_journal_brings_its_media_back(
+    capsys: pytest.CaptureFixture[str], with_clips: Path, tmp_path: Path
+) -> None:
+    from datetime import date, timedelta
+
+    from journal_app.domain.entries import DayEntry
+
+    ctx = open_context(JournalPaths(with_clips))
+    maya = ctx.journal.find_child("Maya")
+    assert maya is not None and maya.id is not None
+    for i in range(60):  # enough pages to damage some in the middle
+        ctx.journal.save_day(
+            DayEntry(maya.id, date(2026, 9, 1) + timedelta(days=i), notes="n" * 300)
+        )
+    ctx.close()
+    out = tmp_path / "good.sqlite3"
+    assert cli(capsys, with_clips, "backup", "-o", str(out)).returncode == 0
+    before = stored_files(with_clips)
+    shutil.rmtree(with_clips / "media")  # lost with the journal
+    journal = with_clips / "journal.sqlite3"
+    content = bytearray(journal.read_bytes())
+    page, pages = 4096, len(content) // 4096
+    content[(pages // 2) * page : (pages // 2 + 2) * page] = b"\xa5" * (2 * page)
+    journal.write_bytes(bytes(content))
+    assert cli(capsys, with_clips, "check").returncode == 4
+    done = cli(capsys, with_clips, "restore", str(out))
+    assert done.returncode == 0, done.stderr
+    assert stored_files(with_clips) == before
+    check = cli(capsys, with_clips, "check")
+    assert check.returncode == 0, check.stdout

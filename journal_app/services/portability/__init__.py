@@ -114,8 +114,11 @@ class PortabilityService:
         """Merge the JSON export at ``path`` into the journal, all or nothing.
 
         Raises :class:`ImportRefused` (journal unchanged) when the file is not a valid export.
-        Photo and video records are kept only when their file is in this journal already.
+        Photo and video records are kept only when their file is in this journal already. A
+        zip (a journal with media, or a CSV export) goes to :meth:`import_zip`.
         """
+        if self.journal_dir is not None and _is_zip(Path(path)):  # a journal with media
+            return self.import_zip(path, progress)
         # The parsed JSON is dropped as soon as the records are made from it, before the checks.
         records = flatten(parse_document(read_document(Path(path))))
         left_out = 0
@@ -177,3 +180,11 @@ class PortabilityService:
         except MergeFailed as exc:
             raise ImportRefused(MERGE_FAILED.format(detail=exc.detail)) from exc
         return ImportReport.of(counts, left_out)
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False

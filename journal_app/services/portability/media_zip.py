@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal_app.domain.errors import JournalError
 from journal_app.domain.media import MediaKind
 from journal_app.i18n import _
 from journal_app.services.portability.common import (
@@ -102,8 +103,9 @@ def export_zip(
         raise MediaExportStopped(zip_problem(problem, path.name)) from None
 
 
-class MediaExportStopped(Exception):
-    """A file the export needs is missing or damaged; ``str()`` names it. Nothing was written."""
+class MediaExportStopped(JournalError):
+    """A file the export needs is missing or damaged; ``str()`` names it. Nothing was written.
+    (A :class:`JournalError`: the window and the commands tell it as they tell the others.)"""
 
 
 def keep_media_with_files(records: ImportRecords, store: MediaStore) -> int:
