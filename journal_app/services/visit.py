@@ -188,3 +188,76 @@ def write_visit_folder(
     if progress is not None:
         progress(total, total)
     return VisitResult(folder, tuple(written))
+
+
+def _new_file(parent: Path, stem: str, suffix: str, temp: Path) -> Path:
+    """Link ``temp`` under the first free name ``stem``, ``stem (2)``... + ``suffix``."""
+    for n in range(1, 1000):
+        target = parent / (f"{stem}{suffix}" if n == 1 else f"{stem} ({n}){suffix}")
+        try:
+            os.link(temp, target)
+        except FileExistsError:
+            continue
+        return target
+    raise VisitError(_("No new file could be made in {folder}.").format(folder=parent))
+
+
+def write_visit_zip(
+    parent: Path, zip_name: str, files: Sequence[VisitFile], progress: Progress | None = None
+) -> VisitResult:
+    """Like :func:`write_visit_folder`, as one new zip file (0600) in ``parent``, to send;
+    ``result.folder`` is the zip's path. Photos and videos are already compressed: stored."""
+    import zipfile
+
+    parent = Path(parent)
+    if not parent.is_dir():
+        raise VisitError(
+            _("The folder {folder} does not exist.").format(folder=parent), errno.ENOENT
+        )
+    files = unique_names(files)
+    try:
+        total = sum(file.source.stat().st_size for file in files)
+    except OSError as exc:
+        raise VisitError(
+            _("{name} could not be read: {reason}.").format(
+                name=exc.filename, reason=(exc.strerror or str(exc)).lower()
+            )
+        ) from exc
+    done = 0
+    temp: Path | None = None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".visit-", suffix=".partial", dir=parent)
+        temp = Path(temp_name)
+        with os.fdopen(handle, "wb") as raw:
+            with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+                for file in files:
+                    with (
+                        open(file.source, "rb") as src,
+                        archive.open(file.name, "w", force_zip64=True) as out,
+                    ):
+                        while chunk := src.read(_CHUNK):
+                            out.write(chunk)
+                            done += len(chunk)
+                            if progress is not None:
+                                progress(done, total)
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.chmod(temp, 0o600)
+        stem = safe_name(zip_name, "visit")
+        target = _new_file(parent, stem, ".zip", temp)
+        _fsync_dir(parent)
+    except OSError as exc:
+        if isinstance(exc, VisitError):
+            raise
+        raise VisitError(
+            _("The files for the visit could not be copied into {folder}: {reason}.").format(
+                folder=parent, reason=(exc.strerror or str(exc)).lower()
+            ),
+            exc.errno or errno.EIO,
+        ) from exc
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+    if progress is not None:
+        progress(total, total)
+    return VisitResult(target, (target,))

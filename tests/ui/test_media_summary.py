@@ -66,7 +66,7 @@ def test_a_long_list_says_where_it_stops(qapp, context, child, tmp_path: Path) -
     assert f"The first {MAX_LISTED} are listed; 3 more are in the journal" in text
 
 
-def _visit(qtbot, window, where: Path, monkeypatch, tick_photo: bool) -> Path:
+def _visit(qtbot, window, where: Path, monkeypatch, tick_photo: bool, as_zip: bool = False) -> Path:
     monkeypatch.setattr(visit_dialog, "choose_parent_folder", lambda _parent: where)
 
     def choose(dialog: PrepareVisitDialog) -> None:
@@ -76,6 +76,7 @@ def _visit(qtbot, window, where: Path, monkeypatch, tick_photo: bool) -> Path:
             row = dialog.media_list.item(i)
             if "Photo" in row.text() and not tick_photo:
                 row.setCheckState(Qt.CheckState.Unchecked)
+        dialog.zip_check.setChecked(as_zip)
         dialog.accept()
 
     when_modal(PrepareVisitDialog, choose)
@@ -117,3 +118,20 @@ def test_prepare_for_the_visit_writes_the_pdf_and_the_chosen_files_privately(
     pdf2 = next(p for p in second.iterdir() if p.suffix == ".pdf")
     assert _images(pdf2) == with_photo - 1
     assert f"{day} rug.png" not in {p.name for p in second.iterdir()}
+
+
+def test_prepare_for_the_visit_as_one_zip(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    import zipfile
+
+    context, child_id = window.context, window.current_child.id
+    _days(context, child_id)
+    clip = write(tmp_path / "IMG_0002.MOV", ftyp_box(b"qt  ") + b"\0" * 100)
+    context.media.attach(child_id, TODAY, [clip])
+    where = tmp_path / "mail"
+    where.mkdir()
+    made = _visit(qtbot, window, where, monkeypatch, tick_photo=True, as_zip=True)
+    assert made.suffix == ".zip" and stat.S_IMODE(made.stat().st_mode) == 0o600
+    with zipfile.ZipFile(made) as archive:
+        names = archive.namelist()
+        assert f"{TODAY.isoformat()} IMG_0002.MOV" in names
+        assert any(name.endswith(".pdf") for name in names)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from journal_app.domain.entries import ChildProfile
     from journal_app.services.context import JournalContext
     from journal_app.services.media import MediaItem
+    from journal_app.services.summary import SummaryReport
+    from journal_app.ui.printing.summary_document import SummaryCharts
 
 
 def _tr(text: str) -> str:
@@ -96,6 +99,8 @@ class PrepareVisitDialog(QDialog):
             self,
         )
         self.hint.setWordWrap(True)
+        self.zip_check = QCheckBox(self.tr("As one &zip file (to send)"), self)
+        self.zip_check.setAccessibleName(self.zip_check.text().replace("&", ""))
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #9b1c1c;")
         self.problem.hide()
@@ -116,6 +121,7 @@ class PrepareVisitDialog(QDialog):
         layout.addWidget(self.media_list, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.hint)
+        layout.addWidget(self.zip_check)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         index = self.child_box.findData(child_id) if child_id is not None else 0
@@ -191,14 +197,17 @@ def prepare_visit(
     end: date,
     chosen: list[MediaItem],
     where: Path,
+    *,
+    as_zip: bool = False,
 ) -> Path:
-    """Write the summary and copy ``chosen`` into a new folder in ``where``; its path. Raises
+    """Write the summary and copy ``chosen`` into a new folder (or zip) in ``where``; its path. Raises
     the summary's or the visit's error (a sentence) when it cannot."""
     from journal_app.services.visit import (
         VisitFile,
         media_file_name,
         visit_folder_name,
         write_visit_folder,
+        write_visit_zip,
     )
     from journal_app.ui.dialogs.summary_dialog import suggested_pdf_path
     from journal_app.ui.printing.summary_document import build_summary_document, summary_title
@@ -208,7 +217,7 @@ def prepare_visit(
 
     photo_ids = [item.uuid for item in chosen if item.is_photo]
 
-    def prepare():  # type: ignore[no-untyped-def]
+    def prepare() -> tuple[SummaryReport, SummaryCharts]:
         report, charts = prepare_summary(context, child, start, end)
         return report, replace(charts, media=gather_summary_media(context, report, photo_ids))
 
@@ -229,7 +238,7 @@ def prepare_visit(
         result = run_with_progress(
             parent,
             _tr("Copying the files for the visit…"),
-            lambda progress: write_visit_folder(
+            lambda progress: (write_visit_zip if as_zip else write_visit_folder)(
                 where, visit_folder_name(child.name, context.today()), files, progress
             ),
             reports_progress=True,
@@ -257,13 +266,14 @@ def prepare_visit_dialog(
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         child, (start, end), chosen = dialog.child(), dialog.period(), dialog.chosen()
+        as_zip = dialog.zip_check.isChecked()
     finally:
         dialog.deleteLater()
     where = choose_parent_folder(parent)
     if where is None:
         return None
     try:
-        return prepare_visit(parent, context, child, start, end, chosen, where)
+        return prepare_visit(parent, context, child, start, end, chosen, where, as_zip=as_zip)
     except (SummaryExportError, JournalError, OSError) as exc:
         QMessageBox.warning(parent, _tr("Nothing was prepared for the visit"), str(exc))
         return None

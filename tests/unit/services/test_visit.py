@@ -17,6 +17,7 @@ from journal_app.services.visit import (
     safe_name,
     visit_folder_name,
     write_visit_folder,
+    write_visit_zip,
 )
 
 
@@ -114,3 +115,33 @@ def test_names_are_safe_for_any_file_system() -> None:
     assert safe_name(" .. ") == "file"
     assert visit_folder_name("Maya/Leo", date(2026, 11, 23)) == "Maya_Leo for the visit 2026-11-23"
     assert media_file_name(date(2026, 5, 2), "IMG:1.MOV") == "2026-05-02 IMG_1.MOV"
+
+
+def test_as_one_zip_file_never_over_an_existing_one(tmp_path: Path) -> None:
+    import zipfile
+
+    where = tmp_path / "out"
+    where.mkdir()
+    (where / "v.zip").write_bytes(b"the parent's own zip")
+    files = _files(tmp_path)
+    result = write_visit_zip(where, "v", files)
+    assert result.folder == where / "v (2).zip"
+    assert (where / "v.zip").read_bytes() == b"the parent's own zip"
+    assert stat.S_IMODE(result.folder.stat().st_mode) == 0o600
+    with zipfile.ZipFile(result.folder) as archive:
+        assert sorted(archive.namelist()) == ["2026-05-02 b.mov", "Maya summary.pdf"]
+        assert archive.read("2026-05-02 b.mov") == files[1].source.read_bytes()
+    assert sorted(p.name for p in where.iterdir()) == ["v (2).zip", "v.zip"]  # no temporary
+
+
+def test_a_zip_that_fails_half_way_leaves_nothing(tmp_path: Path) -> None:
+    where = tmp_path / "out"
+    where.mkdir()
+
+    def fail(done: int, total: int) -> None:
+        if done > 1024 * 1024:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(VisitError):
+        write_visit_zip(where, "v", _files(tmp_path), fail)
+    assert list(where.iterdir()) == []
