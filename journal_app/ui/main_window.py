@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_tips_dock()
         self._build_status_bar()
+        self.media = self.window_actions.install_media(self)
         self.timer_controller = TummyTimerController(
             context,
             self.form,

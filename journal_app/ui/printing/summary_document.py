@@ -42,6 +42,7 @@ from journal_app.ui.printing.summary_html import (
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
+    from journal_app.ui.printing.summary_media import SummaryMedia
 
 __all__ = [
     "CHART_PRINT_WIDTH_INCHES",
@@ -111,6 +112,7 @@ class SummaryCharts:
 
     movement: QImage | None
     windows: QImage | None
+    media: SummaryMedia | None = None  # the period's photos and videos (summary_media)
 
 
 def _render_figure(draw: Callable[..., None], data: object, height: float, dpi: int) -> QImage:
@@ -155,7 +157,9 @@ def render_summary_charts(
         windows_data, CHART_FIGURE_WIDTH_INCHES, WINDOWS_CHART_HEIGHT_INCHES
     )
     windows = _render_figure(draw_milestone_windows_chart, windows_data, windows_height, dpi)
-    return SummaryCharts(movement, windows)
+    from journal_app.ui.printing.summary_media import gather_summary_media
+
+    return SummaryCharts(movement, windows, gather_summary_media(context, report))
 
 
 def build_summary_document(

@@ -32,6 +32,7 @@ from journal_app.services.summary import (
     SummaryReport,
     Trend,
 )
+from journal_app.ui.printing.summary_media import media_html
 
 if TYPE_CHECKING:
     from journal_app.ui.printing.summary_document import SummaryCharts
@@ -554,6 +555,7 @@ def summary_html(report: SummaryReport, charts: SummaryCharts | None) -> str:
             _tummy(report),
             _signs(report),
             _notes(report),
+            media_html(report, charts.media if charts is not None else None),
             _about(report),
         ]
     return "<html><body>" + "".join(parts) + "</body></html>"

@@ -72,6 +72,8 @@ class DayForm(QWidget):
     changed = Signal()
     save_requested = Signal()
     timer_toggled = Signal()
+    #: A day was loaded (the photos and videos section follows it).
+    loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +131,7 @@ class DayForm(QWidget):
         right.addWidget(self.milestone_box, 1)
         right.addWidget(self.signs_box)
         right.addWidget(self.notes_box)
+        self.right_column = right  # the photos and videos section goes below (window/media.py)
         self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -288,6 +291,7 @@ class DayForm(QWidget):
             self._loading = False
         self._dirty = False
         self.changed.emit()
+        self.loaded.emit()
 
     def entry(self) -> DayEntry:
         """What the form holds; raises :class:`ValidationFailed` for numbers that are not numbers."""

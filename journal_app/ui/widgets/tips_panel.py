@@ -26,6 +26,7 @@ from journal_app.services.guidance import (
     format_day,
     load_content,
 )
+from journal_app.ui.widgets.media_reminder import MediaReminderCard
 from journal_app.ui.workers import run_after_repaint
 
 
@@ -172,6 +173,7 @@ class TipsPanel(QWidget):
             else:
                 self._add_tips(column, guidance)
                 self._add_flags(column, guidance)
+            column.addWidget(MediaReminderCard(self._context, self._child_id))  # off by default
         return part
 
     def _add_tips(self, column: QVBoxLayout, guidance: Guidance) -> None:

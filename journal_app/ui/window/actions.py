@@ -20,6 +20,7 @@ from journal_app.i18n import N_
 
 if TYPE_CHECKING:
     from journal_app.ui.main_window import MainWindow
+    from journal_app.ui.window.media import MediaCommands
 
 _K = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str
@@ -27,6 +28,12 @@ Shortcut = QKeySequence.StandardKey | str
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
+
+
+def _media(window: MainWindow) -> MediaCommands:
+    commands = window.window_actions.media
+    assert commands is not None
+    return commands
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         lambda w: w.files.export_summary_pdf(),
         ("Ctrl+Shift+P",),
         needs_child=True,
+    ),
+    ActionSpec(
+        "prepare_visit_action",
+        N_("Prepare for the &Visit…"),
+        lambda w: _media(w).prepare_visit(),
+        (),
+        True,
+    ),
+    ActionSpec(
+        "add_media_action", N_("Add P&hoto or Video…"), lambda w: _media(w).add_files(), (), True
+    ),
+    ActionSpec(
+        "add_folder_action",
+        N_("Add from a F&older…"),
+        lambda w: _media(w).add_from_folder(),
+        (),
+        True,
     ),
     ActionSpec("export_json_action", N_("Export as &JSON…"), lambda w: w.files.export_json()),
     ActionSpec("export_csv_action", N_("Export as &CSV (zip)…"), lambda w: w.files.export_csv()),
@@ -128,6 +152,7 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]], ...]], ...] = (
             "-",
             "print_action",
             "export_pdf_action",
+            "prepare_visit_action",
             "-",
             (N_("E&xport Journal"), ("export_json_action", "export_csv_action")),
             "import_action",
@@ -146,6 +171,9 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]], ...]], ...] = (
             "-",
             "find_action",
             "delete_day_action",
+            "-",
+            "add_media_action",
+            "add_folder_action",
             "-",
             "preferences_action",
         ),
@@ -170,6 +198,7 @@ class WindowActions:
 
     def __init__(self, window: MainWindow) -> None:
         self._actions: dict[str, QAction] = {}
+        self.media: MediaCommands | None = None
         self.needs_child = QActionGroup(window)
         self.needs_child.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         for spec in ACTIONS:
@@ -208,6 +237,13 @@ class WindowActions:
 
     def set_has_child(self, has_child: bool) -> None:
         self.needs_child.setEnabled(has_child)
+
+    def install_media(self, window: MainWindow) -> MediaCommands:
+        """The day's photos and videos and their commands (ui/window/media.py)."""
+        from journal_app.ui.window.media import install_media
+
+        self.media = install_media(window)
+        return self.media
 
     def build_menus(self, bar: QMenuBar) -> dict[str, QMenu]:
         """The menu bar from :data:`MENUS`; returns the menus by their (untranslated) title."""
