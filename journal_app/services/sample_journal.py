@@ -13,6 +13,7 @@ from journal_app.domain.ages import DAYS_PER_MONTH, corrected_age_applies, due_d
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.validation import FieldError, ValidationFailed, validate_day
+from journal_app.i18n import translate
 from journal_app.services import messages
 from journal_app.services.context import JournalContext
 from journal_app.services.journal import JournalService
@@ -268,7 +269,9 @@ def save_new_days(
                 errors.append(
                     FieldError(
                         "milestones",
-                        messages.MILESTONE_LISTED_TWICE.format(milestone=milestone.label),
+                        translate(messages.MILESTONE_LISTED_TWICE).format(
+                            milestone=milestone.label
+                        ),
                     )
                 )
     if errors:
