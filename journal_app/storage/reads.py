@@ -36,7 +36,7 @@ from journal_app.domain.entries import (
     WarningSignEntry,
 )
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
-from journal_app.i18n import translate
+from journal_app.i18n import pgettext, translate
 from journal_app.i18n_vocabulary import EPISODES, MINUTES, MOVEMENT_SHORT_NAMES
 from journal_app.storage.errors import ChildNotFound
 from journal_app.storage.sqlite_errors import sqlite_errors_as_journal_errors
@@ -440,9 +440,9 @@ class JournalReader:
         for day_id, day, notes, tummy in days:
             parts = [describe_movements(movements.get(day_id, {}))]
             if tummy:
-                parts.append(f"tummy {tummy} min")
+                parts.append(pgettext("day summary", "tummy {minutes} min").format(minutes=tummy))
             if day_id in signs:
-                parts.append("warning sign noted")
-            summary = " · ".join(p for p in parts if p) or "notes only"
+                parts.append(pgettext("day summary", "warning sign noted"))
+            summary = " · ".join(p for p in parts if p) or pgettext("day summary", "notes only")
             result.append(DaySummaryRow(_day(day), summary, notes, tummy, day_id in signs))
         return result

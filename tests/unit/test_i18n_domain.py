@@ -212,6 +212,8 @@ def test_validation_and_sample_journal_in_spanish(spanish: i18n.Translator, tmp_
         assert notes.isdisjoint(SAMPLE_NOTES)  # not one English note left
         assert notes <= {spanish.gettext(note) for note in SAMPLE_NOTES}
         assert any(row.summary.startswith("atrás") for row in rows)  # "back x4" in Spanish
+        assert any("boca abajo" in row.summary for row in rows)
+        assert not any("tummy" in row.summary or "notes only" in row.summary for row in rows)
         with pytest.raises(ValidationFailed) as refused:
             ctx.journal.save_day(DayEntry(child_id=child.id, day=TODAY + timedelta(days=1)))
         assert "Solo se pueden guardar días hasta hoy" in str(refused.value)
