@@ -74,6 +74,8 @@ def data_dir_problem(data_dir: Path, error: OSError) -> str:
         reason = _("it is on a read-only disk")
     elif error.errno in (errno.ENOSPC, errno.EDQUOT):
         reason = _("the disk is full")
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        reason = _("permission to use it was denied")
     else:
         reason = error.strerror or str(error)
     return _(

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from journal_app.domain import messages
 from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile, DayEntry
-from journal_app.i18n import _, translate
+from journal_app.i18n import _, current, translate
 
 MAX_MINUTES = 24 * 60
 MAX_EPISODES = 500
@@ -45,7 +45,8 @@ def forbidden_name_character(name: str) -> str | None:
 
 
 def _character_label(char: str) -> str:
-    name = unicodedata.name(char, "")
+    # Unicode's character names are English: given only to an English reader.
+    name = unicodedata.name(char, "") if current().language == "en" else ""
     return f"U+{ord(char):04X}" + (f" {name.lower()}" if name else "")
 
 

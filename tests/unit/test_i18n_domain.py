@@ -219,3 +219,18 @@ def test_validation_and_sample_journal_in_spanish(spanish: i18n.Translator, tmp_
         assert "Solo se pueden guardar días hasta hoy" in str(refused.value)
     finally:
         ctx.close()
+
+
+def test_child_checks_and_folder_permission_in_spanish(
+    spanish: i18n.Translator, tmp_path: Path
+) -> None:
+    from journal_app.domain.validation import validate_child
+
+    errors = validate_child(ChildProfile("Ma\u200eya", date(2026, 1, 1), None), TODAY)
+    (message,) = [e.message for e in errors if e.field == "name"]
+    assert "carácter de control invisible (U+200E)" in message
+    denied = data_dir_problem(tmp_path / "j", PermissionError(13, "Permission denied"))
+    assert "se ha denegado el permiso" in denied and "Permission denied" not in denied
+    with i18n.speaking(i18n.translator_for("en")):
+        errors = validate_child(ChildProfile("Ma\u200eya", date(2026, 1, 1), None), TODAY)
+        assert "(U+200E left-to-right mark)" in errors[0].message
