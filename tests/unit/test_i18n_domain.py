@@ -234,3 +234,11 @@ def test_child_checks_and_folder_permission_in_spanish(
     with i18n.speaking(i18n.translator_for("en")):
         errors = validate_child(ChildProfile("Ma\u200eya", date(2026, 1, 1), None), TODAY)
         assert "(U+200E left-to-right mark)" in errors[0].message
+
+
+def test_a_language_without_guidance_file_reads_the_english_one() -> None:
+    from journal_app.services.guidance_content import _content_for
+
+    assert _content_for("fr").worried == _content_for("en").worried
+    assert _content_for("es").worried != _content_for("en").worried
+    assert _content_for("es") is _content_for("es")  # read once per language
