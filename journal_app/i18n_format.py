@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -153,6 +153,13 @@ class Formats:
         return self._tr.pgettext("decimal months", "{months} months").format(
             months=self.number(value, decimals)
         )
+
+    def conjunction(self, items: Sequence[str]) -> str:
+        """A list joined with "and": "2 Nov, 9 Nov and 20 Nov" / "2 nov, 9 nov y 20 nov"."""
+        parts = list(items)
+        if self._english:  # the app's English has never had a serial comma
+            return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return format_list(parts, style="standard", locale=self.locale) if parts else ""
 
     # -- ages --------------------------------------------------------------------------------
 

@@ -6,9 +6,9 @@ app shows today, so moving to these tables changes nothing in English
 (tests/unit/test_i18n_catalogues.py checks both). Where the same English word means two things,
 the entry carries a context (``NP_``).
 
-When the modules are wrapped, the enums' ``label`` properties become
-``translate(MOVEMENT_LABELS[self.value])`` (or these entries move next to the enums, keeping
-their text and context, and this module goes); the catalogue keeps every translation either way.
+The enums' ``label`` properties (domain/enums.py) and the one-line day summaries
+(storage/reads.py) read these tables through ``translate(...)``; the catalogue keeps every
+translation.
 """
 
 from __future__ import annotations

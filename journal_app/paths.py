@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from journal_app import APP_NAME
+from journal_app.i18n import _
 
 ENV_VAR = "CRAWL_JOURNAL_DIR"
 JOURNAL_FILENAME = "journal.sqlite3"
@@ -68,17 +69,19 @@ def data_dir_problem(data_dir: Path, error: OSError) -> str:
         None,
     )
     if blocker is not None:
-        reason = f"{blocker} is a file, not a folder"
+        reason = _("{blocker} is a file, not a folder").format(blocker=blocker)
     elif error.errno == errno.EROFS:
-        reason = "it is on a read-only disk"
+        reason = _("it is on a read-only disk")
     elif error.errno in (errno.ENOSPC, errno.EDQUOT):
-        reason = "the disk is full"
+        reason = _("the disk is full")
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        reason = _("permission to use it was denied")
     else:
         reason = error.strerror or str(error)
-    return (
-        f"The journal folder {data_dir} cannot be used: {reason}. "
-        f"Choose another folder with --data-dir or {ENV_VAR}."
-    )
+    return _(
+        "The journal folder {folder} cannot be used: {reason}. "
+        "Choose another folder with --data-dir or {variable}."
+    ).format(folder=data_dir, reason=reason, variable=ENV_VAR)
 
 
 class JournalPaths:

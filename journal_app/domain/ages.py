@@ -11,6 +11,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from journal_app.i18n import formats
+
 #: Days in an average month, used to turn an age in days into decimal months (WHO windows).
 DAYS_PER_MONTH = 365.25 / 12
 FULL_TERM_DAYS = 40 * 7
@@ -42,20 +44,9 @@ class Age:
         return self.total_days / DAYS_PER_MONTH
 
     def describe(self) -> str:
-        """Plain wording: "8 months 12 days", "1 month", "3 days", "1 year 2 months 4 days"."""
-        if self.total_days < 0:
-            return "not yet born"
-        parts: list[str] = []
-        years, months = divmod(self.months, 12)
-        if years >= 2:
-            parts.append(f"{years} years")
-        elif years == 1:
-            parts.append("1 year")
-        if months:
-            parts.append(f"{months} month" + ("s" if months != 1 else ""))
-        if self.days or not parts:
-            parts.append(f"{self.days} day" + ("s" if self.days != 1 else ""))
-        return " ".join(parts)
+        """Plain wording in the current language: "8 months 12 days", "1 month", "3 days",
+        "1 year 2 months 4 days"; "8 meses y 12 días"."""
+        return formats().age(self)
 
 
 def age_between(start: date, on: date) -> Age:
@@ -81,8 +72,9 @@ def due_date_from_gestation(birth_date: date, weeks: int, days: int = 0) -> date
 
 
 def describe_gestation(birth_date: date, due_date: date) -> str:
+    """ "32 weeks", "33 weeks 4 days" ("33 semanas y 4 días")."""
     weeks, days = divmod(gestation_days_at_birth(birth_date, due_date), 7)
-    return f"{weeks} weeks" + (f" {days} days" if days else "")
+    return formats().gestation(weeks, days)
 
 
 def corrected_age_applies(birth_date: date, due_date: date | None, on: date) -> bool:
@@ -107,14 +99,9 @@ class ChildAge:
         return self.corrected if self.corrected is not None else self.chronological
 
     def describe(self) -> str:
-        text = self.chronological.describe()
-        if self.corrected is not None:
-            if self.corrected.total_days < 0:
-                weeks = -self.corrected.total_days // 7
-                text += f", corrected: {weeks} weeks before the due date"
-            else:
-                text += f", corrected {self.corrected.describe()}"
-        return text
+        """ "4 months 2 days, corrected 2 months 5 days" (or "..., corrected: 3 weeks before the
+        due date"), in the current language."""
+        return formats().child_age(self)
 
 
 def child_age(birth_date: date, due_date: date | None, on: date) -> ChildAge:

@@ -1,4 +1,7 @@
-"""Dates as people type them: "15 Mar 2026", "15/03/2026", "15.3.2026", "2026-03-15".
+"""Dates as people type them: "15 Mar 2026", "15/03/2026", "15.3.2026", "2026-03-15", and in
+the current language ("15 mar 2026", "15 de marzo de 2026" in Spanish; English names always).
+
+The app writes dates through journal_app.i18n.formats() (Babel), in the current language.
 
 Numbers are read day first (as the app shows dates); a year may be typed with two digits
 ("15/3/26" is 2026). Anything that is not clearly one date reads as None, never as a guess.
@@ -7,7 +10,11 @@ Numbers are read day first (as the app shows dates); a year may be typed with tw
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
+from functools import cache
+
+from journal_app.i18n import formats
 
 MONTH_NAMES = (
     "January",
@@ -30,50 +37,85 @@ _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
 def format_date(value: date) -> str:
-    """The way the app writes a date for typing: "15 Mar 2026" (read back by parse_typed_date)."""
-    return f"{value.day} {MONTH_NAMES[value.month - 1][:3]} {value.year}"
+    """The way the app writes a date for typing: "15 Mar 2026" / "15 mar 2026" (read back by
+    parse_typed_date in the same language)."""
+    return formats().date(value)
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def format_day_month(value: date) -> str:
-    """A date in this year, short: "15 Mar"."""
-    return f"{value.day} {MONTH_NAMES[value.month - 1][:3]}"
+    """A date in this year, short: "15 Mar" / "15 mar"."""
+    return formats().day_month(value)
 
 
 def format_short_weekday(value: date) -> str:
-    """For a list of recent days: "Wed 15 Mar"."""
-    return f"{WEEKDAY_NAMES[value.weekday()][:3]} {format_day_month(value)}"
+    """For a list of recent days: "Wed 15 Mar" / "mié, 15 mar"."""
+    return formats().short_weekday(value)
 
 
 def format_weekday_date(value: date, *, year: bool = True) -> str:
-    """For headings: "Wednesday 15 March 2026" (or without the year)."""
-    text = f"{WEEKDAY_NAMES[value.weekday()]} {value.day} {MONTH_NAMES[value.month - 1]}"
-    return f"{text} {value.year}" if year else text
+    """For headings: "Wednesday 15 March 2026" (or without the year); in Spanish
+    "miércoles, 15 de marzo de 2026"."""
+    return formats().weekday_date(value, year=year)
 
 
 def format_date_time(value: datetime, *, seconds: bool = False) -> str:
     """A moment, for backups: "15 Mar 2026 18:05" (with ":07" seconds when asked)."""
-    return (
-        f"{format_date(value.date())} {value:%H:%M:%S}"
-        if seconds
-        else (f"{format_date(value.date())} {value:%H:%M}")
-    )
+    return formats().date_time(value, seconds=seconds)
 
 
 def describe_date(value: date) -> str:
-    """A date in words, whatever the system's language settings: "15 March 2026"."""
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+    """A date in words in the current language: "15 March 2026" / "15 de marzo de 2026"."""
+    return formats().long_date(value)
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents or a trailing dot: "Sept." -> "sept", "Mär" -> "mar"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().rstrip("."))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _month_names(locale: str) -> tuple[tuple[str, int], ...]:
+    """Every name of each month the parser knows for ``locale``, folded: the English names
+    always, and the locale's own (CLDR's wide and abbreviated forms, "diciembre", "dic")."""
+    names = [(_fold(name), i) for i, name in enumerate(MONTH_NAMES, start=1)]
+    if locale != "en":
+        from babel import Locale
+
+        months = Locale.parse(locale).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months.get(context, {}).get(width, {}).items():
+                    names.append((_fold(name), int(number)))
+    return tuple(names)
+
+
+@cache
+def _joining_words(locale: str) -> frozenset[str]:
+    """The words the locale's long dates put between day, month and year ("de" in Spanish:
+    "2 de diciembre de 2026"), which a typed date may carry."""
+    if locale == "en":
+        return frozenset()
+    from babel import Locale
+
+    formats_ = Locale.parse(locale).date_formats
+    literals = " ".join(
+        " ".join(re.findall(r"'([^']+)'", formats_[width].pattern)) for width in ("long", "full")
+    )
+    return frozenset(_fold(word) for word in re.findall(r"[^\W\d_]+", literals))
 
 
 def _month_from_word(word: str) -> int | None:
-    """1-12 for a month's name or its first three (or more) letters: "mar", "Sept", "march"."""
-    word = word.lower()
-    if len(word) < 3:
+    """1-12 for a month's name or its first three (or more) letters: "mar", "Sept", "march";
+    in the current language too ("dic", "diciembre")."""
+    folded = _fold(word)
+    if len(folded) < 3:
         return None
-    matches = [i for i, name in enumerate(MONTH_NAMES, start=1) if name.lower().startswith(word)]
-    return matches[0] if len(matches) == 1 else None
+    matches = {number for name, number in _month_names(formats().locale) if name.startswith(folded)}
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _year(digits: str) -> int | None:
@@ -107,6 +149,8 @@ def parse_typed_date(text: str) -> date | None:
             number_end = match.end()
         elif match.start() == number_end and word.lower() in _ORDINAL_ENDINGS:
             continue  # "15th"
+        elif _fold(word) in _joining_words(formats().locale):
+            continue  # "2 de diciembre de 2026"
         else:
             month = _month_from_word(word)
             if month is None:

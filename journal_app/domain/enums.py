@@ -1,12 +1,23 @@
 """The vocabularies of the journal: movement styles, milestones, warning signs, floors and sides.
 
 The stored value of each member is a stable lower-case code (used in the database and in exports);
-the ``label`` is the wording a parent sees.
+the ``label`` is the wording a parent sees, in the current language (the English texts and
+their contexts are in journal_app/i18n_vocabulary.py).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from journal_app.i18n import translate
+from journal_app.i18n_vocabulary import (
+    FLOOR_LABELS,
+    MILESTONE_LABELS,
+    MOVEMENT_LABELS,
+    SIDE_LABELS,
+    SIDE_USED_LESS,
+    WARNING_SIGN_LABELS,
+)
 
 
 class MovementStyle(StrEnum):
@@ -25,21 +36,7 @@ class MovementStyle(StrEnum):
 
     @property
     def label(self) -> str:
-        return _MOVEMENT_LABELS[self]
-
-
-_MOVEMENT_LABELS: dict[MovementStyle, str] = {
-    MovementStyle.ROLLING: "Rolling",
-    MovementStyle.BACKWARD: "Backward crawling",
-    MovementStyle.BELLY: "Belly (commando) crawling",
-    MovementStyle.FORWARD: "Forward hands-and-knees crawling",
-    MovementStyle.BEAR: "Bear crawling",
-    MovementStyle.BOTTOM_SCOOTING: "Bottom scooting",
-    MovementStyle.PULLING_TO_STAND: "Pulling to stand",
-    MovementStyle.CRUISING: "Cruising along furniture",
-    MovementStyle.WALKING_WITH_HELP: "Walking with help",
-    MovementStyle.WALKING_ALONE: "Walking alone",
-}
+        return translate(MOVEMENT_LABELS[self.value])
 
 
 class Milestone(StrEnum):
@@ -63,26 +60,8 @@ class Milestone(StrEnum):
 
     @property
     def label(self) -> str:
-        return _MILESTONE_LABELS[self]
+        return translate(MILESTONE_LABELS[self.value])
 
-
-_MILESTONE_LABELS: dict[Milestone, str] = {
-    Milestone.ROLLS_TUMMY_TO_BACK: "Rolls from tummy to back",
-    Milestone.PUSHES_UP_ON_ARMS: "Pushes up on straight arms on the tummy",
-    Milestone.LEANS_ON_HANDS_SITTING: "Leans on hands when sitting",
-    Milestone.SITTING_WITHOUT_SUPPORT: "Sits without support",
-    Milestone.GETS_TO_SITTING: "Gets to sitting alone",
-    Milestone.FIRST_BACKWARD_CRAWL: "First backward crawl",
-    Milestone.FIRST_BELLY_CRAWL: "First belly crawl",
-    Milestone.HANDS_AND_KNEES_CRAWLING: "Crawls on hands and knees",
-    Milestone.STANDING_WITH_ASSISTANCE: "Stands with help",
-    Milestone.PULLS_TO_STAND: "Pulls up to stand",
-    Milestone.CRUISING: "Walks holding on to furniture (cruising)",
-    Milestone.WALKING_WITH_ASSISTANCE: "Walks with help",
-    Milestone.STANDING_ALONE: "Stands alone",
-    Milestone.FIRST_STEPS_ALONE: "Takes a few steps alone",
-    Milestone.WALKING_ALONE: "Walks alone",
-}
 
 #: The six milestones of the WHO Motor Development Study, in the study's order.
 WHO_MILESTONES: tuple[Milestone, ...] = (
@@ -104,7 +83,7 @@ class Side(StrEnum):
 
     @property
     def label(self) -> str:
-        return {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both sides"}[self]
+        return translate(SIDE_LABELS[self.value])
 
 
 class WarningSign(StrEnum):
@@ -122,7 +101,7 @@ class WarningSign(StrEnum):
 
     @property
     def label(self) -> str:
-        return _SIGN_LABELS[self]
+        return translate(WARNING_SIGN_LABELS[self.value])
 
     @property
     def side_applies(self) -> bool:
@@ -132,21 +111,9 @@ class WarningSign(StrEnum):
         """The side as it reads for this sign. For "uses one side more than the other" the side
         noted is the one used less (the one a doctor will look at), and it says so."""
         if self is WarningSign.FAVOURS_ONE_SIDE and side is not Side.BOTH:
-            return f"{side.label} side used less"
+            return translate(SIDE_USED_LESS[side.value])
         return side.label
 
-
-_SIGN_LABELS: dict[WarningSign, str] = {
-    WarningSign.FAVOURS_ONE_SIDE: "Uses one side more than the other",
-    WarningSign.STIFF_MUSCLES: "Very stiff muscles",
-    WarningSign.FLOPPY_MUSCLES: "Very floppy muscles",
-    WarningSign.DISCOMFORT_WHEN_MOVING: "Discomfort, pain or resistance when moving",
-    WarningSign.LIMITED_RANGE: "Limited range of movement",
-    WarningSign.TROUBLE_WEIGHT_ON_ARMS: "Trouble taking weight on the arms",
-    WarningSign.TROUBLE_WEIGHT_ON_LEGS: "Trouble taking weight on the legs",
-    WarningSign.LITTLE_INTEREST_IN_EXPLORING: "Little interest in exploring",
-    WarningSign.LOST_A_SKILL: "Lost a skill they had",
-}
 
 _SIDED_SIGNS = frozenset(
     {
@@ -171,9 +138,4 @@ class FloorSurface(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            FloorSurface.CARPET_OR_RUG: "Carpet or rug",
-            FloorSurface.PLAY_MAT: "Play mat",
-            FloorSurface.SMOOTH_FLOOR: "Smooth floor (wood, tile)",
-            FloorSurface.OTHER: "Other",
-        }[self]
+        return translate(FLOOR_LABELS[self.value])

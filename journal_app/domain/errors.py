@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from journal_app.i18n import _, ngettext
+
 
 class JournalError(Exception):
     """A problem with the journal file that the user should be told about."""
@@ -17,8 +19,11 @@ class JournalTooNewError(JournalError):
         self.path = path
         self.revision = revision
         super().__init__(
-            f"The journal at {path} was written by a newer version of Crawl Journal "
-            f"(schema {revision}). Please update the app to open it. The file has not been changed."
+            _(
+                "The journal at {path} was written by a newer version of Crawl Journal "
+                "(schema {revision}). Please update the app to open it. The file has not been "
+                "changed."
+            ).format(path=path, revision=revision)
         )
 
 
@@ -26,7 +31,9 @@ class JournalDamagedError(JournalError):
     def __init__(self, path: Path, detail: str) -> None:
         self.path = path
         self.detail = detail
-        super().__init__(f"The journal file {path} looks damaged ({detail}).")
+        super().__init__(
+            _("The journal file {path} looks damaged ({detail}).").format(path=path, detail=detail)
+        )
 
 
 class JournalGoneError(JournalDamagedError):
@@ -38,16 +45,31 @@ class JournalGoneError(JournalDamagedError):
         self.path = path
         self.missing = missing
         self.days = days
-        self.detail = "the file is missing" if missing else "the file is empty (0 bytes)"
+        self.detail = _("the file is missing") if missing else _("the file is empty (0 bytes)")
         #: One sentence for a dialog: what is wrong, without the command-line advice.
-        self.headline = (
-            f"The journal file {path} is {'missing' if missing else 'empty (0 bytes)'}, but its "
-            f"backups show it held {days} day{'s' if days != 1 else ''} of journal."
-        )
+        if missing:
+            headline = ngettext(
+                "The journal file {path} is missing, but its backups show it held {days} day "
+                "of journal.",
+                "The journal file {path} is missing, but its backups show it held {days} days "
+                "of journal.",
+                days,
+            )
+        else:
+            headline = ngettext(
+                "The journal file {path} is empty (0 bytes), but its backups show it held "
+                "{days} day of journal.",
+                "The journal file {path} is empty (0 bytes), but its backups show it held "
+                "{days} days of journal.",
+                days,
+            )
+        self.headline = headline.format(path=path, days=days)
         JournalError.__init__(
             self,
-            f"{self.headline} Restore the newest backup (crawl-journal restore BACKUP, or start "
-            "the app and accept the backup it offers); no new, empty journal was made.",
+            _(
+                "{headline} Restore the newest backup (crawl-journal restore BACKUP, or start "
+                "the app and accept the backup it offers); no new, empty journal was made."
+            ).format(headline=self.headline),
         )
 
 
@@ -59,17 +81,22 @@ class JournalWalDamagedError(JournalDamagedError):
         self.path = path
         self.kept = kept
         self.lost_changes = lost_changes
-        self.detail = "its write-ahead file is damaged"
-        changes = "1 saved change" if lost_changes == 1 else f"{lost_changes} saved changes"
-        self.headline = (
-            f"The journal's latest changes could not all be read back: its write-ahead file "
-            f"{path.name}-wal is damaged, and {changes} after the damage cannot be replayed. "
-            f"A copy of that file was kept as {kept}."
-        )
+        self.detail = _("its write-ahead file is damaged")
+        self.headline = ngettext(
+            "The journal's latest changes could not all be read back: its write-ahead file "
+            "{wal} is damaged, and {count} saved change after the damage cannot be replayed. "
+            "A copy of that file was kept as {kept}.",
+            "The journal's latest changes could not all be read back: its write-ahead file "
+            "{wal} is damaged, and {count} saved changes after the damage cannot be replayed. "
+            "A copy of that file was kept as {kept}.",
+            lost_changes,
+        ).format(wal=f"{path.name}-wal", count=lost_changes, kept=kept)
         JournalError.__init__(
             self,
-            f"{self.headline} Restore a backup if it holds more, or start again to open the "
-            "journal with what could be read.",
+            _(
+                "{headline} Restore a backup if it holds more, or start again to open the "
+                "journal with what could be read."
+            ).format(headline=self.headline),
         )
 
 
@@ -79,7 +106,9 @@ class JournalUnavailableError(JournalError):
     def __init__(self, path: Path, detail: str) -> None:
         self.path = path
         self.detail = detail
-        super().__init__(f"The journal at {path} could not be used: {detail}.")
+        super().__init__(
+            _("The journal at {path} could not be used: {detail}.").format(path=path, detail=detail)
+        )
 
 
 class JournalInUseError(JournalUnavailableError):
@@ -90,8 +119,10 @@ class JournalInUseError(JournalUnavailableError):
         self.detail = detail
         JournalError.__init__(
             self,
-            f"The journal at {path} is in use by another program, which holds it locked. "
-            "Close that program, then try again. Nothing was changed.",
+            _(
+                "The journal at {path} is in use by another program, which holds it locked. "
+                "Close that program, then try again. Nothing was changed."
+            ).format(path=path),
         )
 
 
@@ -103,8 +134,10 @@ class DiskFullError(JournalUnavailableError):
         self.detail = detail
         JournalError.__init__(
             self,
-            f"The disk is full: {path} could not be written. Free some space on that disk, "
-            "then try again. Nothing was changed.",
+            _(
+                "The disk is full: {path} could not be written. Free some space on that disk, "
+                "then try again. Nothing was changed."
+            ).format(path=path),
         )
 
 
@@ -116,9 +149,11 @@ class ReadOnlyError(JournalUnavailableError):
         self.detail = detail
         JournalError.__init__(
             self,
-            f"{path} is on a read-only disk or in a read-only folder, so it cannot be written. "
-            "Choose a folder that can be written to, or make this one writable. "
-            "Nothing was changed.",
+            _(
+                "{path} is on a read-only disk or in a read-only folder, so it cannot be written. "
+                "Choose a folder that can be written to, or make this one writable. "
+                "Nothing was changed."
+            ).format(path=path),
         )
 
 
@@ -128,7 +163,11 @@ class OutputRefused(JournalError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"Not writing to {path}: {reason}. Nothing was written.")
+        super().__init__(
+            _("Not writing to {path}: {reason}. Nothing was written.").format(
+                path=path, reason=reason
+            )
+        )
 
 
 class ChildNotFound(LookupError):

@@ -11,18 +11,25 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from journal_app.domain.enums import Milestone, MovementStyle
+from journal_app.i18n import N_
 
 if TYPE_CHECKING:
     from journal_app.domain.entries import ChildProfile
 
-WHO_WINDOWS_SOURCE = (
+#: The sources, marked for translation: callers show them with ``i18n.translate(...)`` (the WHO
+#: study keeps its published English title; the CDC programme and the WHO 2019 guideline have
+#: official Spanish titles).
+WHO_WINDOWS_SOURCE = N_(
     "WHO Multicentre Growth Reference Study Group. WHO Motor Development Study: windows of "
     "achievement for six gross motor development milestones. Acta Paediatrica Suppl "
     "2006;450:86-95. doi:10.1111/j.1651-2227.2006.tb02379.x"
 )
-WHO_WINDOWS_SOURCE_SHORT = "WHO Motor Development Study, Acta Paediatrica Suppl 2006;450:86-95"
-CDC_SOURCE = 'CDC "Learn the Signs. Act Early." milestone checklists (2022 revision)'
-WHO_TUMMY_SOURCE = "WHO guidelines on physical activity, sedentary behaviour and sleep for children under 5 years of age (2019)"
+WHO_WINDOWS_SOURCE_SHORT = N_("WHO Motor Development Study, Acta Paediatrica Suppl 2006;450:86-95")
+CDC_SOURCE = N_('CDC "Learn the Signs. Act Early." milestone checklists (2022 revision)')
+WHO_TUMMY_SOURCE = N_(
+    "WHO guidelines on physical activity, sedentary behaviour and sleep for children under 5 "
+    "years of age (2019)"
+)
 
 #: WHO: infants not yet mobile, at least 30 minutes a day on the tummy.
 WHO_TUMMY_MINUTES_PER_DAY = 30
@@ -55,7 +62,8 @@ WHO_WINDOW_BY_MILESTONE: dict[Milestone, WhoWindow] = {w.milestone: w for w in W
 
 @dataclass(frozen=True)
 class CdcCheckpoint:
-    """A CDC checklist movement item: most children (75% or more) do it by ``months``."""
+    """A CDC checklist movement item: most children (75% or more) do it by ``months``. The
+    ``wording`` is English, marked for translation: show it with ``i18n.translate(wording)``."""
 
     months: int
     milestone: Milestone
@@ -63,15 +71,17 @@ class CdcCheckpoint:
 
 
 CDC_CHECKPOINTS: tuple[CdcCheckpoint, ...] = (
-    CdcCheckpoint(6, Milestone.ROLLS_TUMMY_TO_BACK, "rolls from tummy to back"),
-    CdcCheckpoint(6, Milestone.PUSHES_UP_ON_ARMS, "pushes up on straight arms when on the tummy"),
-    CdcCheckpoint(6, Milestone.LEANS_ON_HANDS_SITTING, "leans on hands when sitting"),
-    CdcCheckpoint(9, Milestone.GETS_TO_SITTING, "gets to a sitting position alone"),
-    CdcCheckpoint(9, Milestone.SITTING_WITHOUT_SUPPORT, "sits without support"),
-    CdcCheckpoint(12, Milestone.PULLS_TO_STAND, "pulls up to stand"),
-    CdcCheckpoint(12, Milestone.CRUISING, "walks holding on to furniture"),
-    CdcCheckpoint(15, Milestone.FIRST_STEPS_ALONE, "takes a few steps alone"),
-    CdcCheckpoint(18, Milestone.WALKING_ALONE, "walks without holding on"),
+    CdcCheckpoint(6, Milestone.ROLLS_TUMMY_TO_BACK, N_("rolls from tummy to back")),
+    CdcCheckpoint(
+        6, Milestone.PUSHES_UP_ON_ARMS, N_("pushes up on straight arms when on the tummy")
+    ),
+    CdcCheckpoint(6, Milestone.LEANS_ON_HANDS_SITTING, N_("leans on hands when sitting")),
+    CdcCheckpoint(9, Milestone.GETS_TO_SITTING, N_("gets to a sitting position alone")),
+    CdcCheckpoint(9, Milestone.SITTING_WITHOUT_SUPPORT, N_("sits without support")),
+    CdcCheckpoint(12, Milestone.PULLS_TO_STAND, N_("pulls up to stand")),
+    CdcCheckpoint(12, Milestone.CRUISING, N_("walks holding on to furniture")),
+    CdcCheckpoint(15, Milestone.FIRST_STEPS_ALONE, N_("takes a few steps alone")),
+    CdcCheckpoint(18, Milestone.WALKING_ALONE, N_("walks without holding on")),
 )
 
 

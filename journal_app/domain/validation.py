@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from journal_app.domain import messages
 from journal_app.domain.dates import format_date
 from journal_app.domain.entries import ChildProfile, DayEntry
+from journal_app.i18n import _, current, translate
 
 MAX_MINUTES = 24 * 60
 MAX_EPISODES = 500
@@ -44,7 +45,8 @@ def forbidden_name_character(name: str) -> str | None:
 
 
 def _character_label(char: str) -> str:
-    name = unicodedata.name(char, "")
+    # Unicode's character names are English: given only to an English reader.
+    name = unicodedata.name(char, "") if current().language == "en" else ""
     return f"U+{ord(char):04X}" + (f" {name.lower()}" if name else "")
 
 
@@ -66,34 +68,36 @@ def validate_child(profile: ChildProfile, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     name = profile.name.strip()
     if not name:
-        errors.append(FieldError("name", messages.NAME_MISSING))
+        errors.append(FieldError("name", translate(messages.NAME_MISSING)))
     elif len(name) > MAX_NAME_LENGTH:
-        errors.append(FieldError("name", messages.NAME_TOO_LONG.format(limit=MAX_NAME_LENGTH)))
+        errors.append(
+            FieldError("name", translate(messages.NAME_TOO_LONG).format(limit=MAX_NAME_LENGTH))
+        )
     elif (bad := forbidden_name_character(name)) is not None:
         errors.append(
             FieldError(
                 "name",
-                messages.NAME_CONTROL_CHARACTER.format(character=_character_label(bad)),
+                translate(messages.NAME_CONTROL_CHARACTER).format(character=_character_label(bad)),
             )
         )
     if profile.birth_date > today:
-        errors.append(FieldError("birth_date", messages.BIRTH_IN_FUTURE))
+        errors.append(FieldError("birth_date", translate(messages.BIRTH_IN_FUTURE)))
     elif profile.birth_date < EARLIEST_BIRTH_DATE:
-        errors.append(FieldError("birth_date", messages.BIRTH_DATE_CHECK))
+        errors.append(FieldError("birth_date", translate(messages.BIRTH_DATE_CHECK)))
     if profile.due_date is not None:
         gap = profile.due_date - profile.birth_date
         if gap > MAX_DUE_AFTER_BIRTH:
             errors.append(
                 FieldError(
                     "due_date",
-                    messages.DUE_LONG_AFTER_BIRTH,
+                    translate(messages.DUE_LONG_AFTER_BIRTH),
                 )
             )
         elif -gap > MAX_DUE_BEFORE_BIRTH:
             errors.append(
                 FieldError(
                     "due_date",
-                    messages.DUE_LONG_BEFORE_BIRTH,
+                    translate(messages.DUE_LONG_BEFORE_BIRTH),
                 )
             )
     return errors
@@ -107,63 +111,67 @@ def tummy_time_note(minutes: int | None) -> str | None:
     """A gentle, non-blocking note for an unusual (not impossible) amount of tummy time."""
     if minutes is None or not UNUSUAL_TUMMY_MINUTES < minutes <= MAX_MINUTES:
         return None
-    return messages.UNUSUAL_TUMMY_TIME
+    return translate(messages.UNUSUAL_TUMMY_TIME)
 
 
 def _check_minutes(value: int | None, field: str, what: str) -> list[FieldError]:
     if value is None:
         return []
     if value < 0:
-        return [FieldError(field, messages.MINUTES_NEGATIVE.format(what=what))]
+        return [FieldError(field, translate(messages.MINUTES_NEGATIVE).format(what=what))]
     if value > MAX_MINUTES:
-        return [FieldError(field, messages.MINUTES_OVER_A_DAY.format(what=what))]
+        return [FieldError(field, translate(messages.MINUTES_OVER_A_DAY).format(what=what))]
     return []
 
 
 def validate_day(entry: DayEntry, child: ChildProfile, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     if entry.day > today:
-        errors.append(FieldError("day", messages.DAY_IN_FUTURE))
+        errors.append(FieldError("day", translate(messages.DAY_IN_FUTURE)))
     if entry.day < child.birth_date:
         errors.append(
             FieldError(
                 "day",
-                messages.DAY_BEFORE_BIRTH.format(
+                translate(messages.DAY_BEFORE_BIRTH).format(
                     name=child.name, birth_date=format_date(child.birth_date)
                 ),
             )
         )
-    errors += _check_minutes(entry.tummy_minutes, "tummy_minutes", "Tummy time")
+    errors += _check_minutes(entry.tummy_minutes, "tummy_minutes", _("Tummy time"))
     for style, count in entry.movements.items():
         field = f"movement.{style.value}"
         if count.episodes is not None:
             if count.episodes < 0:
-                errors.append(FieldError(field, messages.TIMES_NEGATIVE.format(style=style.label)))
+                errors.append(
+                    FieldError(field, translate(messages.TIMES_NEGATIVE).format(style=style.label))
+                )
             elif count.episodes > MAX_EPISODES:
                 errors.append(
                     FieldError(
                         field,
-                        messages.TIMES_TOO_MANY.format(
+                        translate(messages.TIMES_TOO_MANY).format(
                             style=style.label, count=count.episodes, limit=MAX_EPISODES
                         ),
                     )
                 )
-        errors += _check_minutes(count.minutes, field, f"{style.label}: minutes")
+        errors += _check_minutes(
+            count.minutes, field, _("{style}: minutes").format(style=style.label)
+        )
     for index, sign in enumerate(entry.warning_signs):
         if sign.side is not None and not sign.sign.side_applies:
             errors.append(
                 FieldError(
                     f"warning_signs.{index}",
-                    messages.SIDE_DOES_NOT_APPLY.format(sign=sign.sign.label),
+                    translate(messages.SIDE_DOES_NOT_APPLY).format(sign=sign.sign.label),
                 )
             )
         if len(sign.note) > MAX_TEXT_LENGTH:
-            errors.append(FieldError(f"warning_signs.{index}", messages.NOTE_TOO_LONG))
+            errors.append(FieldError(f"warning_signs.{index}", translate(messages.NOTE_TOO_LONG)))
     if len(set(s.sign for s in entry.warning_signs)) != len(entry.warning_signs):
-        errors.append(FieldError("warning_signs", messages.SIGN_LISTED_TWICE))
+        errors.append(FieldError("warning_signs", translate(messages.SIGN_LISTED_TWICE)))
     for field, text in (("notes", entry.notes), ("questions", entry.questions)):
         if len(text) > MAX_TEXT_LENGTH:
-            errors.append(FieldError(field, messages.TEXT_TOO_LONG))
+            errors.append(FieldError(field, translate(messages.TEXT_TOO_LONG)))
     if len(set(entry.milestones)) != len(entry.milestones):
-        errors.append(FieldError("milestones", messages.MILESTONE_LISTED_TWICE))
+        errors.append(FieldError("milestones", translate(messages.MILESTONE_LISTED_TWICE)))
     return errors

@@ -28,6 +28,7 @@ from journal_app.domain.reference import (
     WhoWindow,
     milestones_reached,
 )
+from journal_app.i18n import formats, translate
 from journal_app.services.guidance_content import (  # re-exported: the UI and summary use them
     MAX_LISTED_DATES as MAX_LISTED_DATES,
 )
@@ -520,7 +521,7 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
                 name=journal.name,
                 is_age=_age_on_the_day(journal),
                 milestone=milestone.label,
-                p99=window.p99_months,
+                p99=formats().number(window.p99_months),
             )
             dates: tuple[date, ...] = ()
         else:
@@ -539,7 +540,7 @@ def flag_who_milestone_late(journal: JournalSnapshot) -> list[Flag]:
                 age=_describe_age(age_then),
                 milestone=milestone.label,
                 date=format_day(when, journal.on),
-                p99=window.p99_months,
+                p99=formats().number(window.p99_months),
             )
             dates = (when,)
         flags.append(Flag(f"who_late:{milestone.value}", title, reason, dates, strong=False))
@@ -565,7 +566,7 @@ def flag_cdc_checkpoint_passed(journal: JournalSnapshot) -> list[Flag]:
         said = checkpoint.milestone in journal.said_not_reached
         if not may_count_as_missed(journal.child, checkpoint.months, journal.on, began, said):
             continue  # its age passed before the journal began: unknown, not missed
-        values = {"months": checkpoint.months, "wording": checkpoint.wording}
+        values = {"months": checkpoint.months, "wording": translate(checkpoint.wording)}
         flags.append(
             Flag(
                 id=f"cdc:{checkpoint.months}:{checkpoint.milestone.value}",

@@ -1,5 +1,6 @@
-"""The guidance wording (``resources/guidance.toml``, checked on load), the date formats of its
-reason lines, and the results the rules and the service hand out (flags, ranked tips)."""
+"""The guidance wording (``resources/guidance.toml``, or ``guidance.<language>.toml`` in the
+current language; checked on load), the date formats of its reason lines, and the results the
+rules and the service hand out (flags, ranked tips)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Any
+
+from journal_app import i18n
 
 #: At most this many dates are listed in a reason line; more are given as a range.
 MAX_LISTED_DATES = 5
@@ -109,19 +112,27 @@ def parse_content(text: str) -> GuidanceContent:
     )
 
 
-@cache
 def load_content() -> GuidanceContent:
-    """The shipped guidance content (read once)."""
-    resource = files("journal_app.resources").joinpath("guidance.toml")
+    """The shipped guidance content in the current language (each language read once):
+    ``guidance.<language>.toml``, or the English ``guidance.toml`` for a language without one."""
+    return _content_for(i18n.current().language)
+
+
+@cache
+def _content_for(language: str) -> GuidanceContent:
+    folder = files("journal_app.resources")
+    resource = folder.joinpath(f"guidance.{language}.toml")
+    if language == i18n.SOURCE_LANGUAGE or not resource.is_file():
+        resource = folder.joinpath("guidance.toml")
     return parse_content(resource.read_text(encoding="utf-8"))
 
 
 def format_day(day: date, reference: date | None = None) -> str:
-    """``12 Nov``; the year is added when it differs from ``reference``'s."""
-    text = f"{day.day} {load_content().months[day.month - 1]}"
+    """``12 Nov`` / ``12 nov``; with the year when it differs from ``reference``'s."""
+    formats = i18n.formats()
     if reference is not None and day.year != reference.year:
-        text += f" {day.year}"
-    return text
+        return formats.date(day)
+    return formats.day_month(day)
 
 
 def format_days(days: Iterable[date], reference: date | None = None) -> str:
@@ -130,9 +141,7 @@ def format_days(days: Iterable[date], reference: date | None = None) -> str:
     shown = [format_day(d, reference) for d in ordered]
     if len(shown) > MAX_LISTED_DATES:
         return load_content().flag_text("date_range", first=shown[0], last=shown[-1])
-    if len(shown) <= 1:
-        return "".join(shown)
-    return ", ".join(shown[:-1]) + " and " + shown[-1]
+    return i18n.formats().conjunction(shown) if shown else ""
 
 
 # -- results ----------------------------------------------------------------------------------

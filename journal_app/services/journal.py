@@ -23,6 +23,7 @@ from journal_app.domain.validation import (
     validate_child,
     validate_day,
 )
+from journal_app.i18n import translate
 from journal_app.services import messages
 from journal_app.storage import children as child_store
 from journal_app.storage import days as day_store
@@ -38,7 +39,9 @@ class RestoreRefused(Exception):
 
 
 def days_before_birth_error(first_day: date) -> FieldError:
-    return FieldError("birth_date", messages.DAYS_BEFORE_BIRTH.format(first=format_date(first_day)))
+    return FieldError(
+        "birth_date", translate(messages.DAYS_BEFORE_BIRTH).format(first=format_date(first_day))
+    )
 
 
 def milestone_clash_error(clash: day_store.MilestoneClash) -> ValidationFailed:
@@ -46,7 +49,9 @@ def milestone_clash_error(clash: day_store.MilestoneClash) -> ValidationFailed:
         [
             FieldError(
                 "milestones",
-                messages.MILESTONE_ALREADY_RECORDED.format(milestone=m.label, on=format_date(on)),
+                translate(messages.MILESTONE_ALREADY_RECORDED).format(
+                    milestone=m.label, on=format_date(on)
+                ),
             )
             for m, on in clash.clashes
         ]
@@ -118,7 +123,7 @@ class JournalService:
         return [
             FieldError(
                 f"milestone:{a.milestone.value}",
-                messages.MILESTONE_ANSWER_DATE.format(
+                translate(messages.MILESTONE_ANSWER_DATE).format(
                     milestone=a.milestone.label,
                     born=format_date(child.birth_date),
                     today=format_date(today),
@@ -166,12 +171,16 @@ class JournalService:
         try:
             day_store.restore_day(self.engine, deleted)
         except day_store.DayRecordedAgain:
-            raise RestoreRefused(messages.DAY_RECORDED_AGAIN.format(day=format_date(day))) from None
+            raise RestoreRefused(
+                translate(messages.DAY_RECORDED_AGAIN).format(day=format_date(day))
+            ) from None
         except day_store.MilestoneRecordedSince as exc:
             raise RestoreRefused(
-                messages.MILESTONE_RECORDED_SINCE.format(
+                translate(messages.MILESTONE_RECORDED_SINCE).format(
                     milestone=exc.milestone.label, on=format_date(exc.on)
                 )
             ) from None
         except day_store.JournalChangedSince as exc:
-            raise RestoreRefused(messages.DAY_NOT_PUT_BACK.format(day=format_date(day))) from exc
+            raise RestoreRefused(
+                translate(messages.DAY_NOT_PUT_BACK).format(day=format_date(day))
+            ) from exc

@@ -13,6 +13,7 @@ from journal_app.domain.ages import DAYS_PER_MONTH, corrected_age_applies, due_d
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.domain.validation import FieldError, ValidationFailed, validate_day
+from journal_app.i18n import N_, translate
 from journal_app.services import messages
 from journal_app.services.context import JournalContext
 from journal_app.services.journal import JournalService
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from journal_app.storage.transaction import Engine
 
 #: The one child of the sample journal (Help > Open Sample Journal, ``crawl-journal --demo``).
-SAMPLE_CHILD_NAME = "Sample baby"
+SAMPLE_CHILD_NAME = N_("Sample baby")  # translated when the sample is written
 #: About six months of days.
 SAMPLE_DAYS = 183
 #: Journals with more days than this (all children together) are written in one transaction.
@@ -31,36 +32,38 @@ BATCH_ABOVE_DAYS = 400
 _CHILD_NAMES = ("Maya", "Leo", "Zoë O'Brien", "Амира", "小明")
 
 #: Things a parent might type in the notes; some with emoji, quotes, markup and other scripts.
+#: Marked for translation and translated when the journal is generated (a Spanish sample journal
+#: has Spanish notes; the words in other scripts stay as they are).
 _NOTES = (
-    "Pushed herself back under the sofa again and looked very pleased 😄",
-    'Grandma says "a little crab" – backwards all morning, forwards for a moment after lunch.',
-    "Бабушка приехала — and got a big smile and a wriggle towards her.",
-    "公园的草地上玩了十分钟 (ten minutes on the grass in the park).",
-    "Tried the rug instead of the kitchen tiles; much better grip.",
-    "<b>not bold</b> & a stray ampersand: this should show exactly as typed",
-    "Two lines today:\nmorning on the play mat, afternoon at the neighbours'.",
-    "The whole family 👨‍👩‍👧 watched the crawling practice after dinner.",
-    "يحب اللعب على السجادة (loves the rug).",
-    "Kept reaching for the ball just out of reach 🏀 and nearly got it.",
-    "Tired and grumpy today, not much floor play.",
-    "Big brother crawled next to him on the floor; he tried to follow!",
-    "Long day at daycare, they said lots of moving around.",
-    "Ignored the toys, only interested in the cat's tail 🐈",
-    "First time on the new textured mat: stayed on it for ages.",
+    N_("Pushed herself back under the sofa again and looked very pleased 😄"),
+    N_('Grandma says "a little crab" – backwards all morning, forwards for a moment after lunch.'),
+    N_("Бабушка приехала — and got a big smile and a wriggle towards her."),
+    N_("公园的草地上玩了十分钟 (ten minutes on the grass in the park)."),
+    N_("Tried the rug instead of the kitchen tiles; much better grip."),
+    N_("<b>not bold</b> & a stray ampersand: this should show exactly as typed"),
+    N_("Two lines today:\nmorning on the play mat, afternoon at the neighbours'."),
+    N_("The whole family 👨‍👩‍👧 watched the crawling practice after dinner."),
+    N_("يحب اللعب على السجادة (loves the rug)."),
+    N_("Kept reaching for the ball just out of reach 🏀 and nearly got it."),
+    N_("Tired and grumpy today, not much floor play."),
+    N_("Big brother crawled next to him on the floor; he tried to follow!"),
+    N_("Long day at daycare, they said lots of moving around."),
+    N_("Ignored the toys, only interested in the cat's tail 🐈"),
+    N_("First time on the new textured mat: stayed on it for ages."),
 )
 _QUESTIONS = (
-    "Is it fine that she still mostly moves backwards?",
-    "He seems to push more with one arm: is that worth a look?",
-    "How much tummy time is enough now that she is on the move?",
-    'Should we worry that he skipped "proper" crawling?',
-    "When should we stop using corrected age?",
+    N_("Is it fine that she still mostly moves backwards?"),
+    N_("He seems to push more with one arm: is that worth a look?"),
+    N_("How much tummy time is enough now that she is on the move?"),
+    N_('Should we worry that he skipped "proper" crawling?'),
+    N_("When should we stop using corrected age?"),
 )
 _SIGN_NOTES = (
     "",
     "",
-    "only noticed after the bath",
-    "seemed to drag one leg along",
-    "cried when we moved the arm",
+    N_("only noticed after the bath"),
+    N_("seemed to drag one leg along"),
+    N_("cried when we moved the arm"),
 )
 
 #: Weighted floor choices.
@@ -225,12 +228,14 @@ def _child_days(
         if age >= _months(3) and rng.random() < 0.012:
             sign = rng.choice(list(WarningSign))
             side = rng.choice(list(Side)) if sign.side_applies and rng.random() < 0.8 else None
-            entry.warning_signs.append(WarningSignEntry(sign, side, rng.choice(_SIGN_NOTES)))
+            entry.warning_signs.append(
+                WarningSignEntry(sign, side, translate(rng.choice(_SIGN_NOTES)))
+            )
         if rng.random() < 0.15:
-            entry.notes = rng.choice(_NOTES)
+            entry.notes = translate(rng.choice(_NOTES))
             entry.notes_in_summary = rng.random() < 0.3
         if rng.random() < 0.025:
-            entry.questions = rng.choice(_QUESTIONS)
+            entry.questions = translate(rng.choice(_QUESTIONS))
         if entry.is_empty:
             entry.floor = _pick_floor(rng)
         yield entry
@@ -268,7 +273,9 @@ def save_new_days(
                 errors.append(
                     FieldError(
                         "milestones",
-                        messages.MILESTONE_LISTED_TWICE.format(milestone=milestone.label),
+                        translate(messages.MILESTONE_LISTED_TWICE).format(
+                            milestone=milestone.label
+                        ),
                     )
                 )
     if errors:
@@ -333,6 +340,6 @@ def write_sample_journal(data_dir: Path, today: date | None = None) -> None:
     last = today or date.today()
     context = open_context(JournalPaths(data_dir), lambda: last, is_sample=True)
     try:
-        generate_journal(context, days=SAMPLE_DAYS, names=[SAMPLE_CHILD_NAME])
+        generate_journal(context, days=SAMPLE_DAYS, names=[translate(SAMPLE_CHILD_NAME)])
     finally:
         context.close()

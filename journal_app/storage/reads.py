@@ -36,6 +36,8 @@ from journal_app.domain.entries import (
     WarningSignEntry,
 )
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.i18n import pgettext, translate
+from journal_app.i18n_vocabulary import EPISODES, MINUTES, MOVEMENT_SHORT_NAMES
 from journal_app.storage.errors import ChildNotFound
 from journal_app.storage.sqlite_errors import sqlite_errors_as_journal_errors
 
@@ -43,20 +45,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 BUSY_TIMEOUT_S = 5.0
-
-#: Short names for the one-line day summaries.
-_SHORT_STYLE = {
-    MovementStyle.ROLLING: "roll",
-    MovementStyle.BACKWARD: "back",
-    MovementStyle.BELLY: "belly",
-    MovementStyle.FORWARD: "fwd",
-    MovementStyle.BEAR: "bear",
-    MovementStyle.BOTTOM_SCOOTING: "scoot",
-    MovementStyle.PULLING_TO_STAND: "pull up",
-    MovementStyle.CRUISING: "cruise",
-    MovementStyle.WALKING_WITH_HELP: "walk w/ help",
-    MovementStyle.WALKING_ALONE: "walk",
-}
 
 
 def describe_movements(movements: dict[MovementStyle, MovementCount]) -> str:
@@ -66,11 +54,13 @@ def describe_movements(movements: dict[MovementStyle, MovementCount]) -> str:
         count = movements.get(style)
         if count is None:
             continue
-        text = _SHORT_STYLE[style]
+        # The short names and their counts come from the shared vocabulary, in the current
+        # language ("back x4, fwd 10 min" / "atrás x4, adelante 10 min").
+        text = translate(MOVEMENT_SHORT_NAMES[style.value])
         if count.episodes:
-            text += f" x{count.episodes}"
+            text += " " + translate(EPISODES).format(count=count.episodes)
         if count.minutes:
-            text += f" {count.minutes} min"
+            text += " " + translate(MINUTES).format(minutes=count.minutes)
         parts.append(text)
     return ", ".join(parts)
 
@@ -450,9 +440,9 @@ class JournalReader:
         for day_id, day, notes, tummy in days:
             parts = [describe_movements(movements.get(day_id, {}))]
             if tummy:
-                parts.append(f"tummy {tummy} min")
+                parts.append(pgettext("day summary", "tummy {minutes} min").format(minutes=tummy))
             if day_id in signs:
-                parts.append("warning sign noted")
-            summary = " · ".join(p for p in parts if p) or "notes only"
+                parts.append(pgettext("day summary", "warning sign noted"))
+            summary = " · ".join(p for p in parts if p) or pgettext("day summary", "notes only")
             result.append(DaySummaryRow(_day(day), summary, notes, tummy, day_id in signs))
         return result

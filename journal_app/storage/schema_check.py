@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from journal_app.i18n import N_, _, translate
 from journal_app.storage.connection import raw_connection
 
 Signature = dict[str, Any]
@@ -93,44 +94,67 @@ def expected_signature() -> Signature:
             return schema_signature(conn)
 
 
+#: Triggers and views: one that should not be there, one missing, one changed.
+_OBJECT_WORDING = (
+    (
+        "trigger",
+        N_("a trigger {name} this app did not make"),
+        N_("the trigger {name} is missing"),
+        N_("the trigger {name} is not the one this app made"),
+    ),
+    (
+        "view",
+        N_("a view {name} this app did not make"),
+        N_("the view {name} is missing"),
+        N_("the view {name} is not the one this app made"),
+    ),
+)
+
+
 def schema_differences(actual: Signature, expected: Signature) -> list[str]:
     """What in ``actual`` differs from ``expected``, in a few words each (empty: the same)."""
     found: list[str] = []
     want, have = expected["tables"], actual["tables"]
     for table in sorted(set(want) - set(have)):
-        found.append(f"the table {table} is missing")
+        found.append(_("the table {table} is missing").format(table=table))
     for table in sorted(set(have) - set(want) - _INTERNAL_TABLES):
-        found.append(f"an unexpected table {table}")
+        found.append(_("an unexpected table {table}").format(table=table))
     for table in sorted(set(want) & set(have)):
         w, h = want[table], have[table]
         w_cols = {c[0]: c for c in w["columns"]}
         h_cols = {c[0]: c for c in h["columns"]}
         for col in sorted(set(w_cols) - set(h_cols)):
-            found.append(f"the column {table}.{col} is missing")
+            found.append(_("the column {column} is missing").format(column=f"{table}.{col}"))
         for col in sorted(set(h_cols) - set(w_cols)):
-            found.append(f"an unexpected column {table}.{col}")
+            found.append(_("an unexpected column {column}").format(column=f"{table}.{col}"))
         for col in sorted(set(w_cols) & set(h_cols)):
             if w_cols[col] != h_cols[col]:
-                found.append(f"the column {table}.{col} is not defined as this app defines it")
+                found.append(
+                    _("the column {column} is not defined as this app defines it").format(
+                        column=f"{table}.{col}"
+                    )
+                )
         if w["foreign_keys"] != h["foreign_keys"]:
-            found.append(f"the links between {table} and other tables differ")
+            found.append(_("the links between {table} and other tables differ").format(table=table))
         if w["indexes"] != h["indexes"]:
-            found.append(f"the indexes of {table} differ")
-    for kind in ("trigger", "view"):
+            found.append(_("the indexes of {table} differ").format(table=table))
+    for kind, unexpected, missing, changed in _OBJECT_WORDING:
         for name in sorted(set(actual[kind]) - set(expected[kind])):
-            found.append(f"a {kind} {name} this app did not make")
+            found.append(translate(unexpected).format(name=name))
         for name in sorted(set(expected[kind]) - set(actual[kind])):
-            found.append(f"the {kind} {name} is missing")
+            found.append(translate(missing).format(name=name))
         for name in sorted(set(expected[kind]) & set(actual[kind])):
             if expected[kind][name] != actual[kind][name]:
-                found.append(f"the {kind} {name} is not the one this app made")
+                found.append(translate(changed).format(name=name))
     return found
 
 
 def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
     """Rows pointing to a row that is not there (``PRAGMA foreign_key_check``)."""
     return [
-        f"{table} row {rowid} points to a missing {parent}"
+        _("{table} row {rowid} points to a missing {parent}").format(
+            table=table, rowid=rowid, parent=parent
+        )
         for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall()
     ]
 

@@ -30,6 +30,7 @@ from journal_app.domain.errors import (
     JournalUnavailableError,
     ReadOnlyError,
 )
+from journal_app.i18n import N_, translate
 
 # Primary result codes (https://www.sqlite.org/rescode.html); extended codes keep them in the
 # low byte, so ``code & 0xFF`` gives the primary one.
@@ -58,10 +59,26 @@ class Failure(Enum):
     DAMAGED = "the file is damaged"
 
     @property
+    def description(self) -> str:
+        """The value in the current language (the value itself stays English: an identity)."""
+        return translate(_DESCRIPTIONS[self])
+
+    @property
     def is_environment(self) -> bool:
         """The machine got in the way; the file itself may well be healthy."""
         return self is not Failure.DAMAGED
 
+
+_DESCRIPTIONS = {
+    Failure.DISK_FULL: N_("the disk is full"),
+    Failure.IO_ERROR: N_("the disk could not be read or written"),
+    Failure.READ_ONLY: N_("the journal file or its folder is read-only"),
+    Failure.BUSY: N_("another program is using the journal"),
+    Failure.CANT_OPEN: N_("the journal file could not be opened"),
+    Failure.PERMISSION: N_("permission to use the journal file was denied"),
+    Failure.OUT_OF_MEMORY: N_("the computer ran out of memory"),
+    Failure.DAMAGED: N_("the file is damaged"),
+}
 
 _BY_PRIMARY_CODE = {
     SQLITE_FULL: Failure.DISK_FULL,
@@ -108,7 +125,7 @@ def classify(exc: BaseException) -> Failure | None:
 def environment_problem(exc: BaseException) -> str | None:
     """The wording of an environment failure (disk full, busy...), or None for anything else."""
     failure = classify(exc)
-    return failure.value if failure is not None and failure.is_environment else None
+    return failure.description if failure is not None and failure.is_environment else None
 
 
 def is_damage(exc: BaseException) -> bool:
@@ -160,7 +177,7 @@ def journal_error(exc: BaseException, path: Path) -> JournalError | None:
         return JournalInUseError(path, detail)
     if failure is Failure.READ_ONLY:
         return ReadOnlyError(path, detail)
-    return JournalUnavailableError(path, failure.value)
+    return JournalUnavailableError(path, failure.description)
 
 
 def os_journal_error(exc: OSError, path: Path) -> JournalError | OSError:
