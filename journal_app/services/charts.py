@@ -21,6 +21,7 @@ from journal_app.domain.reference import (
     WHO_WINDOWS_SOURCE,
     milestones_reached,
 )
+from journal_app.i18n import translate
 from journal_app.storage.reads import JournalReader
 
 if TYPE_CHECKING:
@@ -291,7 +292,7 @@ class ChartService:
             current_age_months=now.for_milestones.decimal_months,
             current_age_is_corrected=now.corrected is not None,
             chronological_age_months=now.chronological.decimal_months,
-            source=WHO_WINDOWS_SOURCE,
+            source=translate(WHO_WINDOWS_SOURCE),
             is_today=on == self.today(),
             journal_began=began,
         )

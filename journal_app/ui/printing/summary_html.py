@@ -521,7 +521,7 @@ _SOURCE_TITLES = (
 def _about(report: SummaryReport) -> str:
     # What the summary is (and is not) opens page 1; the sources close the last page.
     sources = _tr("Sources: {who}. {cdc}. {tummy}.").format(
-        who=WHO_WINDOWS_SOURCE,
+        who=i18n.translate(WHO_WINDOWS_SOURCE),
         cdc=i18n.translate(CDC_SOURCE),
         tummy=i18n.translate(WHO_TUMMY_SOURCE),
     )
