@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, event, insert, select, update
+from sqlalchemy import Engine, delete, event, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from journal_app.domain.hlc import Hlc, HlcClock, wall_clock_ms
@@ -362,6 +362,49 @@ class ShareStore:
 
     def version_count(self) -> int:
         return len(self.s.execute(select(ShareVersionRow.seq)).all())
+
+    def pending_versions(self, device: str, seq: int) -> list[Version]:
+        """This computer's versions of change file ``seq`` (not yet written when it is
+        ``next_seq``)."""
+        return [
+            _version(r)
+            for r in self.s.execute(
+                select(ShareVersionRow.__table__).where(
+                    ShareVersionRow.device == device, ShareVersionRow.seq == seq
+                )
+            ).all()
+        ]
+
+    def newest_version_of_device(self, device: str) -> int | None:
+        return self.s.scalar(
+            select(func.max(ShareVersionRow.hlc_wall_ms)).where(ShareVersionRow.device == device)
+        )
+
+    def capture_untracked(self, now_ms: Callable[[], int]) -> int:
+        """Records of the journal that no version names yet (the whole journal, on joining):
+        each becomes a version of this computer. Returns how many."""
+        settings = _settings(self.s)
+        if settings is None:
+            return 0
+        known = self.known_uuids()
+        journal = journal_records(self.s)
+        changes = [
+            (kind, uuid, record)
+            for kind in Kind
+            for uuid, record in sorted(journal[kind].items())
+            if (kind, uuid) not in known
+        ]
+        if changes:
+            record_local(self.s, settings, changes, now_ms)
+        return len(changes)
+
+    def canonical(self, kind: Kind, uuid: str) -> str:
+        found = self.s.scalar(
+            select(ShareAliasRow.canonical).where(
+                ShareAliasRow.kind == kind.value, ShareAliasRow.uuid == uuid
+            )
+        )
+        return found or uuid
 
     def find_version(self, kind: Kind, uuid: str, stamp: Hlc) -> Version | None:
         row = self.s.execute(
