@@ -206,7 +206,7 @@ class SharingService:
             reason = pause_text(paused.reason)
         elif settings.last_round_status in {r.value for r in PauseReason}:
             reason = pause_text(settings.last_round_status)
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             names = tuple(c.name or another_computer() for c in s.computers() if not c.forgotten)
         last = settings.last_round_at
         return SharingStatus(
@@ -222,7 +222,7 @@ class SharingService:
         settings = store.read_settings(self.engine)
         if settings is None:
             return []
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             others = s.computers()
             own = s.newest_version_of_device(settings.device)
 
@@ -366,7 +366,7 @@ class SharingService:
     def _round(self, settings: store.Settings) -> tuple[RoundReport, Replica, list[Version]]:
         """The round itself (files only; the journal file is written by :meth:`_keep_round`).
         Also returns the versions it was to write (a save made meanwhile is not among them)."""
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             replica = self._replica(s, s.settings() or settings)
         outbox = list(replica.outbox()[2])
         folder = ShareFolder(Path(settings.folder), replica.device, f"{APP_NAME} {__version__}")
@@ -465,7 +465,7 @@ class SharingService:
         settings = store.read_settings(self.engine)
         if settings is None:
             return None
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             uuid = s.day_uuid(child_id, day)
             if uuid is None:
                 return None
@@ -479,7 +479,7 @@ class SharingService:
         if store.read_settings(self.engine) is None:
             return []
         out: list[DayConflict] = []
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             child = s.child_uuid(child_id)
             if child is None:
                 return []

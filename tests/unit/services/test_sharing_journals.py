@@ -232,3 +232,19 @@ def test_stop_and_a_missing_folder(pair, tmp_path: Path) -> None:
     assert mum.sharing.status().describe() == ""
     assert mum.sync().days == 0
     assert (folder / dad.sharing.computers()[1].device_id).is_dir()
+
+
+def test_the_reports_speak_spanish(pair) -> None:
+    from journal_app.i18n import speaking, translator_for
+
+    mum, dad, folder = pair
+    mum.child()
+    mum.record(D1, 10)
+    mum.record(D2, 20)
+    mum.join(folder)
+    with speaking(translator_for("es")):
+        report = dad.join(folder)
+        assert report.describe() == ("2 días de Mum's laptop; 1 perfil de hijo/a de Mum's laptop")
+        assert dad.sync().describe() == "Nada nuevo."
+        folder.rename(folder.with_name("gone"))
+        assert dad.sync().describe() == "Compartir en pausa: la carpeta compartida no está"
