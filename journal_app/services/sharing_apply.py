@@ -210,7 +210,7 @@ def day_summary(record: Mapping[str, Any]) -> str:
         episodes = movement.get("episodes")
         if isinstance(episodes, int):
             parts.append(
-                ngettext("{movement} once", "{movement} {n} times", episodes).format(
+                ngettext("{movement}: {n} time", "{movement}: {n} times", episodes).format(
                     movement=_(label), n=episodes
                 )
             )
