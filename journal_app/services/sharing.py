@@ -240,8 +240,8 @@ class SharingService:
         return out
 
     def forget(self, device_id: str) -> None:
-        """No longer listed as a computer this journal is in step with (what it wrote stays;
-        if it writes again, it is listed again)."""
+        """No longer listed among the computers this journal is in step with (what it wrote
+        stays in the journal, and its files are still read)."""
         with store.round_transaction(self.engine) as s:
             s.forget(device_id)
 
@@ -339,6 +339,8 @@ class SharingService:
             new = old.restored_as(device)
             s.replace_pending(settings.device, settings.next_seq, new.pending.values())
             s.set_cursors(new.cursors)
+            s.note_computer(settings.device, settings.device_name, None)
+            s.forget(settings.device)  # this computer's old self is not "another computer"
             s.update_settings(
                 device=device, next_seq=new.next_seq, hlc=new.clock.last, rejoin=False
             )

@@ -86,7 +86,6 @@ def plan_merge(
     """The rows to write and delete so that the journal shows ``merged``."""
     out = MergePlan()
     newest = _newest_by_uuid(versions)
-    refused_children: set[str] = set()
     live_children = set(journal[Kind.CHILD])
 
     def arrived(kind: Kind, device: str) -> None:
@@ -121,14 +120,12 @@ def plan_merge(
             winner = merged.winners[(kind, target)]
             if kind is not Kind.CHILD:
                 parent = str(record.get("child_uuid"))
-                if parent in refused_children or parent not in live_children:
+                if parent not in live_children:
                     continue  # its child could not be applied (reported with the child)
             if winner.device != own_device:
                 child = merged.records[Kind.CHILD].get(str(record.get("child_uuid")))
                 problem = check_record(kind, record, child, today)
                 if problem is not None:
-                    if kind is Kind.CHILD:
-                        refused_children.add(target)
                     out.refused.append((winner.device, problem))
                     continue
             if kind is Kind.CHILD:

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from journal_app.domain.sharing import Kind, Replica
 from journal_app.paths import JournalPaths
 from journal_app.services.context import open_context
+from journal_app.storage.share_folder import ShareFolder, new_device_id
 from tests.helpers.shared_journals import Clock, Computer, advance, make_computers, shared_folder
+from tests.helpers.sharing import child, day
 
 D1, D2, D3 = date(2026, 11, 1), date(2026, 11, 2), date(2026, 11, 3)
 DAY_MS = 86_400_000
@@ -77,8 +80,8 @@ def test_a_conflicted_copy_is_read_once_and_stands_in_for_a_lost_file(pair) -> N
 
 def test_files_out_of_order_wait_for_the_gap(pair, tmp_path: Path) -> None:
     mum, dad, folder = pair
-    for n, day in enumerate((D1, D2, D3)):
-        mum.record(day, 10 + n)
+    for n, on in enumerate((D1, D2, D3)):
+        mum.record(on, 10 + n)
         mum.sync()
     files = own_files(mum, folder)
     held = tmp_path / "held-back"
@@ -174,3 +177,32 @@ def test_a_computer_restored_from_an_old_backup_rejoins(pair) -> None:
     mum.record(D1, 50, "recorded again")
     mum.sync(), dad.sync()
     assert days_of(dad) == {"2026-11-01", "2026-11-02", "2026-11-03"}
+
+
+def test_another_program_writing_times_its_own_way_is_applied_once(pair) -> None:
+    """A change file written by another program (times without microseconds, the child under
+    its own UUID): each of its records arrives once, not again every round."""
+    _mum, dad, folder = pair
+    other = Replica(new_device_id())
+    writer = ShareFolder(folder, other.device)
+    assert writer.join("Tablet") is None
+    maya = child("Maya", "2026-03-01")
+    first = {
+        **day(maya["uuid"], "2026-11-05", "from the tablet"),
+        "created": "2026-11-05T10:00:00Z",
+    }
+    first["updated"] = first["created"]
+    for kind, record in ((Kind.CHILD, maya), (Kind.DAY, first)):
+        other.save(kind, record)
+    seq, seen, versions = other.outbox()
+    writer.write_changes(seq, seen, versions, "2026-11-05T10:00:00Z")
+    other.written(seq)
+    assert dad.sync().days == 1
+    assert len(dad.context.journal.list_children()) == 1  # the same child, recognised
+    other.save(Kind.DAY, day(maya["uuid"], "2026-11-06", "again"))
+    seq, seen, versions = other.outbox()
+    writer.write_changes(seq, seen, versions, "2026-11-06T10:00:00Z")
+    other.written(seq)
+    report = dad.sync()
+    assert report.days == 1 and report.from_computers == ("Tablet",)
+    assert days_of(dad) == {"2026-11-05", "2026-11-06"}
