@@ -4,6 +4,7 @@ carries the change files across. Skipped, saying why, where Syncthing is not ins
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -56,10 +57,9 @@ class Instance:
             return response.read()
 
     def scan(self) -> None:
-        try:
+        # Not up yet: its watcher and rescans pick the change up.
+        with contextlib.suppress(OSError):
             self.request(f"/rest/db/scan?folder={FOLDER_ID}", "POST")
-        except OSError:
-            pass  # not up yet: its watcher and rescans pick the change up
 
 
 def generate(home: Path, folder: Path) -> Instance:
