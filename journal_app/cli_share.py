@@ -46,6 +46,8 @@ def add_share_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 def _print_report(report: SyncReport) -> None:
     print(report.describe())
+    for line in report.notes:
+        print(line)
     for line in report.refused:
         print(line, file=sys.stderr)
 

@@ -28,6 +28,7 @@ from journal_app.i18n import _, formats, ngettext
 from journal_app.services.sharing_apply import (
     another_computer,
     check_record,
+    clock_ahead_text,
     day_summary,
     pause_text,
     plan_merge,
@@ -102,6 +103,8 @@ class SyncReport:
     conflicts: int
     refused: tuple[str, ...]
     from_computers: tuple[str, ...]
+    #: Translated remarks, such as a computer whose clock runs ahead.
+    notes: tuple[str, ...] = ()
 
     @property
     def paused(self) -> bool:
@@ -443,6 +446,10 @@ class SharingService:
             if text is not None and text not in refused:
                 refused.append(text)
         devices = sorted({d for counts in arrived.values() for d in counts})
+        notes = tuple(
+            clock_ahead_text(names.get(d, another_computer()), ms)
+            for d, ms in sorted(report.read.clock_ahead_ms.items())
+        )
         return SyncReport(
             self.status(),
             sum(arrived.get(Kind.DAY, {}).values()),
@@ -450,6 +457,7 @@ class SharingService:
             new_conflicts,
             tuple(refused),
             tuple(names.get(d, another_computer()) for d in devices),
+            notes,
         )
 
     @staticmethod

@@ -188,6 +188,30 @@ def refused_text(computer: str, problem: str) -> str:
     )
 
 
+def clock_ahead_text(computer: str, ahead_ms: int) -> str:
+    """A computer whose clock runs ahead (its changes still merge rightly, docs "Time")."""
+    hours = ahead_ms // 3_600_000
+    if hours >= 24:
+        days = hours // 24
+        return ngettext(
+            "{computer}'s clock seems to be {n} day ahead of this computer's.",
+            "{computer}'s clock seems to be {n} days ahead of this computer's.",
+            days,
+        ).format(computer=computer, n=days)
+    if hours >= 1:
+        return ngettext(
+            "{computer}'s clock seems to be {n} hour ahead of this computer's.",
+            "{computer}'s clock seems to be {n} hours ahead of this computer's.",
+            hours,
+        ).format(computer=computer, n=hours)
+    minutes = max(ahead_ms // 60_000, 1)
+    return ngettext(
+        "{computer}'s clock seems to be {n} minute ahead of this computer's.",
+        "{computer}'s clock seems to be {n} minutes ahead of this computer's.",
+        minutes,
+    ).format(computer=computer, n=minutes)
+
+
 def another_computer() -> str:
     return _("another computer")
 

@@ -118,7 +118,7 @@ def test_a_clock_a_day_ahead_does_not_win_after_it_was_seen(pair) -> None:
     dad.clock.skew = DAY_MS  # Dad's laptop thinks it is tomorrow
     dad.record(D1, 40, "dad, clock ahead")
     dad.sync()
-    mum.sync()
+    assert mum.sync().notes == ("Dad's laptop's clock seems to be 1 day ahead of this computer's.",)
     advance([mum, dad])
     mum.record(D1, 15, "mum's correction after seeing it")
     mum.sync()
