@@ -297,8 +297,21 @@ class SharingService:
                     "journal file must never be in a synced folder."
                 ).format(folder=str(folder))
             )
+        if root.is_relative_to(journal.parent):
+            raise SharingError(
+                _(
+                    "The folder {folder} is inside the journal's own folder. Choose a folder "
+                    "that the family's sync tool keeps in step."
+                ).format(folder=str(folder))
+            )
         settings = store.read_settings(self.engine)
         if settings is not None and Path(settings.folder) == root:
+            if not (root / settings.device).is_dir():
+                # This computer's subfolder is gone (emptied by the sync tool): its history with
+                # it. Never write into it again: a new device id, the journal written out anew.
+                with store.round_transaction(self.engine) as s:
+                    s.update_settings(device_name=name, rejoin=True, last_round_status="")
+                return self.sync()
             paused = ShareFolder(root, settings.device).join(name)
             if paused is not None:
                 raise SharingError(pause_text(paused.reason))
@@ -334,6 +347,7 @@ class SharingService:
         """A new device id (after a restore, or another computer writing as this one): the old
         device's files are read like another computer's; its pending changes are stamped again."""
         device = new_device_id()
+        lost = not (Path(settings.folder) / settings.device).is_dir()
         paused = ShareFolder(Path(settings.folder), device).join(settings.device_name)
         if paused is not None:
             return settings
@@ -347,6 +361,16 @@ class SharingService:
             s.update_settings(
                 device=device, next_seq=new.next_seq, hlc=new.clock.last, rejoin=False
             )
+            if lost:
+                # The old subfolder's files are gone: what they said is written again (every
+                # record as it stands, every deletion), so a computer joining later gets it.
+                versions = s.versions()
+                merged = merge(versions)
+                s.record_local(
+                    [(k, u, r) for k, records in merged.records.items() for u, r in records.items()]
+                    + [(k, u, None) for k, uuids in merged.deleted.items() for u in sorted(uuids)],
+                    self.now_ms,
+                )
         fresh = store.read_settings(self.engine)
         assert fresh is not None
         return fresh

@@ -53,6 +53,8 @@ def test_bad_arguments_and_a_missing_folder(capsys, two_dirs, tmp_path: Path) ->
     assert "Traceback" not in done.stderr
     done = cli(capsys, mum, "share", str(mum), "--device-name", "Mum")
     assert done.returncode == 1 and "holds this journal itself" in done.stderr
+    done = cli(capsys, mum, "share", str(mum / "backups"), "--device-name", "Mum")
+    assert done.returncode == 1 and "inside the journal's own folder" in done.stderr
     assert cli(capsys, mum, "share", str(folder), "--device-name", "Mum").returncode == 0
     folder.rename(tmp_path / "unplugged")
     done = cli(capsys, mum, "sync")

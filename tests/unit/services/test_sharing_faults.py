@@ -206,3 +206,30 @@ def test_another_program_writing_times_its_own_way_is_applied_once(pair) -> None
     report = dad.sync()
     assert report.days == 1 and report.from_computers == ("Tablet",)
     assert days_of(dad) == {"2026-11-05", "2026-11-06"}
+
+
+def test_a_subfolder_emptied_by_the_sync_tool_pauses_and_joining_again_writes_it_anew(
+    pair, tmp_path: Path, journal_template: Path
+) -> None:
+    mum, dad, folder = pair
+    mum.record(D1, 10)
+    mum.record(D2, 20)
+    dad.record(D3, 30, "dad's")
+    for c in (mum, dad, mum):
+        c.sync()
+    mum.context.journal.delete_day(mum.only_child().id, D3)
+    mum.sync(), dad.sync()
+    old = mum.sharing.computers()[0].device_id
+    shutil.rmtree(folder / old)  # the sync tool emptied Mum's subfolder
+    report = mum.sync()
+    assert report.paused and not (folder / old).exists()  # never made again by itself
+    assert "share the journal again" in report.describe()
+    assert not mum.join(folder).paused
+    assert not (folder / old).exists()
+    [gran] = make_computers(tmp_path / "gran", journal_template, ["Gran's PC"])
+    try:
+        gran.join(folder)
+        assert days_of(gran) == {"2026-11-01", "2026-11-02"}  # Mum's days, Dad's deleted one gone
+        assert gran.journal() == mum.journal() == dad.journal()
+    finally:
+        gran.context.close()
