@@ -273,3 +273,24 @@ def test_a_save_made_while_a_round_writes_is_not_lost(pair) -> None:
     dad.sync()
     assert set(dad.journal()["Maya 2026-03-01"]) == {"2026-11-01", "2026-11-02"}
     assert dad.journal() == mum.journal()
+
+
+def test_computers_forget_and_the_folders_to_watch(pair) -> None:
+    mum, dad, folder = pair
+    mum.child()
+    mum.record(D1, 10)
+    mum.join(folder)
+    dad.join(folder)
+    computers = dad.sharing.computers()
+    assert [(c.name, c.is_this_computer, c.forgotten) for c in computers] == [
+        ("Dad's laptop", True, False),
+        ("Mum's laptop", False, False),
+    ]
+    assert computers[1].last_change_at is not None
+    watched = dad.sharing.watched_folders()
+    assert watched[0] == folder.resolve()
+    assert {p.name for p in watched[1:]} == {c.device_id for c in computers}
+    dad.sharing.forget(computers[1].device_id)
+    assert dad.sharing.status().in_step_with == ()
+    assert [c.forgotten for c in dad.sharing.computers()] == [False, True]
+    assert set(dad.journal()["Maya 2026-03-01"]) == {"2026-11-01"}  # what it wrote stays
