@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from journal_app import i18n
 from journal_app.cli_media import cmd_attach, cmd_export_zip
+from journal_app.cli_share import SHARE_COMMANDS
 from journal_app.entry import (
     EXIT_ALREADY_OPEN,
     EXIT_BAD_JOURNAL,
@@ -361,3 +362,4 @@ COMMANDS: dict[str, Command] = {
     "summary": _cmd_summary,
     "attach": cmd_attach,
 }
+COMMANDS.update(SHARE_COMMANDS)

@@ -224,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
     from journal_app.cli_media import add_media_parsers  # attach (issue 19)
 
     add_media_parsers(sub)
+    from journal_app.cli_share import add_share_commands  # share, sync
+
+    add_share_commands(sub)
     return parser
 
 

@@ -34,6 +34,7 @@ from journal_app.storage.models import (
     TipTriedRow,
     WarningSignRow,
 )
+from journal_app.storage.share_repository import tracked
 from journal_app.storage.transaction import transaction
 
 if TYPE_CHECKING:
@@ -648,7 +649,7 @@ def merge_records(
     """Merge ``records`` into the journal in one transaction, all or nothing; ``progress`` gets
     the number of records merged so far."""
     try:
-        with transaction(engine) as s:
+        with transaction(engine) as s, tracked(s):
             merge = Merge(s, records, today)
             merge.plan()
             merge.apply(progress)
