@@ -50,6 +50,7 @@ def check_record(
         child_doc[_EXPORT_LIST[kind]] = [part]
     for name in _EXPORT_LIST.values():
         child_doc.setdefault(name, [])
+    child_doc.setdefault("media", [])  # photos and videos do not travel through the folder
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "children": [child_doc]}
     try:
         check_records(flatten(parse_document(document)), today, _NEVER, lambda _done: None)

@@ -92,7 +92,7 @@ def test_the_movement_chart_speaks_spanish(qapp: object) -> None:
         "Tiempo boca abajo (minutos al día)",
         "OMS: 30 minutos al día (si aún no se desplaza)",
         "OMS: 30 min boca abajo →",
-        "1 Crawls on hands and knees (14 sept)",  # the key: the name comes from the enum
+        "1 Gatea sobre manos y rodillas (14 sept)",  # the key: the name comes from the enum
     ):
         assert spanish in text, spanish
     ticks = [t.get_text() for t in figure.axes[0].get_xticklabels() if t.get_text()]

@@ -55,7 +55,7 @@ def test_a_0002_journal_gets_the_media_table_and_keeps_its_rows(tmp_path: Path) 
     assert referenced_hashes_raw(path) is None  # no media table: nothing may be swept
     engine = open_journal(path, tmp_path / "backups")
     try:
-        assert read_revision(path) == HEAD_REVISION == "0003_media"
+        assert read_revision(path) == HEAD_REVISION
         assert schema_problems(path) == []
         copies = list_backups(tmp_path / "backups")
         assert [c.kind for c in copies] == ["pre-migration-0002-milestone-status"]
