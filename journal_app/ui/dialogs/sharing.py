@@ -73,12 +73,14 @@ class SharingDialog(QDialog):
         self.sync_button = QPushButton(self.tr("Sync &Now"), self)
         self.sync_button.setAccessibleName(self.tr("Bring in the other computers' changes now"))
         self.sync_button.clicked.connect(self._sync_now)
-        self.forget_button = QPushButton(self.tr("&Forget This Computer…"), self)
+        self.forget_button = QPushButton(self.tr("&Forget Computer…"), self)
         self.forget_button.setAccessibleName(self.tr("Forget the chosen computer"))
         self.forget_button.clicked.connect(self.forget_chosen)
         self.stop_button = QPushButton(self.tr("&Stop Sharing on This Computer…"), self)
         self.stop_button.setAccessibleName(self.tr("Stop sharing on this computer"))
         self.stop_button.clicked.connect(self.stop_sharing)
+        for button in (self.sync_button, self.forget_button, self.stop_button):
+            button.setAutoDefault(False)  # Return closes the dialog, never stops sharing
         actions = QHBoxLayout()
         actions.addWidget(self.sync_button)
         actions.addWidget(self.forget_button)

@@ -78,6 +78,9 @@ class SharingController(QObject):
         self._running = False
         self._again = False
         self._active = False
+        self._started = False
+        #: Counts the joins, stops and forgets: a round begun before one reads the status again.
+        self._changes = 0
         #: The day shown before the round (child id, day, as stored), to tell if it changed.
         self._before: tuple[int, date, DayEntry] | None = None
         #: A refresh held back while the day form had unsaved edits: "day" or "children".
@@ -123,6 +126,11 @@ class SharingController(QObject):
         """Sharing is on for this journal (as the last round or change said)."""
         return self._active
 
+    @property
+    def idle(self) -> bool:
+        """The first round was started and no round is running now."""
+        return self._started and not self._running
+
     def _gone(self) -> bool:
         """The window is closed (or closing): no round starts, no answer is shown."""
         return not self._window.isVisible()
@@ -140,6 +148,7 @@ class SharingController(QObject):
         """The services are loaded: the first round, then one every few minutes."""
         if self._context.is_sample or self._gone():
             return
+        self._started = True
         self.run_round()
         self.timer.start()
 
@@ -167,13 +176,20 @@ class SharingController(QObject):
             return
         self._running = True
         self._remember_shown_day()
-        run_in_background(self._work, on_done=self._round_done, on_error=self._round_failed)
+        changes = self._changes
+        run_in_background(
+            self._work,
+            on_done=lambda outcome: self._round_done(outcome, changes),
+            on_error=self._round_failed,
+        )
 
-    def _round_done(self, outcome: _Outcome) -> None:
+    def _round_done(self, outcome: _Outcome, changes: int) -> None:
         self._running = False
         if self._gone():
             return
         status, report = outcome
+        if changes != self._changes:  # joined, stopped or forgot meanwhile: that status is old
+            status = self.service.status()
         self._show_status(status)
         if report is not None:
             self._apply(report)
@@ -401,6 +417,8 @@ class SharingController(QObject):
         dialog.deleteLater()
         if not accepted or report is None:
             return
+        self._changes += 1
+        self._started = True
         self._remember_shown_day()
         self._show_status(report.status)
         self._apply(report)
@@ -424,6 +442,10 @@ class SharingController(QObject):
         )
         box.exec()
 
+    def _sharing_changed(self) -> None:
+        self._changes += 1
+        self._show_status(self.service.status())
+
     def show_sharing(self) -> None:
         """File > Sharing: the computers, Sync now, stop sharing, forget a computer."""
         if self._context.is_sample:
@@ -440,7 +462,7 @@ class SharingController(QObject):
             dialog.refresh()
 
         self.round_finished.connect(refresh)
-        dialog.sharing_changed.connect(lambda: self._show_status(service.status()))
+        dialog.sharing_changed.connect(self._sharing_changed)
         try:
             dialog.exec()
         finally:
