@@ -65,7 +65,7 @@ RECORD_FIELDS: dict[Kind, tuple[str, ...]] = {
         "movements",
         "warning_signs",
     ),
-    Kind.MILESTONE: (*_STAMPS, "child_uuid", "milestone", "achieved_on"),
+    Kind.MILESTONE: (*_STAMPS, "child_uuid", "milestone", "achieved_on", "status"),
     Kind.TIP_TRIED: (*_STAMPS, "child_uuid", "tip_id", "tried_on"),
     Kind.SUMMARY_MADE: (*_STAMPS, "child_uuid", "made_on", "period_start", "period_end"),
 }
@@ -73,6 +73,11 @@ MOVEMENT_FIELDS = (*_STAMPS, "style", "episodes", "minutes")
 SIGN_FIELDS = (*_STAMPS, "sign", "side", "note")
 
 Record = Mapping[str, Any]
+
+
+class SharingError(ValueError):
+    """Sharing refused something the parent asked (a folder, a name); ``str()`` is the
+    parent-facing, translated message."""
 
 
 @dataclass(frozen=True, eq=False)

@@ -65,6 +65,7 @@ def milestone(child_uuid: str, kind: str = "hands_and_knees_crawling", on: str =
         "child_uuid": child_uuid,
         "milestone": kind,
         "achieved_on": on,
+        "status": "reached",
     }
 
 
