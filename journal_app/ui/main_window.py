@@ -42,7 +42,7 @@ from journal_app.ui.window.messages import (
     tell_not_saved,
     tell_undo_failed,
 )
-from journal_app.ui.window.sharing import install_sharing
+from journal_app.ui.window.sharing import SharingController, install_sharing
 from journal_app.ui.window.tips_dock import TipsDock
 from journal_app.ui.window.tummy_timer import TummyTimerController
 from journal_app.ui.window.undo import DeleteDayCommand
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_tips_dock()
         self._build_status_bar()
-        self.sharing = install_sharing(self)  # rounds, status bar, File > Sharing (issue 18)
+        self.sharing: SharingController = install_sharing(self)  # rounds, status, File > Sharing
         self.timer_controller = TummyTimerController(
             context,
             self.form,

@@ -90,7 +90,7 @@ class SharingController(QObject):
         self.status_label.setObjectName("sharingStatus")
         self.status_label.setAccessibleName(self.tr("Sharing"))
         self.status_label.hide()
-        window.statusBar().insertPermanentWidget(0, self.status_label)
+        window.statusBar().addPermanentWidget(self.status_label)
 
         self.timer = QTimer(self)
         self.timer.setInterval(ROUND_INTERVAL_MS)
