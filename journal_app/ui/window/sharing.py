@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 #: The File menu's two entries (marked here, translated where the actions are built).
 SHARE_ACTION_TEXT = N_("S&hare Journal with Another Computer…")
-SHARING_ACTION_TEXT = N_("Shar&ing…")
+SHARING_ACTION_TEXT = N_("Sharin&g…")
 
 #: A round every few minutes while the window is open.
 ROUND_INTERVAL_MS = 3 * 60 * 1000
