@@ -380,10 +380,9 @@ class SharingController(QObject):
             self.tr("Discard My Changes"),
         ):
             return
+        self._pending = self._pending or "day"
         window.form.mark_clean()
         self._apply_pending()
-        if self._pending is None and window.current_child is not None:
-            window.after_journal_changed(window.current_child.id or 0, reload_day=True)
 
     # -- the menu's dialogs ------------------------------------------------------------------
 
