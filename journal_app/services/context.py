@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from journal_app.services.guidance import GuidanceService
     from journal_app.services.journal import JournalService
     from journal_app.services.portability import PortabilityService
+    from journal_app.services.sharing import SharingService
     from journal_app.services.summary import SummaryService
     from journal_app.storage.transaction import Engine
 
@@ -98,6 +99,12 @@ class JournalContext:
         from journal_app.services.portability import PortabilityService
 
         return PortabilityService(self.engine, self.today)
+
+    @cached_property
+    def sharing(self) -> SharingService:
+        from journal_app.services.sharing import SharingService
+
+        return SharingService(self.engine, self.today)
 
     def check_output(self, target: Path) -> None:
         """Refuse ``target`` as a place to write an export, backup or summary when it is the

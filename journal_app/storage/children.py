@@ -16,6 +16,7 @@ from journal_app.domain.entries import (
 from journal_app.domain.enums import Milestone
 from journal_app.storage.errors import ChildNotFound
 from journal_app.storage.models import ChildRow, DayRow, MilestoneRow
+from journal_app.storage.share_repository import tracked
 from journal_app.storage.transaction import transaction
 
 
@@ -33,7 +34,7 @@ def save_child(engine: Engine, profile: ChildProfile) -> int:
     Raises :class:`ChildNotFound` for an id that is not there and :class:`DaysBeforeBirth` when
     the journal has days before the new birth date.
     """
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         if profile.id is None:
             row = ChildRow(
                 name=profile.name.strip(), birth_date=profile.birth_date, due_date=profile.due_date
@@ -56,7 +57,7 @@ def save_child(engine: Engine, profile: ChildProfile) -> int:
 
 def delete_child(engine: Engine, child_id: int) -> None:
     """Remove the child and everything recorded for it (nothing happens for an unknown id)."""
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         s.execute(delete(ChildRow).where(ChildRow.id == child_id))
 
 
@@ -68,7 +69,7 @@ def save_milestone_answers(
     milestone asked but left unanswered loses an earlier answer that had no day (an undated
     "yes" or a "not yet"); a dated milestone stays. Raises :class:`ChildNotFound`."""
     by_milestone = {a.milestone: a for a in answers}
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         if s.get(ChildRow, child_id) is None:
             raise ChildNotFound(child_id)
         rows = {

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from journal_app.domain.entries import MILESTONE_REACHED, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import Milestone, MovementStyle
 from journal_app.storage.models import DayRow, MilestoneRow, MovementRow, WarningSignRow, utc_now
+from journal_app.storage.share_repository import tracked
 from journal_app.storage.transaction import transaction
 
 # -- a day into rows ------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ def save_day(engine: Engine, entry: DayEntry) -> None:
     Raises :class:`MilestoneClash` (nothing written) when one of its milestones is recorded on
     another day.
     """
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         recorded = {
             kind: on
             for kind, on in s.execute(
@@ -177,7 +178,7 @@ def save_new_days(engine: Engine, child_id: int, entries: Sequence[DayEntry]) ->
     """Write many days of a child with no days yet in one transaction, row for row as
     :func:`save_day` would (empty entries are skipped, their milestones kept); raises
     :class:`ChildHasDays` if the child already has days or milestones."""
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         held = s.scalar(select(func.count()).where(DayRow.child_id == child_id))
         held_milestones = s.scalar(select(func.count()).where(MilestoneRow.child_id == child_id))
         if held or held_milestones:
@@ -225,7 +226,7 @@ def _columns(row: Any, *, skip: tuple[str, ...] = ("id",)) -> dict[str, Any]:
 def delete_day(engine: Engine, child_id: int, day: date) -> DeletedDay:
     """Remove a day (with its milestones); the returned snapshot puts it back with
     :func:`restore_day`."""
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         rows: dict[str, list[dict[str, Any]]] = {
             "milestone": [],
             "day": [],
@@ -256,7 +257,7 @@ def restore_day(engine: Engine, deleted: DeletedDay) -> None:
     """
     child_id, day = deleted.child_id, deleted.day
     milestones = deleted.rows.get("milestone", [])
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         if deleted.rows.get("day") and s.scalar(
             select(DayRow.id).where(DayRow.child_id == child_id, DayRow.day == day)
         ):

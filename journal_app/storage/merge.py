@@ -33,6 +33,7 @@ from journal_app.storage.models import (
     TipTriedRow,
     WarningSignRow,
 )
+from journal_app.storage.share_repository import tracked
 from journal_app.storage.transaction import transaction
 
 #: New days are inserted this many at a time (the UUIDs of a batch are looked up in one IN list).
@@ -629,7 +630,7 @@ def merge_records(
     """Merge ``records`` into the journal in one transaction, all or nothing; ``progress`` gets
     the number of records merged so far."""
     try:
-        with transaction(engine) as s:
+        with transaction(engine) as s, tracked(s):
             merge = Merge(s, records, today)
             merge.plan()
             merge.apply(progress)

@@ -152,3 +152,87 @@ class SummaryMadeRow(Tracked, Base):
     made_on: Mapped[date] = mapped_column(Date)
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
+
+
+# -- sharing through a synced folder (docs/sharing-format.md, "Wiring into the journal") ---------
+
+
+class ShareSettingsRow(Base):
+    """One row while sharing is on: the folder, this computer's device id and name, its clock."""
+
+    __tablename__ = "share_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    folder: Mapped[str] = mapped_column(Text)
+    device: Mapped[str] = mapped_column(String(32))
+    device_name: Mapped[str] = mapped_column(String(100))
+    hlc_wall_ms: Mapped[int] = mapped_column(Integer, default=0)
+    hlc_counter: Mapped[int] = mapped_column(Integer, default=0)
+    next_seq: Mapped[int] = mapped_column(Integer, default=1)
+    last_round_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    last_round_status: Mapped[str] = mapped_column(String(32), default="")
+    #: Set by a restore: rejoin under a new device id before the next round.
+    rejoin: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ShareVersionRow(Base):
+    """The change log: every version this computer holds (its own and those read); a tombstone
+    has ``record_json`` NULL. Own versions with ``seq`` = ``next_seq`` are not written yet."""
+
+    __tablename__ = "share_version"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hlc_wall_ms: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hlc_counter: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+    record_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    deleted: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    seen_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ShareCursorRow(Base):
+    """For each other computer, the number up to which every change file is applied here."""
+
+    __tablename__ = "share_cursor"
+
+    device: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+
+
+class ShareDeviceRow(Base):
+    """The other computers' names (from their ``device.json``) and "Forget this computer"."""
+
+    __tablename__ = "share_device"
+
+    device: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    forgotten: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_change_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class ShareConflictRow(Base):
+    """A version kept as a conflict ("Also written on Dad's laptop"), refreshed each round."""
+
+    __tablename__ = "share_conflict"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    loser_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    loser_device: Mapped[str] = mapped_column(String(32), primary_key=True)
+    loser_wall_ms: Mapped[int] = mapped_column(Integer, primary_key=True)
+    loser_counter: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(32))
+    dismissed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ShareAliasRow(Base):
+    """A UUID recognised as another record (``Merged.aliases``), refreshed each round: a save of
+    the record writes a version under each of its UUIDs."""
+
+    __tablename__ = "share_alias"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    canonical: Mapped[str] = mapped_column(String(36), index=True)

@@ -10,12 +10,13 @@ from datetime import date
 from sqlalchemy import Engine, delete, select
 
 from journal_app.storage.models import SummaryMadeRow, TipTriedRow
+from journal_app.storage.share_repository import tracked
 from journal_app.storage.transaction import transaction
 
 
 def mark_tip_tried(engine: Engine, child_id: int, tip_id: str, tried_on: date) -> None:
     """Remember the tip as tried on ``tried_on``; marking it again moves the date."""
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         row = s.scalar(
             select(TipTriedRow).where(
                 TipTriedRow.child_id == child_id, TipTriedRow.tip_id == tip_id
@@ -28,7 +29,7 @@ def mark_tip_tried(engine: Engine, child_id: int, tip_id: str, tried_on: date) -
 
 
 def unmark_tip_tried(engine: Engine, child_id: int, tip_id: str) -> None:
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         s.execute(
             delete(TipTriedRow).where(
                 TipTriedRow.child_id == child_id, TipTriedRow.tip_id == tip_id
@@ -39,7 +40,7 @@ def unmark_tip_tried(engine: Engine, child_id: int, tip_id: str) -> None:
 def record_summary_made(
     engine: Engine, child_id: int, made_on: date, start: date, end: date
 ) -> None:
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         s.add(
             SummaryMadeRow(child_id=child_id, made_on=made_on, period_start=start, period_end=end)
         )
