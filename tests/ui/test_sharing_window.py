@@ -166,6 +166,7 @@ def test_a_conflict_is_shown_on_the_day_and_keep_this_one_resolves_it(
     shown = window.form.notes_edit.toPlainText()
     other = "Dad's version of the evening" if shown == "Mum's version" else "Mum's version"
     assert row.label.text().startswith("Also written on ")
+    assert row.keep_button.accessibleName() and row.mine_button.accessibleName()
     row.keep_button.click()
     qtbot.waitUntil(lambda: window.form.notes_edit.toPlainText() == other, timeout=ROUND_MS)
     assert window.context.reads.load_day(maya_id(window.context), TODAY).notes == other
@@ -245,9 +246,19 @@ def test_a_round_runs_before_a_summary(qtbot, window, dad, shared: Path) -> None
     in_step(qtbot, window, dad, shared)
     save_notes(dad, date(2026, 11, 20), "Before the doctor's visit")
     dad.sharing.sync()
-    assert window.sharing.before_summary()  # the window waits for it, painted
+    from journal_app.ui.dialogs.summary_dialog import SummaryPeriodDialog
+
+    asked: list[object] = []
+    when_open(SummaryPeriodDialog, lambda dialog: dialog.reject(), seen=asked)
+    window.window_actions["export_pdf_action"].trigger()  # the round, then the period asked
+    assert asked
     stored = window.context.reads.load_day(maya_id(window.context), date(2026, 11, 20))
     assert stored.notes == "Before the doctor's visit"
+    save_notes(dad, date(2026, 11, 21), "And the day after")
+    dad.sharing.sync()
+    assert window.sharing.before_summary()  # the window waits for it, painted
+    stored = window.context.reads.load_day(maya_id(window.context), date(2026, 11, 21))
+    assert stored.notes == "And the day after"
 
 
 def test_the_sample_journal_is_never_shared(qtbot, window) -> None:
