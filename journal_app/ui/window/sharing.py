@@ -53,12 +53,22 @@ class _DaySource:
         self._controller = controller
 
     def changed_on(self, child_id: int, day: date) -> str | None:
+        from journal_app.domain.errors import JournalError
+
         service = self._controller.service_if_active()
-        return service.day_changed_on(child_id, day) if service is not None else None
+        try:
+            return service.day_changed_on(child_id, day) if service is not None else None
+        except JournalError:  # the day is still shown; the next round or save tells the problem
+            return None
 
     def conflicts(self, child_id: int, day: date) -> list[DayConflict]:
+        from journal_app.domain.errors import JournalError
+
         service = self._controller.service_if_active()
-        return service.day_conflicts(child_id, day) if service is not None else []
+        try:
+            return service.day_conflicts(child_id, day) if service is not None else []
+        except JournalError:
+            return []
 
 
 class SharingController(QObject):
