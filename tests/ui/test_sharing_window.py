@@ -67,6 +67,20 @@ def join_in_window(qtbot, window: MainWindow, folder: Path, name: str = "Mum's l
     return outcome[0]
 
 
+def next_by_tab(start, count: int) -> list:
+    """The ``count`` widgets Tab reaches after ``start`` (hidden ones too: the chain's order)."""
+    from PySide6.QtCore import Qt
+
+    found, widget = [], start
+    while len(found) < count:
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            break
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
+            found.append(widget)
+    return found
+
+
 def round_in(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.sharing.round_finished, timeout=ROUND_MS):
         window.sharing.run_round()
@@ -167,6 +181,9 @@ def test_a_conflict_is_shown_on_the_day_and_keep_this_one_resolves_it(
     other = "Dad's version of the evening" if shown == "Mum's version" else "Mum's version"
     assert row.label.text().startswith("Also written on ")
     assert row.keep_button.accessibleName() and row.mine_button.accessibleName()
+    first_field = next(iter(window.form.movement_rows.values())).seen
+    reload = window.form.shared_box.reload_button  # where the section is in the chain
+    assert next_by_tab(reload, 3) == [row.keep_button, row.mine_button, first_field]
     row.keep_button.click()
     qtbot.waitUntil(lambda: window.form.notes_edit.toPlainText() == other, timeout=ROUND_MS)
     assert window.context.reads.load_day(maya_id(window.context), TODAY).notes == other

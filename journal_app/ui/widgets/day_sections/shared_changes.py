@@ -9,6 +9,7 @@ nothing until one is set or when the journal is not shared.
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -142,6 +143,10 @@ class SharedChangesSection(QFrame):
         self.rows = [_ConflictRow(conflict, self) for conflict in conflicts]
         for row in self.rows:
             self._layout.addWidget(row)
+        # Tab reaches them where they are, above the day's fields (new widgets would come last).
+        order = self.tab_order()
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         self._update_visible()
 
     def refresh(self) -> None:
