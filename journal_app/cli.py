@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from journal_app.cli_share import SHARE_COMMANDS
 from journal_app.entry import (
     EXIT_ALREADY_OPEN,
     EXIT_BAD_JOURNAL,
@@ -309,3 +310,4 @@ COMMANDS: dict[str, Command] = {
     "check": _cmd_check,
     "summary": _cmd_summary,
 }
+COMMANDS.update(SHARE_COMMANDS)

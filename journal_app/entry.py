@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     _force(p)
+    from journal_app.cli_share import add_share_commands  # share, sync
+
+    add_share_commands(sub)
     return parser
 
 

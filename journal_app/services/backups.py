@@ -73,6 +73,9 @@ class BackupService:
         safety = store.restore_into_live_journal(self.paths.journal, backup, self.paths.backups)
         self.engine.dispose()
         migrate(self.engine, self.paths.journal, self.paths.backups)
+        from journal_app.services.sharing import mark_restored  # rejoins under a new device id
+
+        mark_restored(self.engine)
         return safety
 
     def check(self) -> IntegrityReport:

@@ -28,6 +28,7 @@ from journal_app.i18n import _, formats, ngettext
 from journal_app.services.sharing_apply import (
     another_computer,
     check_record,
+    clock_ahead_text,
     day_summary,
     pause_text,
     plan_merge,
@@ -102,6 +103,8 @@ class SyncReport:
     conflicts: int
     refused: tuple[str, ...]
     from_computers: tuple[str, ...]
+    #: Translated remarks, such as a computer whose clock runs ahead.
+    notes: tuple[str, ...] = ()
 
     @property
     def paused(self) -> bool:
@@ -206,7 +209,7 @@ class SharingService:
             reason = pause_text(paused.reason)
         elif settings.last_round_status in {r.value for r in PauseReason}:
             reason = pause_text(settings.last_round_status)
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             names = tuple(c.name or another_computer() for c in s.computers() if not c.forgotten)
         last = settings.last_round_at
         return SharingStatus(
@@ -222,7 +225,7 @@ class SharingService:
         settings = store.read_settings(self.engine)
         if settings is None:
             return []
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             others = s.computers()
             own = s.newest_version_of_device(settings.device)
 
@@ -240,8 +243,8 @@ class SharingService:
         return out
 
     def forget(self, device_id: str) -> None:
-        """No longer listed as a computer this journal is in step with (what it wrote stays;
-        if it writes again, it is listed again)."""
+        """No longer listed among the computers this journal is in step with (what it wrote
+        stays in the journal, and its files are still read)."""
         with store.round_transaction(self.engine) as s:
             s.forget(device_id)
 
@@ -294,8 +297,21 @@ class SharingService:
                     "journal file must never be in a synced folder."
                 ).format(folder=str(folder))
             )
+        if root.is_relative_to(journal.parent):
+            raise SharingError(
+                _(
+                    "The folder {folder} is inside the journal's own folder. Choose a folder "
+                    "that the family's sync tool keeps in step."
+                ).format(folder=str(folder))
+            )
         settings = store.read_settings(self.engine)
         if settings is not None and Path(settings.folder) == root:
+            if not (root / settings.device).is_dir():
+                # This computer's subfolder is gone (emptied by the sync tool): its history with
+                # it. Never write into it again: a new device id, the journal written out anew.
+                with store.round_transaction(self.engine) as s:
+                    s.update_settings(device_name=name, rejoin=True, last_round_status="")
+                return self.sync()
             paused = ShareFolder(root, settings.device).join(name)
             if paused is not None:
                 raise SharingError(pause_text(paused.reason))
@@ -331,6 +347,7 @@ class SharingService:
         """A new device id (after a restore, or another computer writing as this one): the old
         device's files are read like another computer's; its pending changes are stamped again."""
         device = new_device_id()
+        lost = not (Path(settings.folder) / settings.device).is_dir()
         paused = ShareFolder(Path(settings.folder), device).join(settings.device_name)
         if paused is not None:
             return settings
@@ -339,9 +356,21 @@ class SharingService:
             new = old.restored_as(device)
             s.replace_pending(settings.device, settings.next_seq, new.pending.values())
             s.set_cursors(new.cursors)
+            s.note_computer(settings.device, settings.device_name, None)
+            s.forget(settings.device)  # this computer's old self is not "another computer"
             s.update_settings(
                 device=device, next_seq=new.next_seq, hlc=new.clock.last, rejoin=False
             )
+            if lost:
+                # The old subfolder's files are gone: what they said is written again (every
+                # record as it stands, every deletion), so a computer joining later gets it.
+                versions = s.versions()
+                merged = merge(versions)
+                s.record_local(
+                    [(k, u, r) for k, records in merged.records.items() for u, r in records.items()]
+                    + [(k, u, None) for k, uuids in merged.deleted.items() for u in sorted(uuids)],
+                    self.now_ms,
+                )
         fresh = store.read_settings(self.engine)
         assert fresh is not None
         return fresh
@@ -366,7 +395,7 @@ class SharingService:
     def _round(self, settings: store.Settings) -> tuple[RoundReport, Replica, list[Version]]:
         """The round itself (files only; the journal file is written by :meth:`_keep_round`).
         Also returns the versions it was to write (a save made meanwhile is not among them)."""
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             replica = self._replica(s, s.settings() or settings)
         outbox = list(replica.outbox()[2])
         folder = ShareFolder(Path(settings.folder), replica.device, f"{APP_NAME} {__version__}")
@@ -441,6 +470,10 @@ class SharingService:
             if text is not None and text not in refused:
                 refused.append(text)
         devices = sorted({d for counts in arrived.values() for d in counts})
+        notes = tuple(
+            clock_ahead_text(names.get(d, another_computer()), ms)
+            for d, ms in sorted(report.read.clock_ahead_ms.items())
+        )
         return SyncReport(
             self.status(),
             sum(arrived.get(Kind.DAY, {}).values()),
@@ -448,6 +481,7 @@ class SharingService:
             new_conflicts,
             tuple(refused),
             tuple(names.get(d, another_computer()) for d in devices),
+            notes,
         )
 
     @staticmethod
@@ -465,7 +499,7 @@ class SharingService:
         settings = store.read_settings(self.engine)
         if settings is None:
             return None
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             uuid = s.day_uuid(child_id, day)
             if uuid is None:
                 return None
@@ -479,7 +513,7 @@ class SharingService:
         if store.read_settings(self.engine) is None:
             return []
         out: list[DayConflict] = []
-        with store.round_transaction(self.engine) as s:
+        with store.reading(self.engine) as s:
             child = s.child_uuid(child_id)
             if child is None:
                 return []

@@ -86,7 +86,6 @@ def plan_merge(
     """The rows to write and delete so that the journal shows ``merged``."""
     out = MergePlan()
     newest = _newest_by_uuid(versions)
-    refused_children: set[str] = set()
     live_children = set(journal[Kind.CHILD])
 
     def arrived(kind: Kind, device: str) -> None:
@@ -121,14 +120,12 @@ def plan_merge(
             winner = merged.winners[(kind, target)]
             if kind is not Kind.CHILD:
                 parent = str(record.get("child_uuid"))
-                if parent in refused_children or parent not in live_children:
+                if parent not in live_children:
                     continue  # its child could not be applied (reported with the child)
             if winner.device != own_device:
                 child = merged.records[Kind.CHILD].get(str(record.get("child_uuid")))
                 problem = check_record(kind, record, child, today)
                 if problem is not None:
-                    if kind is Kind.CHILD:
-                        refused_children.add(target)
                     out.refused.append((winner.device, problem))
                     continue
             if kind is Kind.CHILD:
@@ -191,6 +188,30 @@ def refused_text(computer: str, problem: str) -> str:
     )
 
 
+def clock_ahead_text(computer: str, ahead_ms: int) -> str:
+    """A computer whose clock runs ahead (its changes still merge rightly, docs "Time")."""
+    hours = ahead_ms // 3_600_000
+    if hours >= 24:
+        days = hours // 24
+        return ngettext(
+            "{computer}'s clock seems to be {n} day ahead of this computer's.",
+            "{computer}'s clock seems to be {n} days ahead of this computer's.",
+            days,
+        ).format(computer=computer, n=days)
+    if hours >= 1:
+        return ngettext(
+            "{computer}'s clock seems to be {n} hour ahead of this computer's.",
+            "{computer}'s clock seems to be {n} hours ahead of this computer's.",
+            hours,
+        ).format(computer=computer, n=hours)
+    minutes = max(ahead_ms // 60_000, 1)
+    return ngettext(
+        "{computer}'s clock seems to be {n} minute ahead of this computer's.",
+        "{computer}'s clock seems to be {n} minutes ahead of this computer's.",
+        minutes,
+    ).format(computer=computer, n=minutes)
+
+
 def another_computer() -> str:
     return _("another computer")
 
@@ -210,7 +231,7 @@ def day_summary(record: Mapping[str, Any]) -> str:
         episodes = movement.get("episodes")
         if isinstance(episodes, int):
             parts.append(
-                ngettext("{movement} once", "{movement} {n} times", episodes).format(
+                ngettext("{movement}: {n} time", "{movement}: {n} times", episodes).format(
                     movement=_(label), n=episodes
                 )
             )

@@ -4,6 +4,7 @@ Used by :mod:`journal_app.storage.share_repository` only."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -116,14 +117,27 @@ def _day_record(
     }
 
 
+def _same_stamps(item: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(item)
+    for name in ("created", "updated"):
+        value = out.get(name)
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                out[name] = stamp_text(parse_stamp(value))
+    return out
+
+
 def normalized(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:
-    """A record with its lists in a stable order, to compare what the journal holds with what the
-    merge says it should."""
-    out = dict(record)
+    """A record with its times in one spelling and its lists in a stable order, to compare what
+    the journal holds with what the merge says it should."""
+    out = _same_stamps(record)
     if kind is Kind.DAY:
-        out["movements"] = sorted(out.get("movements") or [], key=lambda m: str(m.get("style")))
+        out["movements"] = sorted(
+            (_same_stamps(m) for m in out.get("movements") or []), key=lambda m: str(m.get("style"))
+        )
         out["warning_signs"] = sorted(
-            out.get("warning_signs") or [], key=lambda w: str(w.get("sign"))
+            (_same_stamps(w) for w in out.get("warning_signs") or []),
+            key=lambda w: str(w.get("sign")),
         )
     return out
 

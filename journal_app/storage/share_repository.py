@@ -284,6 +284,13 @@ def read_settings(engine: Engine) -> Settings | None:
 
 
 @contextmanager
+def reading(engine: Engine) -> Iterator[ShareStore]:
+    """A transaction that only reads (it never waits for a round that is writing)."""
+    with transaction(engine) as s:
+        yield ShareStore(s)
+
+
+@contextmanager
 def round_transaction(engine: Engine) -> Iterator[ShareStore]:
     """One transaction of the sharing service; it takes the write lock first, so that a save on
     another thread waits for the round instead of slipping in between its reads and writes."""

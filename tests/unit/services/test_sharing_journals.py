@@ -232,3 +232,44 @@ def test_stop_and_a_missing_folder(pair, tmp_path: Path) -> None:
     assert mum.sharing.status().describe() == ""
     assert mum.sync().days == 0
     assert (folder / dad.sharing.computers()[1].device_id).is_dir()
+
+
+def test_the_reports_speak_spanish(pair) -> None:
+    from journal_app.i18n import speaking, translator_for
+
+    mum, dad, folder = pair
+    mum.child()
+    mum.record(D1, 10)
+    mum.record(D2, 20)
+    mum.join(folder)
+    with speaking(translator_for("es")):
+        report = dad.join(folder)
+        assert report.describe() == ("2 días de Mum's laptop; 1 perfil de hijo/a de Mum's laptop")
+        assert dad.sync().describe() == "Nada nuevo."
+        folder.rename(folder.with_name("gone"))
+        assert dad.sync().describe() == "Compartir en pausa: la carpeta compartida no está"
+
+
+def test_a_save_made_while_a_round_writes_is_not_lost(pair) -> None:
+    """The window saves a day while the worker's round is writing its file: that save is not in
+    the file, so it stays pending and goes in the next one."""
+    from journal_app.services.sharing import SharingService
+
+    mum, dad, folder = pair
+    mum.child()
+    mum.join(folder)
+    dad.join(folder)
+    mum.record(D1, 10, "in the round")
+
+    class SaveDuringRound(SharingService):
+        def _round(self, settings):  # type: ignore[no-untyped-def]
+            done = super()._round(settings)
+            mum.record(D2, 20, "saved meanwhile")
+            return done
+
+    during = SaveDuringRound(mum.context.engine, mum.context.today, mum.clock)
+    during.sync()
+    mum.sync()
+    dad.sync()
+    assert set(dad.journal()["Maya 2026-03-01"]) == {"2026-11-01", "2026-11-02"}
+    assert dad.journal() == mum.journal()
