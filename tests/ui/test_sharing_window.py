@@ -285,3 +285,20 @@ def test_the_sample_journal_is_never_shared(qtbot, window) -> None:
     window.window_actions["share_action"].trigger()
     assert seen and "sample" in seen[0]
     assert not window.context.sharing.status().active
+
+
+def test_a_new_computer_joins_from_the_welcome_page_and_gets_the_journal(
+    qtbot, make_window, dad, shared: Path
+) -> None:
+    dad.sharing.join(shared, "Dad's laptop")
+    save_notes(dad, TODAY, "Recorded on Dad's laptop first")
+    dad.sharing.sync()
+    window = make_window()  # an empty journal: the welcome page
+    qtbot.waitUntil(lambda: window.sharing.idle, timeout=ROUND_MS)
+    assert window.pages.currentWidget() is window.welcome_page
+    outcome = join_in_window(qtbot, window, shared)
+    assert "Dad's laptop" in outcome  # what arrived
+    assert window.pages.currentWidget() is window.journal_page
+    assert window.child_combo.currentText() == MAYA.name
+    assert window.form.notes_edit.toPlainText() == "Recorded on Dad's laptop first"
+    assert window.form.shared_box.changed_label.text() == "Changed on Dad's laptop."
