@@ -302,3 +302,23 @@ def test_a_new_computer_joins_from_the_welcome_page_and_gets_the_journal(
     assert window.child_combo.currentText() == MAYA.name
     assert window.form.notes_edit.toPlainText() == "Recorded on Dad's laptop first"
     assert window.form.shared_box.changed_label.text() == "Changed on Dad's laptop."
+
+
+def test_a_computer_whose_clock_runs_ahead_is_told_in_the_status_bar(
+    qtbot, window, dad, shared: Path
+) -> None:
+    import time
+
+    from journal_app.services.sharing import SharingService
+
+    two_days_ahead = SharingService(
+        dad.engine, dad.today, lambda: int(time.time() * 1000) + 2 * 86_400_000
+    )
+    join_in_window(qtbot, window, shared)
+    two_days_ahead.join(shared, "Dad's laptop")
+    save_notes(dad, TODAY, "Written two days ahead")
+    two_days_ahead.sync()
+    round_in(qtbot, window)
+    told = window.statusBar().currentMessage()
+    assert "Dad's laptop's clock seems to be" in told and "ahead" in told
+    assert window.form.notes_edit.toPlainText() == "Written two days ahead"

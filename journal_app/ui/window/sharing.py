@@ -284,15 +284,18 @@ class SharingController(QObject):
         return self._context.reads.load_day(child_id, before_day) != before
 
     def _apply(self, report: SyncReport) -> None:
+        told = list(report.notes)  # such as a computer whose clock runs ahead
         if report.refused:
-            self._window.statusBar().showMessage(
+            told.insert(
+                0,
                 ngettext(
                     "A change from another computer was not applied: {reason}",
                     "{count} changes from other computers were not applied: {reason}",
                     len(report.refused),
                 ).format(count=len(report.refused), reason=report.refused[0]),
-                15000,
             )
+        if told:
+            self._window.statusBar().showMessage(" ".join(told), 30000)
         if report.days or report.children or report.conflicts:
             self._refresh_window("children" if report.children else "day", report)
         else:
