@@ -322,3 +322,27 @@ def test_a_computer_whose_clock_runs_ahead_is_told_in_the_status_bar(
     told = window.statusBar().currentMessage()
     assert "Dad's laptop's clock seems to be" in told and "ahead" in told
     assert window.form.notes_edit.toPlainText() == "Written two days ahead"
+
+
+def test_a_shared_journal_says_so_and_brings_changes_in_at_start_up(
+    qtbot, window, dad, shared: Path, data_dir: Path, clock
+) -> None:
+    from journal_app.app import create_main_window
+
+    join_in_window(qtbot, window, shared)
+    dad.sharing.join(shared, "Dad's laptop")
+    window.close()  # the parent closes the app; Dad records an evening meanwhile
+    save_notes(dad, TODAY, "While Mum's laptop was off")
+    dad.sharing.sync()
+    again = create_main_window(data_dir, today=lambda: TODAY, clock=clock)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.waitUntil(
+        lambda: again.form.notes_edit.toPlainText() == "While Mum's laptop was off",
+        timeout=ROUND_MS,
+    )
+    qtbot.waitUntil(lambda: "Dad's laptop" in again.sharing.status_label.text())
+    assert again.sharing.status_label.text() == again.context.sharing.status().describe()
+    assert again.sharing.timer.isActive()  # and every few minutes from now on
+    again.close()
