@@ -42,6 +42,7 @@ from journal_app.ui.window.messages import (
     tell_not_saved,
     tell_undo_failed,
 )
+from journal_app.ui.window.sharing import SharingController, install_sharing
 from journal_app.ui.window.tips_dock import TipsDock
 from journal_app.ui.window.tummy_timer import TummyTimerController
 from journal_app.ui.window.undo import DeleteDayCommand
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._build_tips_dock()
         self._build_status_bar()
         self.media = self.window_actions.install_media(self)
+        self.sharing: SharingController = install_sharing(self)  # rounds, status, File > Sharing
         self.timer_controller = TummyTimerController(
             context,
             self.form,
@@ -155,8 +157,7 @@ class MainWindow(QMainWindow):
         self.recent_view = self.navigator.recent_view
 
         self.form = DayForm(self)
-        scroll = QScrollArea(self)
-        self.form_scroll = scroll
+        self.form_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -186,8 +187,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 760])
         splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-        self.journal_page = splitter
+        self.splitter = self.journal_page = splitter
         self.pages.addWidget(splitter)
 
     def _build_tips_dock(self) -> None:

@@ -38,6 +38,7 @@ from journal_app.ui.widgets.day_sections.movements import (
 )
 from journal_app.ui.widgets.day_sections.notes import NotesSection
 from journal_app.ui.widgets.day_sections.play import PlaySection
+from journal_app.ui.widgets.day_sections.shared_changes import SharedChangesSection
 from journal_app.ui.widgets.day_sections.warning_signs import WarningSignRow, WarningSignsSection
 
 __all__ = ["DayForm", "MovementRow", "WarningSignRow"]
@@ -89,6 +90,7 @@ class DayForm(QWidget):
         self.age_label = QLabel(self)
         self.age_label.setObjectName("ageLabel")
         self.errors = ErrorBanner(self)
+        self.shared_box = SharedChangesSection(self)  # what another computer did to this day
 
         self._wheel_guard = WheelGuard(self)
         self.movement_box = MovementSection(self)
@@ -159,6 +161,7 @@ class DayForm(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.age_label)
         layout.addWidget(self.errors)
+        layout.addWidget(self.shared_box)
         layout.addLayout(columns)
         layout.addWidget(self.save_bar)
         self._fix_tab_order()
@@ -285,6 +288,7 @@ class DayForm(QWidget):
             self.milestone_box.load(entry.day, entry.milestones, recorded_milestones)
             self.signs_box.load(entry.warning_signs)
             self.notes_box.load(entry.notes, entry.notes_in_summary, entry.questions)
+            self.shared_box.load(child.id, entry.day)
             for widget in self._all_fields():
                 set_invalid(widget, False)
         finally:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from journal_app.i18n import N_
+from journal_app.ui.window.sharing import SHARE_ACTION_TEXT, SHARING_ACTION_TEXT
 
 if TYPE_CHECKING:
     from journal_app.ui.main_window import MainWindow
@@ -89,6 +90,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("backup_action", N_("&Back Up Now"), lambda w: w.files.back_up_now()),
     ActionSpec("restore_action", N_("&Restore from Backup…"), lambda w: w.files.restore_backup()),
     ActionSpec("quit_action", N_("&Quit"), lambda w: w.close(), ("Ctrl+Q",)),
+    ActionSpec("export_json_action", "Export as &JSON…", lambda w: w.files.export_json()),
+    ActionSpec("export_csv_action", "Export as &CSV (zip)…", lambda w: w.files.export_csv()),
+    ActionSpec("import_action", "&Import JSON…", lambda w: w.files.import_json()),
+    ActionSpec("backup_action", "&Back Up Now", lambda w: w.files.back_up_now()),
+    ActionSpec("restore_action", "&Restore from Backup…", lambda w: w.files.restore_backup()),
+    ActionSpec("share_action", SHARE_ACTION_TEXT, lambda w: w.sharing.share_journal()),
+    ActionSpec("sharing_action", SHARING_ACTION_TEXT, lambda w: w.sharing.show_sharing()),
+    ActionSpec("quit_action", "&Quit", lambda w: w.close(), ("Ctrl+Q",)),
     # Undo and redo save the day's edits first (or ask), as leaving the day does: the step
     # reloads the day, which would otherwise drop them. Named after their step (see below).
     ActionSpec("undo_action", N_("&Undo"), lambda w: w.undo(), (_K.Undo,)),
@@ -159,6 +168,9 @@ MENUS: tuple[tuple[str, tuple[str | tuple[str, tuple[str, ...]], ...]], ...] = (
             "-",
             "backup_action",
             "restore_action",
+            "-",
+            "share_action",
+            "sharing_action",
             "-",
             "quit_action",
         ),

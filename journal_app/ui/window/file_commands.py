@@ -68,13 +68,13 @@ class FileCommands:
     def print_summary(self) -> None:
         from journal_app.ui.dialogs.summary_dialog import print_summary_dialog
 
-        if self._window.settle_unsaved():
+        if self._window.settle_unsaved() and self._window.sharing.before_summary():
             print_summary_dialog(self._window, self._window.context, self._child_id())
 
     def export_summary_pdf(self) -> None:
         from journal_app.ui.dialogs.summary_dialog import export_summary_pdf_dialog
 
-        if self._window.settle_unsaved():
+        if self._window.settle_unsaved() and self._window.sharing.before_summary():
             export_summary_pdf_dialog(self._window, self._window.context, self._child_id())
 
     def open_sample_journal(self) -> None:
