@@ -89,15 +89,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_action", N_("&Import JSON…"), lambda w: w.files.import_json()),
     ActionSpec("backup_action", N_("&Back Up Now"), lambda w: w.files.back_up_now()),
     ActionSpec("restore_action", N_("&Restore from Backup…"), lambda w: w.files.restore_backup()),
-    ActionSpec("quit_action", N_("&Quit"), lambda w: w.close(), ("Ctrl+Q",)),
-    ActionSpec("export_json_action", "Export as &JSON…", lambda w: w.files.export_json()),
-    ActionSpec("export_csv_action", "Export as &CSV (zip)…", lambda w: w.files.export_csv()),
-    ActionSpec("import_action", "&Import JSON…", lambda w: w.files.import_json()),
-    ActionSpec("backup_action", "&Back Up Now", lambda w: w.files.back_up_now()),
-    ActionSpec("restore_action", "&Restore from Backup…", lambda w: w.files.restore_backup()),
     ActionSpec("share_action", SHARE_ACTION_TEXT, lambda w: w.sharing.share_journal()),
     ActionSpec("sharing_action", SHARING_ACTION_TEXT, lambda w: w.sharing.show_sharing()),
-    ActionSpec("quit_action", "&Quit", lambda w: w.close(), ("Ctrl+Q",)),
+    ActionSpec("quit_action", N_("&Quit"), lambda w: w.close(), ("Ctrl+Q",)),
     # Undo and redo save the day's edits first (or ask), as leaving the day does: the step
     # reloads the day, which would otherwise drop them. Named after their step (see below).
     ActionSpec("undo_action", N_("&Undo"), lambda w: w.undo(), (_K.Undo,)),
