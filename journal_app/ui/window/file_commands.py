@@ -85,7 +85,10 @@ class FileCommands:
         # is the Python interpreter, which needs the package named.
         frozen = getattr(sys, "frozen", False)
         command = [sys.executable] if frozen else [sys.executable, "-m", "journal_app"]
-        subprocess.Popen([*command, "--demo"])
+        from journal_app import i18n
+
+        # The sample speaks the window's language, whatever chose it (--language, Preferences).
+        subprocess.Popen([*command, "--language", i18n.app_translator().language, "--demo"])
         self._window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Opening the sample journal in a new window…"),
             8000,
