@@ -215,6 +215,8 @@ class InChild(Stamped):
     tips: list[InTip] = field(default_factory=list)
     summaries: list[InSummary] = field(default_factory=list)
     media: list[InMedia] = field(default_factory=list)
+    #: The name as the file's messages quote it (shortened, control characters spelled out).
+    label: str = ""
 
     def content(self) -> tuple[Any, ...]:
         return (self.name, self.birth_date, self.due_date, self.created, self.updated)
