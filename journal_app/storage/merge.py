@@ -62,7 +62,7 @@ class MergeFailed(Exception):
         self.detail = detail
 
 
-@dataclass
+@dataclass(slots=True)
 class MergeCounts:
     """What a merge did: each record of the file counts once, as added, updated or unchanged."""
 
@@ -78,7 +78,7 @@ class MergeCounts:
 # -- the file's records -----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Stamped(ABC):
     record: str
     uuid: str
@@ -90,7 +90,7 @@ class Stamped(ABC):
         """What the record holds: two records with the same UUID must hold the same."""
 
 
-@dataclass
+@dataclass(slots=True)
 class InMovement(Stamped):
     day_uuid: str
     style: MovementStyle
@@ -104,7 +104,7 @@ class InMovement(Stamped):
         return (self.style.value, self.episodes, self.minutes)
 
 
-@dataclass
+@dataclass(slots=True)
 class InSign(Stamped):
     day_uuid: str
     sign: WarningSign
@@ -118,7 +118,7 @@ class InSign(Stamped):
         return (self.sign.value, self.side.value if self.side else None, self.note)
 
 
-@dataclass
+@dataclass(slots=True)
 class InDay(Stamped):
     child_uuid: str
     day: date
@@ -157,7 +157,7 @@ class InDay(Stamped):
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class InMilestone(Stamped):
     child_uuid: str
     milestone: Milestone
@@ -177,7 +177,7 @@ class InMilestone(Stamped):
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class InTip(Stamped):
     child_uuid: str
     tip_id: str
@@ -187,7 +187,7 @@ class InTip(Stamped):
         return (self.child_uuid, self.tip_id, self.tried_on, self.created, self.updated)
 
 
-@dataclass
+@dataclass(slots=True)
 class InSummary(Stamped):
     child_uuid: str
     made_on: date
@@ -205,7 +205,7 @@ class InSummary(Stamped):
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class InChild(Stamped):
     name: str
     birth_date: date
@@ -225,7 +225,7 @@ class InChild(Stamped):
         return ChildProfile(self.name, self.birth_date, self.due_date)
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRecords:
     """Every record of the file by kind, each UUID once (exact repeats are dropped)."""
 

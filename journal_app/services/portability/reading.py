@@ -96,20 +96,26 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
+def too_big_message(name: str, size: int) -> str:
+    return (
+        f"The file {name} is {-(-size // (1024 * 1024))} MB; import reads files of "
+        f"up to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very "
+        "large journal, export and import one child at a time (Export > JSON asks which "
+        "child; on the command line: export --child NAME); to move a whole journal of "
+        "any size, copy a backup instead and restore it (Back Up Now, then Restore from "
+        "Backup; on the command line: backup -o FILE, then restore FILE)."
+    )
+
+
 def read_document(path: Path) -> dict[str, Any]:
+    """The whole decoded document at ``path`` (the import reads in pieces instead:
+    :mod:`.stream_reading`; this whole reading is what it is compared with in the tests)."""
     try:
         size = path.stat().st_size
         if not path.is_file():
             raise ImportRefused(f"{path} is not a file.")
         if size > MAX_IMPORT_BYTES:
-            raise ImportRefused(
-                f"The file {path.name} is {-(-size // (1024 * 1024))} MB; import reads files of "
-                f"up to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very "
-                "large journal, export and import one child at a time (Export > JSON asks which "
-                "child; on the command line: export --child NAME); to move a whole journal of "
-                "any size, copy a backup instead and restore it (Back Up Now, then Restore from "
-                "Backup; on the command line: backup -o FILE, then restore FILE)."
-            )
+            raise ImportRefused(too_big_message(path.name, size))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportRefused(f"There is no file at {path}.") from None
