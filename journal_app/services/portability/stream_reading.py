@@ -298,17 +298,19 @@ class _Reader:
                 return
         c.record = header.record
         after: Mark | None = None
-        for key in sections:
-            if key in read:
-                continue
-            if self._try(lambda key=key: c.items(key)) is None:
-                return
-            if key in places:
-                after = after or s.mark()
-                s.seek(places[key])
-                self._items(header, key, ci)
-        if after is not None:
-            s.seek(after)
+        try:
+            for key in sections:
+                if key in read:
+                    continue
+                if self._try(lambda key=key: c.items(key)) is None:
+                    return
+                if key in places:
+                    after = after or s.mark()
+                    s.seek(places[key])
+                    self._items(header, key, ci)
+        finally:
+            if after is not None:
+                s.seek(after)  # back after the child's object
         self.children.append(header)
 
     def _items(self, child: InChild, section: str, ci: int) -> None:

@@ -142,11 +142,10 @@ class JsonStream:
                 value, end = self.decoder.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError as exc:
                 cut = exc.pos >= len(self.buf) - _MARGIN or exc.msg.startswith("Unterminated")
-                if cut and self._more(want):
+                if cut and not self.eof:  # decoded again with more text (positions move)
+                    self._more(want)
                     want *= 2
                     continue
-                if exc.msg == "Expecting value" and exc.pos == self.pos:
-                    raise self.error("Expecting value") from None
                 raise self.error(exc.msg, exc.pos) from None
             if end >= len(self.buf) - _MARGIN and not self.eof:
                 self._more(want)  # a number at the window's end may go on
@@ -169,7 +168,9 @@ class JsonStream:
     def array(self) -> Iterator[int]:
         """At ``[``: yields each element's index with the stream at the element (the caller
         reads it), then reads past ``]``. Errors as ``json.loads`` words them."""
-        self.pos += 1  # the "["
+        if self.peek() != "[":  # the caller looked; after a seek the window is read here
+            raise self.error("Expecting value")
+        self.pos += 1
         if self.peek() == "]":
             self.pos += 1
             return
@@ -193,7 +194,9 @@ class JsonStream:
         """At ``{``: yields each key with the stream at its value (the caller reads it), then
         reads past ``}``; a key that appears twice raises ``duplicate_key`` there, as the
         duplicate-key hook of ``json.loads`` does."""
-        self.pos += 1  # the "{"
+        if self.peek() != "{":
+            raise self.error("Expecting value")
+        self.pos += 1
         keys: list[str] = []
         if self.peek() == "}":
             self.pos += 1
