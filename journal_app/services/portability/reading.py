@@ -54,11 +54,13 @@ def _reject_constant(name: str) -> Any:
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f'the field "{_short(key)}" appears twice in one record')
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # name the first key that is repeated
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise ValueError(f'the field "{_short(key)}" appears twice in one record')
+            seen.add(key)
     return result
 
 
