@@ -57,8 +57,13 @@ def _duplicate(key: str) -> ValueError:
 
 def read_children(path: Path, progress: ReadProgress | None = None) -> list[InChild]:
     """The checked children (with their records) of the export at ``path``, read in pieces."""
-    with path.open("rb") as handle:
-        return children_from_stream(handle, path, progress)
+    try:
+        with path.open("rb") as handle:
+            return children_from_stream(handle, path, progress)
+    except FileNotFoundError:
+        raise ImportRefused(f"There is no file at {path}.") from None
+    except OSError as exc:  # a disk error half-way through
+        raise ImportRefused(f"The file {path} could not be read: {exc.strerror or exc}.") from None
 
 
 def children_from_bytes(raw: bytes, path: Path, *, chunk: int = CHUNK_CHARS) -> list[InChild]:
