@@ -277,3 +277,34 @@ def test_a_day_cut_by_every_window_size_reads_whole() -> None:
     raw = json.dumps(copy.deepcopy(document)).encode("utf-8")
     for chunk in (1, 2, 63, 64, 65, 4999):
         assert _streamed(raw, chunk) == _whole(raw)
+
+
+def test_a_file_with_its_keys_reversed_imports_whole_and_again_unchanged(tmp_path: Path) -> None:
+    """Through the service into a real journal: every record arrives, progress goes one way to
+    its end, and the same file again changes nothing (the merge's plain-value comparison)."""
+    from journal_app.paths import JournalPaths
+    from journal_app.services.context import open_context
+    from tests.helpers.constants import TODAY
+
+    def reversed_keys(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: reversed_keys(value[k]) for k in reversed(list(value))}
+        if isinstance(value, list):
+            return [reversed_keys(v) for v in value]
+        return value
+
+    document = big_export(300, birth=TODAY.replace(year=TODAY.year - 1))
+    path = tmp_path / "reversed.json"
+    path.write_text(json.dumps(reversed_keys(document), indent=1), encoding="utf-8")
+    context = open_context(JournalPaths(tmp_path / "journal"), lambda: TODAY)
+    try:
+        steps: list[tuple[int, int]] = []
+        report = context.portability.import_json(path, progress=lambda d, t: steps.append((d, t)))
+        assert report.added == 1 + 300 * 3
+        child = context.journal.find_child("Big")
+        assert child is not None and context.journal.count_days(child.id) == 300
+        assert steps == sorted(steps) and steps[-1][0] == steps[-1][1]
+        again = context.portability.import_json(path)
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 1 + 300 * 3)
+    finally:
+        context.close()
