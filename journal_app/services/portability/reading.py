@@ -278,6 +278,8 @@ class _Fields:
         value = self.get(key)
         if not isinstance(value, str):
             raise self.refuse(key, f"expected a UUID, found {_kind(value)}.")
+        if _CANONICAL_UUID.fullmatch(value):  # as the app writes it: already in its own form
+            return value
         try:
             return str(uuid_module.UUID(value))
         except ValueError:
@@ -328,6 +330,9 @@ def _kind(value: Any) -> str:
         return "an object"
     return type(value).__name__
 
+
+#: A UUID as ``str(uuid.UUID(...))`` writes it (checking this is much quicker than parsing it).
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 #: A UTF-16 surrogate: JSON may spell one alone (``"\ud800"``), but it is not a character.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
