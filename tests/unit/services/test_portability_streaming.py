@@ -308,3 +308,14 @@ def test_a_file_with_its_keys_reversed_imports_whole_and_again_unchanged(tmp_pat
         assert (again.added, again.updated, again.unchanged) == (0, 0, 1 + 300 * 3)
     finally:
         context.close()
+
+
+def test_a_uuid_in_capitals_or_braces_is_kept_in_its_usual_form() -> None:
+    document = _document()
+    document["children"][0]["days"][0]["uuid"] = "{00000000-0000-4000-8000-0000000010AA}"
+    document["children"][0]["uuid"] = "00000000-0000-4000-8000-000000001000".upper()
+    raw = json.dumps(document).encode("utf-8")
+    children = _streamed(raw, 1 << 20)
+    assert not isinstance(children, str) and children == _whole(raw)
+    assert children[0].uuid == "00000000-0000-4000-8000-000000001000"
+    assert children[0].days[0].uuid == "00000000-0000-4000-8000-0000000010aa"
