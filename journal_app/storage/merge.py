@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
 from journal_app.storage.days import day_columns, movement_columns, sign_columns
+from journal_app.storage.merge_local import LocalDay
+from journal_app.storage.merge_local import local_days as load_local_days
 from journal_app.storage.models import (
     ChildRow,
     DayRow,
@@ -63,7 +65,7 @@ class MergeFailed(Exception):
         self.detail = detail
 
 
-@dataclass
+@dataclass(slots=True)
 class MergeCounts:
     """What a merge did: each record of the file counts once, as added, updated or unchanged."""
 
@@ -79,7 +81,7 @@ class MergeCounts:
 # -- the file's records -----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Stamped(ABC):
     record: str
     uuid: str
@@ -91,7 +93,7 @@ class Stamped(ABC):
         """What the record holds: two records with the same UUID must hold the same."""
 
 
-@dataclass
+@dataclass(slots=True)
 class InMovement(Stamped):
     day_uuid: str
     style: MovementStyle
@@ -105,7 +107,7 @@ class InMovement(Stamped):
         return (self.style.value, self.episodes, self.minutes)
 
 
-@dataclass
+@dataclass(slots=True)
 class InSign(Stamped):
     day_uuid: str
     sign: WarningSign
@@ -119,7 +121,7 @@ class InSign(Stamped):
         return (self.sign.value, self.side.value if self.side else None, self.note)
 
 
-@dataclass
+@dataclass(slots=True)
 class InDay(Stamped):
     child_uuid: str
     day: date
@@ -158,7 +160,7 @@ class InDay(Stamped):
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class InMilestone(Stamped):
     child_uuid: str
     milestone: Milestone
@@ -178,7 +180,7 @@ class InMilestone(Stamped):
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class InTip(Stamped):
     child_uuid: str
     tip_id: str
@@ -188,7 +190,7 @@ class InTip(Stamped):
         return (self.child_uuid, self.tip_id, self.tried_on, self.created, self.updated)
 
 
-@dataclass
+@dataclass(slots=True)
 class InSummary(Stamped):
     child_uuid: str
     made_on: date
@@ -206,7 +208,7 @@ class InSummary(Stamped):
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class InChild(Stamped):
     name: str
     birth_date: date
@@ -216,6 +218,8 @@ class InChild(Stamped):
     tips: list[InTip] = field(default_factory=list)
     summaries: list[InSummary] = field(default_factory=list)
     media: list[InMedia] = field(default_factory=list)
+    #: The name as the file's messages quote it (shortened, control characters spelled out).
+    label: str = ""
 
     def content(self) -> tuple[Any, ...]:
         return (self.name, self.birth_date, self.due_date, self.created, self.updated)
@@ -224,7 +228,7 @@ class InChild(Stamped):
         return ChildProfile(self.name, self.birth_date, self.due_date)
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRecords:
     """Every record of the file by kind, each UUID once (exact repeats are dropped)."""
 
@@ -282,13 +286,7 @@ class Merge:
     def plan(self) -> None:
         s = self.s
         local_children = list(s.scalars(select(ChildRow)))
-        local_days = list(
-            s.scalars(
-                select(DayRow).options(
-                    selectinload(DayRow.movements), selectinload(DayRow.warning_signs)
-                )
-            )
-        )
+        local_days = load_local_days(s)  # plain values: an ORM object only for a day replaced
         self._plan_children(local_children)
         self._plan_days(local_days)
         self._plan_simple(
@@ -387,11 +385,11 @@ class Merge:
         row.name, row.birth_date, row.due_date = child.name, child.birth_date, child.due_date
         row.updated_at = child.updated
 
-    def _plan_days(self, local: list[DayRow]) -> None:
+    def _plan_days(self, local: list[LocalDay]) -> None:
         by_uuid = {d.uuid: d for d in local}
         by_key = {(d.child_id, d.day): d for d in local}
-        movement_days = {m.uuid: d for d in local for m in d.movements}
-        sign_days = {w.uuid: d for d in local for w in d.warning_signs}
+        movement_days = {u: d for d in local for u in d.movement_uuids}
+        sign_days = {u: d for d in local for u in d.sign_uuids}
         for day in self.records.days:
             child_row = self.child_rows[day.child_uuid]
             row = by_uuid.get(day.uuid)
@@ -422,22 +420,16 @@ class Merge:
         self.new_days.append((day, child_row))
         self.report.added += 1 + len(day.movements) + len(day.signs)
 
-    def _plan_existing_day(self, day: InDay, row: DayRow) -> None:
-        local_values = (
-            row.tummy_minutes,
-            row.floor_surface,
-            row.notes,
-            row.questions,
-            bool(row.notes_in_summary),
-        )
-        local_movements = {m.style: (m.style, m.episodes, m.minutes) for m in row.movements}
-        local_signs = {w.sign: (w.sign, w.side, w.note) for w in row.warning_signs}
+    def _plan_existing_day(self, day: InDay, local: LocalDay) -> None:
+        local_values = local.values
+        local_movements = {m[0]: m for m in local.movements}
+        local_signs = {w[0]: w for w in local.signs}
         same = (
             local_values == day.values()
             and set(local_movements.values()) == {m.values() for m in day.movements}
             and set(local_signs.values()) == {w.values() for w in day.signs}
         )
-        if same or day.updated <= row.updated_at:
+        if same or day.updated <= local.updated_at:
             self.report.unchanged += 1 + len(day.movements) + len(day.signs)
             return
         self.report.updated += 1
@@ -449,6 +441,7 @@ class Merge:
         self.report.removed += len(local_signs.keys() - {w.sign.value for w in day.signs})
 
         def replace() -> None:
+            row = self.s.get_one(DayRow, local.id)
             row.movements.clear()
             row.warning_signs.clear()
             self.s.flush()
@@ -551,7 +544,7 @@ class Merge:
                 self.actions.append(update)
                 self.report.updated += 1
 
-    def _check_birth_dates(self, local_days: list[DayRow]) -> None:
+    def _check_birth_dates(self, local_days: list[LocalDay]) -> None:
         """After the merge every day must still be on or after its child's birth date."""
         earliest: dict[int, date] = {}
         for d in local_days:

@@ -14,7 +14,7 @@ from journal_app.storage.merge import Stamped
 from journal_app.storage.models import MediaRow
 
 
-@dataclass
+@dataclass(slots=True)
 class InMedia(Stamped):
     """A photo or video record of the file (its file is checked by the service)."""
 

@@ -1,8 +1,9 @@
 """Getting a journal out and back in: JSON export/import (merge by UUID) and a CSV zip export.
 
 The JSON format is described in ``docs/export-format.md`` and in the JSON Schema
-``resources/journal-export.schema.json``. Import reads and checks the whole file
-(:mod:`.reading`) before it writes anything, then merges it in one transaction
+``resources/journal-export.schema.json``. Import reads and checks the whole file before it writes
+anything, a record at a time (:mod:`.stream_reading`, with the checks of :mod:`.reading`: the
+document is never whole in memory), then merges it in one transaction
 (:mod:`journal_app.storage.merge`): a refused file leaves the journal exactly as it was.
 
 The rooms: :mod:`.common` (format, refusal, report, wording), :mod:`.json_export`,
@@ -31,13 +32,8 @@ from journal_app.services.portability.common import (
 )
 from journal_app.services.portability.csv_export import write_csv_zip
 from journal_app.services.portability.json_export import export_document, json_bytes, write_json
-from journal_app.services.portability.reading import (
-    check_records,
-    document_from_bytes,
-    flatten,
-    parse_document,
-    read_document,
-)
+from journal_app.services.portability.reading import check_records, flatten, too_big_message
+from journal_app.services.portability.stream_reading import children_from_bytes, read_children
 from journal_app.storage.clock import utc_now
 from journal_app.storage.merge import ImportRecords, MergeConflict, MergeFailed, merge_records
 
@@ -119,8 +115,10 @@ class PortabilityService:
         """
         if self.journal_dir is not None and _is_zip(Path(path)):  # a journal with media
             return self.import_zip(path, progress)
-        # The parsed JSON is dropped as soon as the records are made from it, before the checks.
-        records = flatten(parse_document(read_document(Path(path))))
+        path = Path(path)
+        _readable(path)
+        # Read a record at a time (the JSON is never whole in memory), then checked and merged.
+        records = flatten(read_children(path, _part(progress, 0, _READING)))
         left_out = 0
         if records.media:
             from journal_app.services.portability.media_zip import keep_media_with_files
@@ -142,7 +140,7 @@ class PortabilityService:
         store = self._store()
 
         def read_records(raw: bytes) -> ImportRecords:
-            records = flatten(parse_document(document_from_bytes(raw, path)))
+            records = flatten(children_from_bytes(raw, path))
             self._check(records, None)
             return records
 
@@ -157,29 +155,64 @@ class PortabilityService:
 
     def _check(self, records: ImportRecords, progress: Progress | None) -> None:
         total = 2 * records.count
+        checking = _part(progress, _READING, _SCALE - _READING)
         check_records(
             records,
             self.today(),
             self.clock() + STAMP_CLOCK_LEEWAY,
-            lambda done: report_progress(progress, done, total),
+            lambda done: report_progress(checking, done, total),
         )
 
     def _merge(
         self, records: ImportRecords, progress: Progress | None, left_out: int
     ) -> ImportReport:
         total = 2 * records.count
+        merging = _part(progress, _READING, _SCALE - _READING)
         try:
             counts = merge_records(
                 self.engine,
                 records,
                 self.today(),
-                lambda done: report_progress(progress, records.count + done, total),
+                lambda done: report_progress(merging, records.count + done, total),
             )
         except MergeConflict as conflict:
             raise conflict_refusal(conflict) from None
         except MergeFailed as exc:
             raise ImportRefused(MERGE_FAILED.format(detail=exc.detail)) from exc
         return ImportReport.of(counts, left_out)
+
+
+#: Progress is told on this scale: reading the file is its first part, checking and merging the rest.
+_SCALE = 1000
+_READING = 400
+
+
+def _part(progress: Progress | None, start: int, span: int) -> Progress | None:
+    """``progress`` for one part of the import: (done, total) of the part, on the whole scale."""
+    if progress is None:
+        return None
+    shown = progress
+
+    def part(done: int, total: int) -> None:
+        shown(start + span * min(done, total) // max(total, 1), _SCALE)
+
+    return part
+
+
+def _readable(path: Path) -> None:
+    """Refuse a path that is not a file, too big, missing or unreadable (before reading it)."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ImportRefused(f"{path} is not a file.")
+        if size > MAX_IMPORT_BYTES:
+            raise ImportRefused(too_big_message(path.name, size))
+        with path.open("rb"):
+            pass
+    except FileNotFoundError:
+        raise ImportRefused(f"There is no file at {path}.") from None
+    except OSError as exc:
+        raise ImportRefused(f"The file {path} could not be read: {exc.strerror or exc}.") from None
 
 
 def _is_zip(path: Path) -> bool:

@@ -54,11 +54,13 @@ def _reject_constant(name: str) -> Any:
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f'the field "{_short(key)}" appears twice in one record')
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # name the first key that is repeated
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise ValueError(f'the field "{_short(key)}" appears twice in one record')
+            seen.add(key)
     return result
 
 
@@ -96,20 +98,26 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
+def too_big_message(name: str, size: int) -> str:
+    return (
+        f"The file {name} is {-(-size // (1024 * 1024))} MB; import reads files of "
+        f"up to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very "
+        "large journal, export and import one child at a time (Export > JSON asks which "
+        "child; on the command line: export --child NAME); to move a whole journal of "
+        "any size, copy a backup instead and restore it (Back Up Now, then Restore from "
+        "Backup; on the command line: backup -o FILE, then restore FILE)."
+    )
+
+
 def read_document(path: Path) -> dict[str, Any]:
+    """The whole decoded document at ``path`` (the import reads in pieces instead:
+    :mod:`.stream_reading`; this whole reading is what it is compared with in the tests)."""
     try:
         size = path.stat().st_size
         if not path.is_file():
             raise ImportRefused(f"{path} is not a file.")
         if size > MAX_IMPORT_BYTES:
-            raise ImportRefused(
-                f"The file {path.name} is {-(-size // (1024 * 1024))} MB; import reads files of "
-                f"up to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very "
-                "large journal, export and import one child at a time (Export > JSON asks which "
-                "child; on the command line: export --child NAME); to move a whole journal of "
-                "any size, copy a backup instead and restore it (Back Up Now, then Restore from "
-                "Backup; on the command line: backup -o FILE, then restore FILE)."
-            )
+            raise ImportRefused(too_big_message(path.name, size))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportRefused(f"There is no file at {path}.") from None
@@ -270,6 +278,8 @@ class _Fields:
         value = self.get(key)
         if not isinstance(value, str):
             raise self.refuse(key, f"expected a UUID, found {_kind(value)}.")
+        if _CANONICAL_UUID.fullmatch(value):  # as the app writes it: already in its own form
+            return value
         try:
             return str(uuid_module.UUID(value))
         except ValueError:
@@ -321,6 +331,9 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+#: A UUID as ``str(uuid.UUID(...))`` writes it (checking this is much quicker than parsing it).
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
 #: A UTF-16 surrogate: JSON may spell one alone (``"\ud800"``), but it is not a character.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -359,8 +372,8 @@ def _milestone_state(m: _Fields, version: int) -> dict[str, Any]:
     return {"achieved_on": achieved_on, "status": status}
 
 
-def parse_document(document: dict[str, Any]) -> list[InChild]:
-    top = _Fields(document, "the top of the file")
+def check_top(top: _Fields) -> int:
+    """The file's "format" and "version" (the version, when this app reads it)."""
     name = top.get("format")
     if name != FORMAT_NAME:
         raise ImportRefused(
@@ -375,118 +388,139 @@ def parse_document(document: dict[str, Any]) -> list[InChild]:
             f"This export was made by a newer version of Crawl Journal (format version {version}; "
             f"this app reads version {FORMAT_VERSION}). Please update the app, then import again."
         )
+    return version
+
+
+#: The fields of a child read before its lists (the streaming reader waits for all of them).
+CHILD_FIELDS = ("name", "uuid", "created", "updated", "birth_date", "due_date")
+
+
+def child_sections(version: int) -> tuple[str, ...]:
+    """A child's lists, in the order they are checked (version 3 added the photos and videos)."""
+    lists = ("days", "milestones", "tips_tried", "summaries_made")
+    return (*lists, "media") if version >= 3 else lists
+
+
+def child_header(c: _Fields, ci: int) -> InChild:
+    """The child of ``c`` (the object ``children[ci]``) without its lists."""
+    name_text = c.text("name", nonempty=True)
+    c.record = f'children[{ci}] (the child "{_short(name_text)}")'
+    return InChild(
+        c.record,
+        *_stamped(c),
+        name=name_text.strip(),
+        birth_date=c.required_day("birth_date"),
+        due_date=c.day("due_date", optional=True),
+        label=_short(name_text),
+    )
+
+
+def add_item(child: InChild, section: str, ci: int, index: int, raw: Any, version: int) -> None:
+    """Check ``raw``, the element ``index`` of ``section`` of the child ``ci``, and add it."""
+    of = f'(of "{child.label}")'
+    if section == "days":
+        child.days.append(_day(child, raw, ci, index))
+    elif section == "milestones":
+        m = _Fields(raw, f"children[{ci}].milestones[{index}] {of}")
+        child.milestones.append(
+            InMilestone(
+                m.record,
+                *_stamped(m),
+                child_uuid=child.uuid,
+                milestone=m.required_choice("milestone", Milestone, "milestone"),
+                **_milestone_state(m, version),
+            )
+        )
+    elif section == "tips_tried":
+        t = _Fields(raw, f"children[{ci}].tips_tried[{index}] {of}")
+        child.tips.append(
+            InTip(
+                t.record,
+                *_stamped(t),
+                child_uuid=child.uuid,
+                tip_id=t.text("tip_id", max_length=MAX_TIP_ID_LENGTH, nonempty=True),
+                tried_on=t.required_day("tried_on"),
+            )
+        )
+    elif section == "summaries_made":
+        m = _Fields(raw, f"children[{ci}].summaries_made[{index}] {of}")
+        child.summaries.append(
+            InSummary(
+                m.record,
+                *_stamped(m),
+                child_uuid=child.uuid,
+                made_on=m.required_day("made_on"),
+                period_start=m.required_day("period_start"),
+                period_end=m.required_day("period_end"),
+            )
+        )
+    else:
+        from journal_app.services.portability.media_reading import media_record
+
+        media = _Fields(raw, f"children[{ci}].media[{index}] {of}")
+        child.media.append(media_record(media, child.uuid))
+
+
+def _day(child: InChild, raw_day: Any, ci: int, di: int) -> InDay:
+    d = _Fields(raw_day, f"children[{ci}].days[{di}]")
+    on = d.required_day("date")
+    d.record = f'children[{ci}].days[{di}] (the day {on.isoformat()} of "{child.label}")'
+    day = InDay(
+        d.record,
+        *_stamped(d),
+        child_uuid=child.uuid,
+        day=on,
+        tummy_minutes=d.integer("tummy_minutes"),
+        floor=d.choice("floor", FloorSurface, "floor", optional=True),
+        notes=d.text("notes"),
+        questions=d.text("questions"),
+        notes_in_summary=d.boolean("notes_in_summary"),
+        movements=[],
+        signs=[],
+    )
+    for mi, raw_movement in enumerate(d.items("movements")):
+        m = _Fields(
+            raw_movement, f"children[{ci}].days[{di}].movements[{mi}] (on {on.isoformat()})"
+        )
+        day.movements.append(
+            InMovement(
+                m.record,
+                *_stamped(m),
+                day_uuid=day.uuid,
+                style=m.required_choice("style", MovementStyle, "movement style"),
+                episodes=m.integer("episodes"),
+                minutes=m.integer("minutes"),
+            )
+        )
+    for si, raw_sign in enumerate(d.items("warning_signs")):
+        w = _Fields(
+            raw_sign, f"children[{ci}].days[{di}].warning_signs[{si}] (on {on.isoformat()})"
+        )
+        day.signs.append(
+            InSign(
+                w.record,
+                *_stamped(w),
+                day_uuid=day.uuid,
+                sign=w.required_choice("sign", WarningSign, "warning sign"),
+                side=w.choice("side", Side, "side", optional=True),
+                note=w.text("note"),
+            )
+        )
+    return day
+
+
+def parse_document(document: dict[str, Any]) -> list[InChild]:
+    """The children of a whole decoded document (the streaming reader does the same piece by
+    piece: :mod:`.stream_reading`)."""
+    top = _Fields(document, "the top of the file")
+    version = check_top(top)
     children: list[InChild] = []
     for ci, raw_child in enumerate(top.items("children")):
-        where = f"children[{ci}]"
-        c = _Fields(raw_child, where)
-        name_text = c.text("name", nonempty=True)
-        where = f'children[{ci}] (the child "{_short(name_text)}")'
-        c.record = where
-        child = InChild(
-            where,
-            *_stamped(c),
-            name=name_text.strip(),
-            birth_date=c.required_day("birth_date"),
-            due_date=c.day("due_date", optional=True),
-        )
-        for di, raw_day in enumerate(c.items("days")):
-            d = _Fields(raw_day, f"children[{ci}].days[{di}]")
-            on = d.required_day("date")
-            d.record = (
-                f'children[{ci}].days[{di}] (the day {on.isoformat()} of "{_short(name_text)}")'
-            )
-            day = InDay(
-                d.record,
-                *_stamped(d),
-                child_uuid=child.uuid,
-                day=on,
-                tummy_minutes=d.integer("tummy_minutes"),
-                floor=d.choice("floor", FloorSurface, "floor", optional=True),
-                notes=d.text("notes"),
-                questions=d.text("questions"),
-                notes_in_summary=d.boolean("notes_in_summary"),
-                movements=[],
-                signs=[],
-            )
-            for mi, raw_movement in enumerate(d.items("movements")):
-                m = _Fields(
-                    raw_movement, f"children[{ci}].days[{di}].movements[{mi}] (on {on.isoformat()})"
-                )
-                day.movements.append(
-                    InMovement(
-                        m.record,
-                        *_stamped(m),
-                        day_uuid=day.uuid,
-                        style=m.required_choice("style", MovementStyle, "movement style"),
-                        episodes=m.integer("episodes"),
-                        minutes=m.integer("minutes"),
-                    )
-                )
-            for si, raw_sign in enumerate(d.items("warning_signs")):
-                w = _Fields(
-                    raw_sign, f"children[{ci}].days[{di}].warning_signs[{si}] (on {on.isoformat()})"
-                )
-                day.signs.append(
-                    InSign(
-                        w.record,
-                        *_stamped(w),
-                        day_uuid=day.uuid,
-                        sign=w.required_choice("sign", WarningSign, "warning sign"),
-                        side=w.choice("side", Side, "side", optional=True),
-                        note=w.text("note"),
-                    )
-                )
-            child.days.append(day)
-        for mi, raw_milestone in enumerate(c.items("milestones")):
-            m = _Fields(
-                raw_milestone, f'children[{ci}].milestones[{mi}] (of "{_short(name_text)}")'
-            )
-            child.milestones.append(
-                InMilestone(
-                    m.record,
-                    *_stamped(m),
-                    child_uuid=child.uuid,
-                    milestone=m.required_choice("milestone", Milestone, "milestone"),
-                    **_milestone_state(m, version),
-                )
-            )
-        for ti, raw_tip in enumerate(c.items("tips_tried")):
-            t = _Fields(raw_tip, f'children[{ci}].tips_tried[{ti}] (of "{_short(name_text)}")')
-            child.tips.append(
-                InTip(
-                    t.record,
-                    *_stamped(t),
-                    child_uuid=child.uuid,
-                    tip_id=t.text("tip_id", max_length=MAX_TIP_ID_LENGTH, nonempty=True),
-                    tried_on=t.required_day("tried_on"),
-                )
-            )
-        for si, raw_summary in enumerate(c.items("summaries_made")):
-            m = _Fields(
-                raw_summary, f'children[{ci}].summaries_made[{si}] (of "{_short(name_text)}")'
-            )
-            child.summaries.append(
-                InSummary(
-                    m.record,
-                    *_stamped(m),
-                    child_uuid=child.uuid,
-                    made_on=m.required_day("made_on"),
-                    period_start=m.required_day("period_start"),
-                    period_end=m.required_day("period_end"),
-                )
-            )
-        if version >= 3:  # version 3 added the photos and videos
-            from journal_app.services.portability.media_reading import media_record as _media
-
-            for mi, raw_media in enumerate(c.items("media")):
-                child.media.append(
-                    _media(
-                        _Fields(
-                            raw_media, f'children[{ci}].media[{mi}] (of "{_short(name_text)}")'
-                        ),
-                        child.uuid,
-                    )
-                )
+        c = _Fields(raw_child, f"children[{ci}]")
+        child = child_header(c, ci)
+        for section in child_sections(version):
+            for index, raw in enumerate(c.items(section)):
+                add_item(child, section, ci, index, raw, version)
         children.append(child)
     return children
 

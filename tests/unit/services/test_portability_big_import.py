@@ -1,8 +1,8 @@
 """A big import stays within a few times the file's size in memory (issue 13, point 12).
 
-New days go into the journal as plain multi-row INSERTs (no ORM object per row) and the parsed
-JSON is dropped as soon as the records are made; the import used to peak at over 10 times the
-file's size. The 17,000-day stress journal imports in about 3 s (bench's export-and-import part).
+New days go into the journal as plain multi-row INSERTs (no ORM object per row) and the file is
+read a record at a time (the JSON document is never whole in memory: test_portability_streaming);
+the import used to peak at over 10 times the file's size. The 17,000-day stress journal imports in about 3 s (bench's export-and-import part).
 """
 
 from __future__ import annotations
