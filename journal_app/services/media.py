@@ -119,8 +119,16 @@ class FolderPlan:
 class MediaService:
     """The media of one journal: its ``media/`` folder and its records."""
 
-    def __init__(self, engine: Engine, journal_dir: Path, *, limit: int = MAX_MEDIA_BYTES) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        journal_dir: Path,
+        *,
+        limit: int = MAX_MEDIA_BYTES,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.engine = engine
+        self.today = today
         self.store = MediaStore(journal_dir, limit=limit)
         #: What :meth:`remove` took away in this session, so :meth:`restore` puts back exactly
         #: that record (its time added included).
@@ -248,17 +256,37 @@ class MediaService:
         return AttachReport(tuple(added), tuple(already), tuple(refused))
 
     def plan_folder(
-        self, child_id: int, folder: Path, progress: Progress | None = None
+        self,
+        child_id: int,
+        folder: Path,
+        progress: Progress | None = None,
+        *,
+        today: date | None = None,
     ) -> FolderPlan:
-        """What "Add from a folder" would add from ``folder`` and on which day; copies nothing."""
+        """What "Add from a folder" would add from ``folder`` and on which day; copies nothing.
+
+        A file dated before the child's birth (a pregnancy photo) or after ``today`` (a camera
+        whose clock is wrong) is skipped, saying why: it belongs on no day of the journal, as
+        ``attach --date`` refuses such a day. ``today`` defaults to the service's clock."""
+        found = repo.child_name_and_birth(self.engine, child_id)
+        if found is None:
+            raise ChildNotFound(child_id)
+        name, birth = found
+        last = today if today is not None else self.today()
         known = repo.hashes_for_child(self.engine, child_id)
         plan = media_store.plan_folder(folder, known, limit=self.store.limit, progress=progress)
-        return FolderPlan(
-            tuple(
-                PlannedItem(p.path, p.path.name, p.kind, p.size_bytes, p.taken) for p in plan.to_add
-            ),
-            tuple((s.path.name, s.message) for s in plan.skipped),
-        )
+        to_add: list[PlannedItem] = []
+        skipped = [(s.path.name, s.message) for s in plan.skipped]
+        for p in plan.to_add:
+            if p.taken.day < birth:
+                # Translators: why "Add from a folder" skips a photo (a pregnancy photo, say).
+                skipped.append((p.path.name, _("taken before {name} was born").format(name=name)))
+            elif p.taken.day > last:
+                skipped.append((p.path.name, _("dated after today (the camera's clock?)")))
+            else:
+                to_add.append(PlannedItem(p.path, p.path.name, p.kind, p.size_bytes, p.taken))
+        skipped.sort(key=lambda s: s[0].casefold())
+        return FolderPlan(tuple(to_add), tuple(skipped))
 
     # --- changing ---
 
