@@ -133,6 +133,8 @@ class MediaService:
         #: What :meth:`remove` took away in this session, so :meth:`restore` puts back exactly
         #: that record (its time added included).
         self._removed: dict[str, repo.ChildMedia] = {}
+        #: The private copies handed to the system's viewer in this session (removed at exit).
+        self._viewer_copies: list[Path] = []
 
     # --- reading ---
 
@@ -324,6 +326,32 @@ class MediaService:
                 ),
             )
         repo.restore(self.engine, removed)
+
+    # --- opening ---
+
+    def copy_for_viewer(self, item: MediaItem, progress: Progress | None = None) -> Path:
+        """A private, read-only copy of the stored file for the computer's own viewer or player
+        (never the stored file: an edit in place would damage it and the backups that link
+        it). Removed when the program ends, or at the next opening after a crash. Raises
+        ``FileNotFoundError`` when the stored file is missing, ``OSError`` on a disk problem."""
+        from journal_app.storage import media_viewer
+
+        copy = media_viewer.copy_for_viewer(
+            self.store.root, item.path, item.original_name, progress
+        )
+        if not self._viewer_copies:
+            import atexit
+
+            atexit.register(media_viewer.remove_copies, self._viewer_copies)
+        self._viewer_copies.append(copy)
+        return copy
+
+    def remove_viewer_copies(self) -> None:
+        """Remove the copies :meth:`copy_for_viewer` made (the journal is closing)."""
+        from journal_app.storage import media_viewer
+
+        media_viewer.remove_copies(self._viewer_copies)
+        self._viewer_copies.clear()
 
     # --- checking ---
 

@@ -408,7 +408,9 @@ class MediaSection(QGroupBox):
         self._tell(self.tr("Caption saved."))
 
     def open_item(self, item: MediaItem) -> bool:
-        """Open the photo or video in the computer's own viewer or player."""
+        """Open the photo or video in the computer's own viewer or player: a private, read-only
+        copy of it (a viewer that edits in place must not change the journal's file), made on a
+        worker thread (a long video takes a moment)."""
         if not item.path.exists():
             self.show_problem(
                 self.tr("{name} is missing from the journal's media folder.").format(
@@ -416,7 +418,23 @@ class MediaSection(QGroupBox):
                 )
             )
             return False
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(item.path)))
+        from journal_app.ui.workers import run_with_progress
+
+        service = self.service()
+        try:
+            copy: Path = run_with_progress(
+                self,
+                self.tr("Opening {name}…").format(name=item.original_name),
+                lambda: service.copy_for_viewer(item),
+            )
+        except OSError as exc:
+            self.show_problem(
+                self.tr("{name} could not be opened: {reason}.").format(
+                    name=item.original_name, reason=(exc.strerror or str(exc)).lower()
+                )
+            )
+            return False
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
         if not opened:
             self.show_problem(
                 self.tr("No program on this computer opened {name}.").format(
