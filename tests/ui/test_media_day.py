@@ -291,3 +291,34 @@ def test_removing_what_is_already_gone_says_so(qtbot, window, tmp_path: Path) ->
     assert "first crawl.png is no longer in the journal" in section.problem.text()
     assert section.rows == []
     assert not window.undo_action.isEnabled()  # no step that would undo nothing
+
+
+def test_a_long_video_is_copied_for_the_player_with_its_progress(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    section = _ready(qtbot, window)
+    video = write(tmp_path / "long crawl.mp4", ftyp_box(b"isom", b"mp41") + b"\1" * 300_000)
+    _attach(qtbot, section, [video])
+    monkeypatch.setattr(media_section, "LONG_COPY_BYTES", 1000)  # as if it were long
+    shown: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QProgressDialog):
+            shown.append(dialog.labelText())
+        elif not shown:
+            QTimer.singleShot(1, look)
+
+    QTimer.singleShot(0, look)
+    viewer = _Viewer()
+    QDesktopServices.setUrlHandler("file", viewer, "show")
+    try:
+        assert section.open_item(section.rows[0].item) is True
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert shown == ["Opening long crawl.mp4…"]
+    copy = Path(viewer.opened[0].toLocalFile())
+    assert copy.name == "long crawl.mp4" and copy.read_bytes() == video.read_bytes()

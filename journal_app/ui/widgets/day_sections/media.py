@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 THUMB_SIDE = 72
 
 
+#: Open shows the copy's progress (with Cancel) for files over this size.
+LONG_COPY_BYTES = 32 * 1024 * 1024
+
+
 def choose_media_files(parent: QWidget) -> list[Path]:
     """The file dialog of "Add Photo or Video…" (tests replace it); empty when cancelled."""
     names, _filter = QFileDialog.getOpenFileNames(
@@ -418,15 +422,23 @@ class MediaSection(QGroupBox):
                 )
             )
             return False
-        from journal_app.ui.workers import run_with_progress
+        from journal_app.ui.workers import Cancelled, run_with_progress
 
         service = self.service()
+        label = self.tr("Opening {name}…").format(name=item.original_name)
         try:
-            copy: Path = run_with_progress(
-                self,
-                self.tr("Opening {name}…").format(name=item.original_name),
-                lambda: service.copy_for_viewer(item),
-            )
+            if item.size_bytes > LONG_COPY_BYTES:  # a long video: its progress, and Cancel
+                copy: Path = run_with_progress(
+                    self,
+                    label,
+                    lambda progress: service.copy_for_viewer(item, progress),
+                    reports_progress=True,
+                    cancellable=True,
+                )
+            else:  # a busy sign only if it takes more than a moment
+                copy = run_with_progress(self, label, lambda: service.copy_for_viewer(item))
+        except Cancelled:
+            return False
         except OSError as exc:
             self.show_problem(
                 self.tr("{name} could not be opened: {reason}.").format(
