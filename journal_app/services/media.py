@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from journal_app.storage.transaction import Engine
 
 Progress = Callable[[int, int], None]
+#: Room left on the journal's disk after a copy (the journal itself must still be able to save).
+ROOM_MARGIN_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -224,9 +226,20 @@ class MediaService:
                     progress(min(total, base + copied), total)
 
             try:
+                self._check_room(path.name, size)
                 stored = self.store.add(path, step)
             except MediaRefusedError as exc:
                 refused.append((path.name, str(exc)))
+                done_before += size
+                continue
+            except OSError as exc:  # the disk filled up or failed during the copy: nothing kept
+                reason = (exc.strerror or str(exc)).lower()
+                refused.append(
+                    (
+                        path.name,
+                        _("{name} was not added: {reason}.").format(name=path.name, reason=reason),
+                    )
+                )
                 done_before += size
                 continue
             done_before += size
@@ -256,6 +269,30 @@ class MediaService:
         if progress is not None:
             progress(total, total)
         return AttachReport(tuple(added), tuple(already), tuple(refused))
+
+    def _check_room(self, name: str, size: int) -> None:
+        """Refuse a file the journal's disk has not the room for, before copying a byte (a file
+        over the limit is left to the limit's own sentence)."""
+        if size > self.store.limit:
+            return
+        import shutil
+
+        try:
+            free = shutil.disk_usage(self.store.journal_dir).free
+        except OSError:
+            return
+        if size + ROOM_MARGIN_BYTES <= free:
+            return
+        from journal_app.domain.media import RefusalReason, format_size
+
+        raise MediaRefusedError(
+            RefusalReason.UNREADABLE,
+            name,
+            _(
+                "{name} was not added: it needs {size} and the journal's disk has only {free} "
+                "free. Nothing was copied; make room on the disk, or add a shorter clip."
+            ).format(name=name, size=format_size(size + ROOM_MARGIN_BYTES), free=format_size(free)),
+        )
 
     def plan_folder(
         self,
