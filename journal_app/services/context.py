@@ -105,7 +105,7 @@ class JournalContext:
     def media(self) -> MediaService:
         from journal_app.services.media import MediaService
 
-        return MediaService(self.engine, self.paths.data_dir)
+        return MediaService(self.engine, self.paths.data_dir, today=self.today)
 
     @cached_property
     def sharing(self) -> SharingService:

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from journal_app.storage.transaction import Engine
 
 Progress = Callable[[int, int], None]
+#: Room left on the journal's disk after a copy (the journal itself must still be able to save).
+ROOM_MARGIN_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -119,12 +121,22 @@ class FolderPlan:
 class MediaService:
     """The media of one journal: its ``media/`` folder and its records."""
 
-    def __init__(self, engine: Engine, journal_dir: Path, *, limit: int = MAX_MEDIA_BYTES) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        journal_dir: Path,
+        *,
+        limit: int = MAX_MEDIA_BYTES,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.engine = engine
+        self.today = today
         self.store = MediaStore(journal_dir, limit=limit)
         #: What :meth:`remove` took away in this session, so :meth:`restore` puts back exactly
         #: that record (its time added included).
         self._removed: dict[str, repo.ChildMedia] = {}
+        #: The private copies handed to the system's viewer in this session (removed at exit).
+        self._viewer_copies: list[Path] = []
 
     # --- reading ---
 
@@ -214,9 +226,20 @@ class MediaService:
                     progress(min(total, base + copied), total)
 
             try:
+                self._check_room(path.name, size)
                 stored = self.store.add(path, step)
             except MediaRefusedError as exc:
                 refused.append((path.name, str(exc)))
+                done_before += size
+                continue
+            except OSError as exc:  # the disk filled up or failed during the copy: nothing kept
+                reason = (exc.strerror or str(exc)).lower()
+                refused.append(
+                    (
+                        path.name,
+                        _("{name} was not added: {reason}.").format(name=path.name, reason=reason),
+                    )
+                )
                 done_before += size
                 continue
             done_before += size
@@ -247,18 +270,62 @@ class MediaService:
             progress(total, total)
         return AttachReport(tuple(added), tuple(already), tuple(refused))
 
+    def _check_room(self, name: str, size: int) -> None:
+        """Refuse a file the journal's disk has not the room for, before copying a byte (a file
+        over the limit is left to the limit's own sentence)."""
+        if size > self.store.limit:
+            return
+        import shutil
+
+        try:
+            free = shutil.disk_usage(self.store.journal_dir).free
+        except OSError:
+            return
+        if size + ROOM_MARGIN_BYTES <= free:
+            return
+        from journal_app.domain.media import RefusalReason, format_size
+
+        raise MediaRefusedError(
+            RefusalReason.UNREADABLE,
+            name,
+            _(
+                "{name} was not added: it needs {size} and the journal's disk has only {free} "
+                "free. Nothing was copied; make room on the disk, or add a shorter clip."
+            ).format(name=name, size=format_size(size + ROOM_MARGIN_BYTES), free=format_size(free)),
+        )
+
     def plan_folder(
-        self, child_id: int, folder: Path, progress: Progress | None = None
+        self,
+        child_id: int,
+        folder: Path,
+        progress: Progress | None = None,
+        *,
+        today: date | None = None,
     ) -> FolderPlan:
-        """What "Add from a folder" would add from ``folder`` and on which day; copies nothing."""
+        """What "Add from a folder" would add from ``folder`` and on which day; copies nothing.
+
+        A file dated before the child's birth (a pregnancy photo) or after ``today`` (a camera
+        whose clock is wrong) is skipped, saying why: it belongs on no day of the journal, as
+        ``attach --date`` refuses such a day. ``today`` defaults to the service's clock."""
+        found = repo.child_name_and_birth(self.engine, child_id)
+        if found is None:
+            raise ChildNotFound(child_id)
+        name, birth = found
+        last = today if today is not None else self.today()
         known = repo.hashes_for_child(self.engine, child_id)
         plan = media_store.plan_folder(folder, known, limit=self.store.limit, progress=progress)
-        return FolderPlan(
-            tuple(
-                PlannedItem(p.path, p.path.name, p.kind, p.size_bytes, p.taken) for p in plan.to_add
-            ),
-            tuple((s.path.name, s.message) for s in plan.skipped),
-        )
+        to_add: list[PlannedItem] = []
+        skipped = [(s.path.name, s.message) for s in plan.skipped]
+        for p in plan.to_add:
+            if p.taken.day < birth:
+                # Translators: why "Add from a folder" skips a photo (a pregnancy photo, say).
+                skipped.append((p.path.name, _("taken before {name} was born").format(name=name)))
+            elif p.taken.day > last:
+                skipped.append((p.path.name, _("dated after today (the camera's clock?)")))
+            else:
+                to_add.append(PlannedItem(p.path, p.path.name, p.kind, p.size_bytes, p.taken))
+        skipped.sort(key=lambda s: s[0].casefold())
+        return FolderPlan(tuple(to_add), tuple(skipped))
 
     # --- changing ---
 
@@ -296,6 +363,32 @@ class MediaService:
                 ),
             )
         repo.restore(self.engine, removed)
+
+    # --- opening ---
+
+    def copy_for_viewer(self, item: MediaItem, progress: Progress | None = None) -> Path:
+        """A private, read-only copy of the stored file for the computer's own viewer or player
+        (never the stored file: an edit in place would damage it and the backups that link
+        it). Removed when the program ends, or at the next opening after a crash. Raises
+        ``FileNotFoundError`` when the stored file is missing, ``OSError`` on a disk problem."""
+        from journal_app.storage import media_viewer
+
+        copy = media_viewer.copy_for_viewer(
+            self.store.root, item.path, item.original_name, progress
+        )
+        if not self._viewer_copies:
+            import atexit
+
+            atexit.register(media_viewer.remove_copies, self._viewer_copies)
+        self._viewer_copies.append(copy)
+        return copy
+
+    def remove_viewer_copies(self) -> None:
+        """Remove the copies :meth:`copy_for_viewer` made (the journal is closing)."""
+        from journal_app.storage import media_viewer
+
+        media_viewer.remove_copies(self._viewer_copies)
+        self._viewer_copies.clear()
 
     # --- checking ---
 

@@ -5,7 +5,8 @@ No SQL and no Qt: the window gathers the media (the media service) and writes th
 summary's writer), then hands the files here. The folder is new (a name that exists gets
 " (2)", " (3)"...), 0700; each file is copied to a temporary name, fsynced, made 0600 and linked
 under its readable name (date + original name), which never replaces a file. All or nothing: on
-any failure what was written is removed and :class:`VisitError` says why.
+any failure what was written is removed and :class:`VisitError` says why. A folder or zip
+bigger than the free space of the chosen disk is refused before anything is copied.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +26,9 @@ from journal_app.i18n import _
 
 Progress = Callable[[int, int], None]
 _CHUNK = 1024 * 1024
+#: Room asked beyond the files' own bytes: the folder or zip's entries, a block per file.
+_ROOM_MARGIN = 1024 * 1024
+_ROOM_PER_FILE = 8 * 1024
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -82,6 +87,32 @@ def unique_names(files: Sequence[VisitFile]) -> list[VisitFile]:
         seen.add(name.lower())
         out.append(VisitFile(file.source, name))
     return out
+
+
+def free_bytes(folder: Path) -> int | None:
+    """The free space on ``folder``'s disk (None when the system cannot say)."""
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def check_room(parent: Path, files_bytes: int, file_count: int) -> None:
+    """Refuse (:class:`VisitError`, ``ENOSPC``) before copying anything when ``parent``'s disk
+    has not the room for ``files_bytes`` in ``file_count`` files (with a small margin)."""
+    needed = files_bytes + _ROOM_MARGIN + _ROOM_PER_FILE * file_count
+    free = free_bytes(parent)
+    if free is None or needed <= free:
+        return
+    from journal_app.domain.media import format_size
+
+    raise VisitError(
+        _(
+            "The files for the visit need {needed}, but {folder} has only {free} free. "
+            "Nothing was copied: choose a place with more room, or fewer videos."
+        ).format(needed=format_size(needed), folder=parent, free=format_size(free)),
+        errno.ENOSPC,
+    )
 
 
 def _new_folder(parent: Path, name: str) -> Path:
@@ -145,6 +176,7 @@ def write_visit_folder(
                 )
             ) from exc
     total, done = sum(sizes), 0
+    check_room(parent, total, len(files))
 
     def step(count: int) -> None:
         nonlocal done
@@ -223,6 +255,7 @@ def write_visit_zip(
                 name=exc.filename, reason=(exc.strerror or str(exc)).lower()
             )
         ) from exc
+    check_room(parent, total, len(files))
     done = 0
     temp: Path | None = None
     try:

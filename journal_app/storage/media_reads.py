@@ -2,7 +2,8 @@
 backup file, and for ``check``. The writes and the everyday reads are in :mod:`.media_repository`.
 
 :func:`sweep_media` runs at opening, with the journal's single-instance lock held: it removes the
-temporaries a killed copy left and every stored file no record refers to (a removal whose undo
+temporaries a killed copy left, the copies handed to a viewer
+(:mod:`.media_viewer`) and every stored file no record refers to (a removal whose undo
 window has passed with the session, a kill between a file and its record).
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from journal_app.domain.media import MediaKind, MediaStatus, status_message
 from journal_app.storage.connection import raw_connection
 from journal_app.storage.media_store import MEDIA_DIRNAME, MediaCheck, MediaStore
+from journal_app.storage.media_viewer import remove_all_copies
 
 
 def referenced_hashes_raw(journal: Path) -> set[str] | None:
@@ -77,6 +79,7 @@ def sweep_media(journal_dir: Path, journal: Path) -> int:
     removed when the records of ``journal`` cannot be read. How many files were removed."""
     if not (journal_dir / MEDIA_DIRNAME).is_dir():
         return 0
+    remove_all_copies(journal_dir / MEDIA_DIRNAME)  # what the viewer was given last time
     store = MediaStore(journal_dir)
     removed = store.clean_temporaries()
     if any(journal.parent.glob(f"{journal.stem}.damaged-*{journal.suffix}")):

@@ -205,6 +205,15 @@ def new_record(
     )
 
 
+def child_name_and_birth(engine: Engine, child_id: int) -> tuple[str, date] | None:
+    """The child's name and birth date (what "Add from a folder" checks dates against)."""
+    with transaction(engine) as s:
+        found = s.execute(
+            select(ChildRow.name, ChildRow.birth_date).where(ChildRow.id == child_id)
+        ).first()
+    return (str(found[0]), found[1]) if found is not None else None
+
+
 def child_uuid(engine: Engine, child_id: int) -> str | None:
     with transaction(engine) as s:
         return s.scalar(select(ChildRow.uuid).where(ChildRow.id == child_id))

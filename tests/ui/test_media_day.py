@@ -174,16 +174,73 @@ class _Viewer(QObject):
         self.opened.append(url)
 
 
-def test_open_hands_the_stored_file_to_the_systems_viewer(qtbot, window, tmp_path: Path) -> None:
+def test_open_hands_the_viewer_a_private_copy_never_the_stored_file(
+    qtbot, window, tmp_path: Path
+) -> None:
+    """A viewer that edits in place (rotate and save) must not change the journal's file, which
+    is named by its hash and hard-linked by the backups: Open gives it a read-only copy in a
+    private folder, under the photo's own name, removed at the next opening."""
+    import os
+
     section = _ready(qtbot, window)
-    _attach(qtbot, section, [_photo(tmp_path)])
+    photo = _photo(tmp_path)
+    _attach(qtbot, section, [photo])
+    stored = section.rows[0].item.path
     viewer = _Viewer()
     QDesktopServices.setUrlHandler("file", viewer, "show")
     try:
         section.rows[0].open_button.click()
+        qtbot.waitUntil(lambda: len(viewer.opened) == 1, timeout=20000)
     finally:
         QDesktopServices.unsetUrlHandler("file")
-    assert [Path(url.toLocalFile()) for url in viewer.opened] == [section.rows[0].item.path]
+    copy = Path(viewer.opened[0].toLocalFile())
+    assert copy != stored and copy.name == "first crawl.png"
+    assert copy.read_bytes() == stored.read_bytes() == photo.read_bytes()
+    media_root = window.context.paths.data_dir / "media"
+    assert copy.parent.parent == media_root / ".opened"
+    if os.name == "posix":
+        assert os.stat(copy).st_mode & 0o777 == 0o400  # read-only: a viewer asks where to save
+        assert os.stat(copy.parent).st_mode & 0o777 == 0o700
+        assert os.stat(copy.parent.parent).st_mode & 0o777 == 0o700
+    os.chmod(copy, 0o600)
+    copy.write_bytes(b"rotated by the viewer")  # the viewer's edit stays in its copy
+    assert stored.read_bytes() == photo.read_bytes()
+    item = section.rows[0].item
+    assert window.context.media.store.verify(item.sha256, item.kind).status.name == "OK"
+    # The copy is no photo of the journal: a second opening (after a crash) removes it.
+    assert copy.exists()
+    from journal_app.storage.media_reads import sweep_media
+
+    sweep_media(window.context.paths.data_dir, window.context.paths.journal)
+    assert not (media_root / ".opened").exists()
+    assert stored.read_bytes() == photo.read_bytes()
+
+
+def test_the_copies_of_a_session_are_removed_at_its_end(qtbot, window, tmp_path: Path) -> None:
+    section = _ready(qtbot, window)
+    _attach(qtbot, section, [_photo(tmp_path)])
+    service = window.context.media
+    first = service.copy_for_viewer(section.rows[0].item)
+    second = service.copy_for_viewer(section.rows[0].item)
+    assert first != second and first.exists() and second.exists()  # each Open its own copy
+    service.remove_viewer_copies()
+    assert not first.exists() and not second.exists()
+    assert not first.parent.exists() and section.rows[0].item.path.exists()
+
+
+def test_open_of_a_missing_file_says_so_and_opens_nothing(qtbot, window, tmp_path: Path) -> None:
+    section = _ready(qtbot, window)
+    _attach(qtbot, section, [_photo(tmp_path)])
+    section.rows[0].item.path.unlink()
+    viewer = _Viewer()
+    QDesktopServices.setUrlHandler("file", viewer, "show")
+    try:
+        assert section.open_item(section.rows[0].item) is False
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert viewer.opened == []
+    assert "first crawl.png is missing" in section.problem.text()
+    assert not (window.context.paths.data_dir / "media" / ".opened").exists()
 
 
 @pytest.mark.parametrize("width", [1024])
@@ -234,3 +291,34 @@ def test_removing_what_is_already_gone_says_so(qtbot, window, tmp_path: Path) ->
     assert "first crawl.png is no longer in the journal" in section.problem.text()
     assert section.rows == []
     assert not window.undo_action.isEnabled()  # no step that would undo nothing
+
+
+def test_a_long_video_is_copied_for_the_player_with_its_progress(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    section = _ready(qtbot, window)
+    video = write(tmp_path / "long crawl.mp4", ftyp_box(b"isom", b"mp41") + b"\1" * 300_000)
+    _attach(qtbot, section, [video])
+    monkeypatch.setattr(media_section, "LONG_COPY_BYTES", 1000)  # as if it were long
+    shown: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QProgressDialog):
+            shown.append(dialog.labelText())
+        elif not shown:
+            QTimer.singleShot(1, look)
+
+    QTimer.singleShot(0, look)
+    viewer = _Viewer()
+    QDesktopServices.setUrlHandler("file", viewer, "show")
+    try:
+        assert section.open_item(section.rows[0].item) is True
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert shown == ["Opening long crawl.mp4…"]
+    copy = Path(viewer.opened[0].toLocalFile())
+    assert copy.name == "long crawl.mp4" and copy.read_bytes() == video.read_bytes()

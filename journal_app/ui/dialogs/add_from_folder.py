@@ -6,7 +6,6 @@ skipped (name, reason) before anything is copied; the copy runs on a worker with
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,22 +134,6 @@ class AddFromFolderDialog(QDialog):
         self.resize(760, 480)
 
 
-def within_the_journal(plan: FolderPlan, child: ChildProfile, today: date) -> FolderPlan:
-    """The plan without the files dated before the birth or after today (a pregnancy photo, a
-    camera whose clock is wrong): those are skipped, saying why, rather than put on no day."""
-    from journal_app.services.media import FolderPlan
-
-    keep, skipped = [], list(plan.skipped)
-    for item in plan.to_add:
-        if item.taken.day < child.birth_date:
-            skipped.append((item.name, _tr("taken before {name} was born").format(name=child.name)))
-        elif item.taken.day > today:
-            skipped.append((item.name, _tr("dated after today (the camera's clock?)")))
-        else:
-            keep.append(item)
-    return FolderPlan(tuple(keep), tuple(sorted(skipped, key=lambda s: s[0].lower())))
-
-
 def add_from_folder(
     parent: QWidget, context: JournalContext, child: ChildProfile
 ) -> AttachReport | None:
@@ -160,12 +143,12 @@ def add_from_folder(
     folder = choose_folder(parent)
     if folder is None or child.id is None:
         return None
-    service, child_id = context.media, child.id
+    service, child_id, today = context.media, child.id, context.today()
     try:
         plan: FolderPlan = run_with_progress(
             parent,
             _tr("Looking at the files in {folder}…").format(folder=folder),
-            lambda progress: service.plan_folder(child_id, folder, progress),
+            lambda progress: service.plan_folder(child_id, folder, progress, today=today),
             reports_progress=True,
         )
     except OSError as exc:
@@ -177,7 +160,6 @@ def add_from_folder(
             ),
         )
         return None
-    plan = within_the_journal(plan, child, context.today())
     dialog = AddFromFolderDialog(child.name, folder, plan, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or not plan.to_add:

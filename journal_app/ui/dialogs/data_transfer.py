@@ -219,6 +219,10 @@ def _export(parent: QWidget, context: JournalContext, kind: str) -> bool:
         caption = _tr("Export Journal as JSON")
         name_filter = _tr("JSON files (*.json)")
         suffix = ".json"
+    elif kind == "media":  # the journal with its photos and videos (ui/window/media.py)
+        caption = _tr("Export Journal with Photos and Videos (zip)")
+        name_filter = _tr("Journals with photos and videos (*.zip)")
+        suffix = ".zip"
     else:
         caption = _tr("Export Journal as CSV (zip)")
         name_filter = _tr("Zip archives of CSV files (*.zip)")
@@ -233,6 +237,8 @@ def _export(parent: QWidget, context: JournalContext, kind: str) -> bool:
         # The same calls as `crawl-journal export --format json|csv [--child NAME]`.
         if kind == "json":
             context.portability.export_json(path, child_id=child_id, progress=progress)
+        elif kind == "media":
+            context.portability.export_zip(path, child_id=child_id, progress=progress)
         else:
             context.portability.export_csv(path, child_id=child_id, progress=progress)
 
@@ -280,13 +286,26 @@ def export_csv_dialog(parent: QWidget, context: JournalContext) -> bool:
     return _export(parent, context, "csv")
 
 
+def export_media_zip_dialog(parent: QWidget, context: JournalContext) -> bool:
+    """File > Export > With Photos and Videos: one zip of the JSON and the files, which
+    File > Import takes back (``crawl-journal export --format zip``)."""
+    return _export(parent, context, "media")
+
+
 def import_json_dialog(parent: QWidget, context: JournalContext) -> bool:
-    """File > Import JSON: merge an export into this journal, all or nothing."""
+    """File > Import: merge an export (JSON, or a journal with photos and videos in a zip)
+    into this journal, all or nothing."""
     from journal_app.services.portability import ImportRefused
 
-    caption = _tr("Import Journal from JSON")
+    caption = _tr("Import Journal")
     path = choose_open_path(
-        parent, caption, start_folder(), _tr("JSON exports (*.json);;All files (*)")
+        parent,
+        caption,
+        start_folder(),
+        _tr(
+            "Journal exports (*.json *.zip);;JSON exports (*.json);;"
+            "Journals with photos and videos (*.zip);;All files (*)"
+        ),
     )
     if path is None:
         return False

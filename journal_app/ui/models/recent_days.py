@@ -47,9 +47,16 @@ class RecentDaysModel(QAbstractTableModel):
         self._more = False
         #: The days on which a first-time milestone was recorded (marked in the list).
         self._milestone_days: frozenset[date] = frozenset()
+        #: The days that hold photos or videos (read after start-up: ui/window/media_marks.py).
+        self._media_days: frozenset[date] = frozenset()
 
     def set_milestone_days(self, days: set[date] | frozenset[date]) -> None:
         self._milestone_days = frozenset(days)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def set_media_days(self, days: set[date] | frozenset[date]) -> None:
+        self._media_days = frozenset(days)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
@@ -60,6 +67,8 @@ class RecentDaysModel(QAbstractTableModel):
             marks.append(self.tr("first-time milestone"))
         if row.has_warning_signs:
             marks.append(self.tr("warning sign noted"))
+        if row.day in self._media_days:
+            marks.append(self.tr("photos or videos"))
         return marks
 
     def _full_line(self, row: DaySummaryRow) -> str:
@@ -135,7 +144,8 @@ class RecentDaysModel(QAbstractTableModel):
                 )
                 milestone = "\u2605" if row.day in self._milestone_days else ""  # a star
                 sign = "\u26a0" if row.has_warning_signs else ""  # a warning triangle
-                return " ".join(part for part in (shown, milestone, sign) if part)
+                media = "\U0001f4f7" if row.day in self._media_days else ""  # a camera
+                return " ".join(part for part in (shown, milestone, sign, media) if part)
             if column == 1:
                 return row.summary
             if column == 2:

@@ -37,6 +37,8 @@ class DayNavigator(QWidget):
 
     #: The parent picked a day (calendar click or Return, a recent day double-clicked or Return).
     day_chosen = Signal(object)
+    #: :meth:`set_child` ran (the days with photos or videos are read again: media_marks.py).
+    child_set = Signal()
 
     def __init__(
         self,
@@ -49,6 +51,7 @@ class DayNavigator(QWidget):
         super().__init__(parent)
         self._context = context
         self._child_id: int | None = None
+        self._media_days: frozenset[date] = frozenset()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         buttons = QHBoxLayout()
@@ -113,11 +116,28 @@ class DayNavigator(QWidget):
 
     def set_child(self, child: ChildProfile | None) -> None:
         """Days from ``child``'s birth up to today; the recent days and the marks are read again."""
+        if (child.id if child is not None else None) != self._child_id:
+            self._media_days = frozenset()  # another child's photos mark no day
+            self.recent_model.set_media_days(self._media_days)
         self._child_id = child.id if child is not None else None
         if child is not None:
             self.calendar.setMinimumDate(to_qdate(child.birth_date))
             self.calendar.setMaximumDate(to_qdate(self._context.today()))
         self.reload_recent()
+        self.child_set.emit()
+
+    @property
+    def child_id(self) -> int | None:
+        return self._child_id
+
+    def set_media_days(self, child_id: int | None, days: set[date]) -> None:
+        """The days of ``child_id`` that hold photos or videos, marked in the calendar and the
+        recent days (ignored when another child is shown meanwhile)."""
+        if child_id != self._child_id:
+            return
+        self._media_days = frozenset(days)
+        self.recent_model.set_media_days(self._media_days)
+        self.mark_calendar()
 
     def show_day(self, day: date) -> None:
         """Select ``day`` in the calendar without telling anyone it was chosen."""
@@ -172,6 +192,9 @@ class DayNavigator(QWidget):
         marked.setFontUnderline(True)
         for day in self._context.reads.days_with_entries(self._child_id, first, last):
             self.calendar.setDateTextFormat(to_qdate(day), marked)
+        from journal_app.ui.window.media_marks import mark_media_days
+
+        mark_media_days(self.calendar, self._media_days, first, last)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -35,6 +35,12 @@ class FileCommands:
         if self._window.settle_unsaved():
             export_csv_dialog(self._window, self._window.context)
 
+    def export_media_zip(self) -> None:
+        from journal_app.ui.dialogs.data_transfer import export_media_zip_dialog
+
+        if self._window.settle_unsaved():
+            export_media_zip_dialog(self._window, self._window.context)
+
     def back_up_now(self) -> None:
         from journal_app.ui.dialogs.data_transfer import back_up_now_dialog
 

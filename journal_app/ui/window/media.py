@@ -51,6 +51,9 @@ class MediaCommands:
         )
         self.reminder_action.toggled.connect(self._reminder_toggled)
         window.view_menu.addAction(self.reminder_action)
+        from journal_app.ui.window.media_marks import MediaDayMarks
+
+        self.day_marks = MediaDayMarks(window)
         self._day_loaded()
 
     def _day_loaded(self) -> None:

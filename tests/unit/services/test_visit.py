@@ -145,3 +145,53 @@ def test_a_zip_that_fails_half_way_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(VisitError):
         write_visit_zip(where, "v", _files(tmp_path), fail)
     assert list(where.iterdir()) == []
+
+
+def _bigger_than_the_disk(tmp_path: Path) -> list[VisitFile]:
+    """A sparse video bigger than the free space of its disk (it takes no room itself)."""
+    import shutil
+
+    src = tmp_path / "src"
+    src.mkdir(exist_ok=True)
+    huge = src / "long.mov"
+    with huge.open("wb") as handle:
+        handle.truncate(shutil.disk_usage(tmp_path).free + 50 * 1024 * 1024)
+    summary = src / "a.pdf"
+    summary.write_bytes(b"%PDF-1.4 summary")
+    return [VisitFile(summary, "Maya summary.pdf"), VisitFile(huge, "2026-05-02 long.mov")]
+
+
+@pytest.mark.parametrize("write", [write_visit_folder, write_visit_zip])
+def test_more_than_the_free_space_is_refused_before_copying(tmp_path: Path, write) -> None:
+    import errno
+
+    files = _bigger_than_the_disk(tmp_path)
+    where = tmp_path / "stick"
+    where.mkdir()
+    progress: list[tuple[int, int]] = []
+    with pytest.raises(VisitError) as caught:
+        write(where, "Maya for the visit", files, lambda d, t: progress.append((d, t)))
+    message = str(caught.value)
+    assert message.startswith("The files for the visit need ")
+    assert str(where) in message and " free. Nothing was copied" in message
+    assert caught.value.errno == errno.ENOSPC
+    assert list(where.iterdir()) == [] and progress == []  # not a byte copied
+
+
+def test_the_refusal_is_in_spanish_under_spanish(tmp_path: Path) -> None:
+    from journal_app import i18n
+
+    files = _bigger_than_the_disk(tmp_path)
+    with i18n.speaking(i18n.translator_for("es")), pytest.raises(VisitError) as caught:
+        write_visit_folder(tmp_path, "visit", files)
+    assert "The files" not in str(caught.value) and str(tmp_path) in str(caught.value)
+
+
+def test_the_room_asked_has_a_margin(tmp_path: Path) -> None:
+    from journal_app.services.visit import check_room, free_bytes
+
+    free = free_bytes(tmp_path)
+    assert free is not None and free > 0
+    check_room(tmp_path, 10, 1)  # a small summary fits
+    with pytest.raises(VisitError):
+        check_room(tmp_path, free, 1)  # exactly the free space leaves no margin: refused

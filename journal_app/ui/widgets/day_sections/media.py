@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 THUMB_SIDE = 72
 
 
+#: Open shows the copy's progress (with Cancel) for files over this size.
+LONG_COPY_BYTES = 32 * 1024 * 1024
+
+
 def choose_media_files(parent: QWidget) -> list[Path]:
     """The file dialog of "Add Photo or Video…" (tests replace it); empty when cancelled."""
     names, _filter = QFileDialog.getOpenFileNames(
@@ -408,7 +412,9 @@ class MediaSection(QGroupBox):
         self._tell(self.tr("Caption saved."))
 
     def open_item(self, item: MediaItem) -> bool:
-        """Open the photo or video in the computer's own viewer or player."""
+        """Open the photo or video in the computer's own viewer or player: a private, read-only
+        copy of it (a viewer that edits in place must not change the journal's file), made on a
+        worker thread (a long video takes a moment)."""
         if not item.path.exists():
             self.show_problem(
                 self.tr("{name} is missing from the journal's media folder.").format(
@@ -416,7 +422,31 @@ class MediaSection(QGroupBox):
                 )
             )
             return False
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(item.path)))
+        from journal_app.ui.workers import Cancelled, run_with_progress
+
+        service = self.service()
+        label = self.tr("Opening {name}…").format(name=item.original_name)
+        try:
+            if item.size_bytes > LONG_COPY_BYTES:  # a long video: its progress, and Cancel
+                copy: Path = run_with_progress(
+                    self,
+                    label,
+                    lambda progress: service.copy_for_viewer(item, progress),
+                    reports_progress=True,
+                    cancellable=True,
+                )
+            else:  # a busy sign only if it takes more than a moment
+                copy = run_with_progress(self, label, lambda: service.copy_for_viewer(item))
+        except Cancelled:
+            return False
+        except OSError as exc:
+            self.show_problem(
+                self.tr("{name} could not be opened: {reason}.").format(
+                    name=item.original_name, reason=(exc.strerror or str(exc)).lower()
+                )
+            )
+            return False
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
         if not opened:
             self.show_problem(
                 self.tr("No program on this computer opened {name}.").format(
