@@ -31,8 +31,8 @@ _OS_ERROR_TEXTS = {
 
 def os_error_text(error: OSError) -> str:
     """What ``error`` says (``strerror``), in the current language: the system's wording of the
-    common errors by their errno ("No such file or directory" / "No existe el archivo o el
-    directorio"); any other in the system's own words; a wording of the app's own (an OSError
+    common errors by their errno ("No such file or directory" / "No existe el archivo o la
+    carpeta"); any other in the system's own words; a wording of the app's own (an OSError
     raised with a sentence of ours) as it is."""
     if error.errno is None or error.strerror not in (None, os.strerror(error.errno)):
         return str(error.strerror or error)  # no errno, or our own wording (already translated)
