@@ -111,13 +111,18 @@ def _fitted_copy(
     document: QTextDocument, printer: QPrinter, body: QSizeF
 ) -> tuple[QTextDocument, float]:
     """The copy to paint and its scale: full size, or the largest of :data:`FIT_SCALES` that
-    brings the summary to :data:`FIT_PAGES` pages (full size when none does)."""
-    for scale in FIT_SCALES:
+    brings the summary to :data:`FIT_PAGES` pages (full size when none does). A document of
+    more than one page over is not tried smaller (no scale could bring it back)."""
+    full = _laid_out(document, printer, body, 1.0)
+    if not FIT_PAGES < full.pageCount() <= FIT_PAGES + 1:
+        return full, 1.0
+    for scale in FIT_SCALES[1:]:
         copy = _laid_out(document, printer, body, scale)
         if copy.pageCount() <= FIT_PAGES:
+            full.deleteLater()
             return copy, scale
         copy.deleteLater()
-    return _laid_out(document, printer, body, 1.0), 1.0
+    return full, 1.0
 
 
 def _paint_footer(
