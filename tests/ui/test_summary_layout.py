@@ -64,7 +64,8 @@ def test_three_months_of_an_ordinary_journal_fit_on_two_pages(
 def test_only_long_chosen_notes_add_a_page(
     context: JournalContext, two_years: ChildProfile, paper: str, tmp_path: Path
 ) -> None:
-    note = " ".join(["She pushed back across the rug and laughed, again and again."] * 40)
+    # Longer than the slightly smaller print that fits a summary on two pages can hold.
+    note = " ".join(["She pushed back across the rug and laughed, again and again."] * 120)
     context.journal.save_day(
         DayEntry(
             child_id=two_years.id or 0,

@@ -440,3 +440,26 @@ def test_a_milestone_seen_in_the_journal_is_drawn_hollow_and_explained(
     assert to_hex(point.get_markerfacecolor()) == ChartTheme.light().background  # hollow
     (legend,) = figure.legends
     assert WORDING["age_seen_in_journal"] in [t.get_text() for t in legend.get_texts()]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_not_yet_sits_inside_its_open_window_clear_of_the_dashed_border(
+    context: JournalContext, child: ChildProfile, language: str
+) -> None:
+    from journal_app import i18n
+    from journal_app.ui.printing.summary_pdf import summary_translator
+
+    assert child.id is not None
+    with i18n.speaking(summary_translator(language)):
+        figure = windows_figure(context, child.id, size=(8.2, 3.0))
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    for kind in ("standing_alone", "walking_alone"):
+        (words,) = by_gid(figure, f"not-reached:{kind}")
+        assert words.get_text() == {"en": "not yet", "es": "aún no"}[language]
+        (box,) = by_gid(figure, f"who-window:{kind}")
+        inside, around = words.get_window_extent(renderer), box.get_window_extent(renderer)
+        # Inside the box, away from its right (dashed) edge…
+        assert around.x0 < inside.x0 and inside.x1 < around.x1 - 2
+        # …and on a patch of background, so the dashes never run through the letters.
+        patch = words.get_bbox_patch()
+        assert patch is not None and patch.get_facecolor()[:3] == (1.0, 1.0, 1.0)

@@ -58,7 +58,9 @@ def test_the_current_partial_week_is_shown_as_partial() -> None:
     (label,) = by_gid(figure, "partial-bucket-label")
     assert label.get_text() == "3 of 7 days"
     (shade,) = by_gid(figure, "partial-bucket")
-    assert shade.get_hatch() and abs(shade.get_x() - (float(label.xy[0]) - 3.0)) < 1e-6
+    # The last week's words end at its bar's right edge, so that they stay inside the chart.
+    assert shade.get_hatch() and label.get_horizontalalignment() == "right"
+    assert abs(shade.get_x() + shade.get_width() - float(label.xy[0])) < 1e-6
     # Full weeks carry no such mark.
     assert len(by_gid(drawn(series(end=date(2026, 11, 22))), "partial-bucket-label")) == 0
 
@@ -100,3 +102,34 @@ def test_a_short_period_names_the_month_on_its_axis() -> None:
     long = drawn(series(start=date(2026, 1, 5), end=date(2026, 11, 18)))
     long_labels = [t.get_text() for t in long.axes[0].get_xticklabels() if t.get_text()]
     assert all(label.endswith("2026") for label in long_labels), long_labels
+
+
+def extent(figure: Figure, artist: object) -> object:
+    return artist.get_window_extent(figure.canvas.get_renderer())  # type: ignore[attr-defined]
+
+
+def test_partial_week_words_stay_inside_the_chart_at_both_ends() -> None:
+    data = series(start=date(2026, 10, 29))  # cut at the start (4 days) and the end (3 days)
+    assert bucket_span_days(data) == [4, 7, 7, 3]
+    figure = drawn(data)
+    (ax, *_others) = figure.axes
+    box = extent(figure, ax)
+    labels = by_gid(figure, "partial-bucket-label")
+    assert sorted(t.get_text() for t in labels) == ["3 of 7 days", "4 of 7 days"]
+    for label in labels:
+        words = extent(figure, label)
+        assert box.x0 <= words.x0 and words.x1 <= box.x1  # type: ignore[attr-defined]
+
+
+def test_the_who_level_is_named_where_no_bar_is() -> None:
+    # Tall bars at the right end, low ones at the left: the name moves off the tall bars.
+    counts = {B: [2, 2, 30, 30], BE: [1, 1, 20, 20], F: [0, 0, 10, 10]}
+    figure = drawn(series(end=date(2026, 11, 22), counts=counts))
+    (label,) = by_gid(figure, "who-tummy-label")
+    words = extent(figure, label)
+    bars = [c for c in figure.axes[0].collections if str(c.get_gid()).startswith("movement:")]
+    assert bars
+    for collection in bars:
+        for path in collection.get_paths():
+            bar = path.get_extents(collection.get_transform())
+            assert not words.overlaps(bar), (label.get_text(), bar)  # type: ignore[attr-defined]

@@ -40,6 +40,7 @@ from journal_app.ui.charts.layout import (
     prepare,
     style_axes,
     text_width_points,
+    wrap_to_width,
 )
 from journal_app.ui.charts.wording import chart_label, chart_text
 from journal_app.ui.palette import style_colour
@@ -129,7 +130,8 @@ def draw_movement_chart(
     locator = mdates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(FuncFormatter(_date_tick_formatter(series)))
-    tummy_handles = _draw_tummy_time(ax, series, starts, theme)
+    bar_tops = bottom if series.measure == MEASURE_EPISODES else None
+    tummy_handles = _draw_tummy_time(ax, series, starts, theme, bar_tops)
     handles += tummy_handles
     title_axes = ax
     if strip is not None:
@@ -176,7 +178,9 @@ def draw_movement_chart(
     keep_layout(figure, place)
 
 
-def _draw_tummy_time(ax: Any, series: MovementSeries, starts: Any, theme: ChartTheme) -> list[Any]:
+def _draw_tummy_time(
+    ax: Any, series: MovementSeries, starts: Any, theme: ChartTheme, bar_tops: Any = None
+) -> list[Any]:
     """Average tummy minutes as a line on a second axis, with the WHO level; legend handles."""
     minutes = np.array([np.nan if m is None else m for m in series.tummy_minutes], dtype=float)
     if np.all(np.isnan(minutes)):
@@ -196,27 +200,67 @@ def _draw_tummy_time(ax: Any, series: MovementSeries, starts: Any, theme: ChartT
     )
     who.set_gid("who-tummy-level")
     who.set_label(chart_text("who_tummy_level", minutes=WHO_TUMMY_MINUTES_PER_DAY))
-    # Named on the line itself, by the tummy-time scale it belongs to (not the bars' scale).
-    tummy_ax.annotate(
+    top = max(level * 1.5, float(np.nanmax(minutes)) * 1.15)
+    # Named on the line itself, by the tummy-time scale it belongs to (not the bars' scale),
+    # above the buckets whose bars stay lowest, so that the words never sit on the bars.
+    text, x, align = _who_label_place(
+        ax,
+        starts,
+        series.bucket_days,
+        bar_tops,
+        level / top,
         chart_text("who_tummy_on_line", minutes=WHO_TUMMY_MINUTES_PER_DAY),
-        xy=(1.0, level),
-        xycoords=("axes fraction", "data"),
-        xytext=(-3, 2),
+    )
+    tummy_ax.annotate(
+        text,
+        xy=(x, level),
+        xycoords=("data", "data"),
+        xytext=(3 if align == "left" else -3, 2),
         textcoords="offset points",
-        ha="right",
+        ha=align,
         va="bottom",
         fontsize=SMALL,
         color=theme.foreground,
-        bbox={"facecolor": theme.background, "edgecolor": "none", "pad": 0.5, "alpha": 0.8},
+        bbox={"facecolor": theme.background, "edgecolor": "none", "pad": 0.5, "alpha": 0.9},
         zorder=5,
     ).set_gid("who-tummy-label")
-    top = max(level * 1.5, float(np.nanmax(minutes)) * 1.15)
     tummy_ax.set_ylim(0, top)
     # Ticks every 10 (or 30) minutes, so the WHO level sits on a labelled tick.
     tummy_ax.yaxis.set_major_locator(MultipleLocator(10 if top <= 80 else 30))
     tummy_ax.set_ylabel(chart_text("axis_tummy"), fontsize=SMALL + 1)
     tummy_ax.spines["right"].set_color(theme.muted)
     return [line, who]
+
+
+def _who_label_place(
+    ax: Any, starts: Any, bucket_days: int, bar_tops: Any, level_share: float, text: str
+) -> tuple[str, float, str]:
+    """The WHO level's name and where it goes on its line: over the run of buckets (as wide
+    as the words, on one line or else two) whose bars reach least high, the rightmost clear of
+    the bars; at the right end when there are no bars (days seen) or no room."""
+    x_max = float(starts[-1]) + bucket_days
+    buckets = len(starts)
+    if bar_tops is None or buckets == 0:
+        return text, x_max, "right"
+    bucket_points = max(float(ax.figure.get_figwidth()) * 0.75, 1.0) * 72 / buckets
+    y_top = max(float(ax.get_ylim()[1]), 1e-9)
+    shares = np.asarray(bar_tops, dtype=float) / y_top
+    half = max(text_width_points(text, SMALL) / 2, 1.0)
+    lowest: tuple[float, str, int] | None = None
+    for lines in ([text], wrap_to_width(text, half + SMALL * 2, SMALL)):
+        widest = max(text_width_points(line, SMALL) for line in lines) + 8
+        needed = max(1, int(np.ceil(widest / bucket_points)))
+        if needed >= buckets:
+            continue
+        for first in range(buckets - needed, -1, -1):
+            height = float(shares[first : first + needed].max())
+            if height <= level_share:  # clear of the bars: the rightmost such run
+                return "\n".join(lines), float(starts[first]), "left"
+            if lowest is None or height < lowest[0] - 1e-9:
+                lowest = (height, "\n".join(lines), first)
+    if lowest is None:
+        return text, x_max, "right"
+    return lowest[1], float(starts[lowest[2]]), "left"
 
 
 @dataclass(frozen=True)
@@ -324,16 +368,25 @@ def _mark_partial_buckets(
         )
         shade.set_gid("partial-bucket")
         ax.add_patch(shade)
+        # The words are wider than the bar: at the chart's first (last) bucket they start at
+        # its left (end at its right) edge, so that they never run over the axis.
+        if i == 0 and len(spans) > 1:
+            x, align = float(left[i]), "left"
+        elif i == len(spans) - 1 and len(spans) > 1:
+            x, align = float(right[i]), "right"
+        else:
+            x, align = (float(left[i]) + float(right[i])) / 2, "center"
         ax.annotate(
             chart_text("partial_week", days=span, of=series.bucket_days),
-            xy=((float(left[i]) + float(right[i])) / 2, height),
+            xy=(x, height),
             xytext=(0, 2),
             textcoords="offset points",
-            ha="center",
+            ha=align,
             va="bottom",
             fontsize=SMALL - 1,
             color=theme.foreground,
-            zorder=5,
+            bbox={"facecolor": theme.background, "edgecolor": "none", "pad": 0.4, "alpha": 0.85},
+            zorder=6,
         ).set_gid("partial-bucket-label")
 
 

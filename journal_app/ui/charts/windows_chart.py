@@ -127,13 +127,17 @@ def draw_milestone_windows_chart(
             ax.annotate(
                 not_yet,
                 xy=(row.p99_months, y),
-                xytext=(-6, 0),
+                xytext=(-8, 0),
                 textcoords="offset points",
                 ha="right",
-                va="center",
-                fontsize=SMALL,
+                va="center_baseline",
+                fontsize=SMALL - 1,
                 fontstyle="italic",
                 color=theme.muted,
+                # Inside the box, on a patch of background: the dashed border never runs
+                # through the words.
+                bbox={"facecolor": theme.background, "edgecolor": "none", "pad": 0.1},
+                zorder=4,
             ).set_gid(f"not-reached:{row.milestone.value}")
     now = ax.axvline(data.current_age_months, color=theme.foreground, linewidth=1.8, zorder=3)
     now.set_gid("current-age")

@@ -24,6 +24,11 @@ FOOTER_NAME_PROPERTY = "summary_child_name"
 #: The document property holding the locale the summary was built in ("es_ES"): the footer is
 #: painted in it, whatever language is current when the preview or printer asks for a page.
 LANGUAGE_PROPERTY = "summary_locale"
+#: The summary fits on this many pages (the sample journal's, in every language, on A4 and
+#: Letter): a document that runs longer is painted slightly smaller, at the largest of
+#: :data:`FIT_SCALES` that brings it to this many pages; at full size when none does.
+FIT_PAGES = 2
+FIT_SCALES = (1.0, 0.96, 0.92, 0.88, 0.85)
 
 
 def document_translator(document: QTextDocument) -> i18n.Translator:
@@ -46,15 +51,13 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
     # The parent reads this message (the app's language); the footer is the summary's.
     not_opened = _tr("The printer or file could not be opened for writing.")
     summary_language = document_translator(document)
-    copy = document.clone()
+    paint_rect = printer.pageLayout().paintRectPixels(printer.resolution())
+    dots_per_point = printer.resolution() / 72
+    footer_height = FOOTER_HEIGHT_PT * dots_per_point
+    body = QSizeF(paint_rect.width(), paint_rect.height() - footer_height)
+    copy, scale = _fitted_copy(document, printer, body)
     try:
-        copy.documentLayout().setPaintDevice(printer)
-        paint_rect = printer.pageLayout().paintRectPixels(printer.resolution())
-        dots_per_point = printer.resolution() / 72
-        footer_height = FOOTER_HEIGHT_PT * dots_per_point
-        body = QSizeF(paint_rect.width(), paint_rect.height() - footer_height)
-        copy.setPageSize(body)
-        keep_rows_together(copy)
+        page_height = copy.pageSize().height()
         pages = max(copy.pageCount(), 1)
         first, last = 1, pages
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
@@ -70,11 +73,12 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
             for page in range(first - 1, last):
                 if page > first - 1:
                     printer.newPage()
-                top = page * body.height()
+                top = page * page_height
                 painter.save()
+                painter.scale(scale, scale)
                 painter.translate(0, -top)
                 context = QAbstractTextDocumentLayout.PaintContext()
-                context.clip = QRectF(0, top, body.width(), body.height())
+                context.clip = QRectF(0, top, copy.pageSize().width(), page_height)
                 painter.setClipRect(context.clip)
                 copy.documentLayout().draw(painter, context)
                 painter.restore()
@@ -89,6 +93,36 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
             painter.end()
     finally:
         copy.deleteLater()
+
+
+def _laid_out(
+    document: QTextDocument, printer: QPrinter, body: QSizeF, scale: float
+) -> QTextDocument:
+    """A copy of ``document`` laid out for ``printer``, to be painted at ``scale`` on pages of
+    ``body`` (so laid out on pages ``1 / scale`` as big), with no row or heading split."""
+    copy = document.clone()
+    copy.documentLayout().setPaintDevice(printer)
+    copy.setPageSize(QSizeF(body.width() / scale, body.height() / scale))
+    keep_rows_together(copy)
+    return copy
+
+
+def _fitted_copy(
+    document: QTextDocument, printer: QPrinter, body: QSizeF
+) -> tuple[QTextDocument, float]:
+    """The copy to paint and its scale: full size, or the largest of :data:`FIT_SCALES` that
+    brings the summary to :data:`FIT_PAGES` pages (full size when none does). A document of
+    more than one page over is not tried smaller (no scale could bring it back)."""
+    full = _laid_out(document, printer, body, 1.0)
+    if not FIT_PAGES < full.pageCount() <= FIT_PAGES + 1:
+        return full, 1.0
+    for scale in FIT_SCALES[1:]:
+        copy = _laid_out(document, printer, body, scale)
+        if copy.pageCount() <= FIT_PAGES:
+            full.deleteLater()
+            return copy, scale
+        copy.deleteLater()
+    return full, 1.0
 
 
 def _paint_footer(

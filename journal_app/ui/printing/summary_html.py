@@ -135,9 +135,19 @@ def page_label(page: int, pages: int) -> str:
     return _tr("Page {page} of {pages}").format(page=page, pages=pages)
 
 
-def _heading(text: str) -> str:
-    """A section heading (plain text, escaped here)."""
-    return f"<h2>{_esc(text)}</h2>"
+class Sections:
+    """Numbers the summary's sections in the order they are written: a section that is left
+    out (no notes, no charts, no photos) takes no number, so the numbers never skip."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def heading(self, title: str) -> str:
+        """The next section's heading, "3. Milestones" (plain text, escaped here)."""
+        self.count += 1
+        # The number and the title of a section heading: "3. Milestones".
+        text = _tr("{number}. {title}").format(number=self.count, title=title)
+        return f"<h2>{_esc(text)}</h2>"
 
 
 def _span(css_class: str, text: str) -> str:
@@ -149,7 +159,7 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequen
     head = "".join(f"<th width='{w}%'>{_esc(h)}</th>" for h, w in zip(headers, widths, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
-        "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+        "<table width='100%' border='1' cellspacing='0' cellpadding='2' "
         "style='border-collapse: collapse; border-color: #c5d0d5; border-style: solid;'>"
         f"<thead><tr>{head}</tr></thead>{body}</table>"
     )
@@ -207,8 +217,8 @@ def _header(report: SummaryReport) -> str:
     )
 
 
-def _flags(report: SummaryReport) -> str:
-    out = _heading(_tr("1. Worth discussing"))
+def _flags(report: SummaryReport, sections: Sections) -> str:
+    out = sections.heading(_tr("Worth discussing"))
     if not report.flags:
         text = _tr("The journal's rules raised nothing to discuss for this period.")
         if not report.milestone_checks_ran:
@@ -271,8 +281,8 @@ _STANDING_WORDS = {
 }
 
 
-def _milestones(report: SummaryReport) -> str:
-    out = _heading(_tr("3. Milestones"))
+def _milestones(report: SummaryReport, sections: Sections) -> str:
+    out = sections.heading(_tr("Milestones"))
     end_age = report.child.age_on(report.end)
     formats = i18n.formats()
     if end_age.corrected is not None and end_age.corrected.total_days >= 0:
@@ -317,7 +327,7 @@ def _milestones(report: SummaryReport) -> str:
             _tr("Compared with it"),
         ),
         rows,
-        (30, 14, 17, 21, 18),
+        (32, 14, 16, 22, 16),
     )
     return out
 
@@ -353,8 +363,8 @@ def _movement_row(line: MovementLine) -> tuple[str, ...]:
     )
 
 
-def _movements(report: SummaryReport) -> str:
-    out = _heading(_tr("4. Movement styles in the period"))
+def _movements(report: SummaryReport, sections: Sections) -> str:
+    out = sections.heading(_tr("Movement styles in the period"))
     if not report.movements:
         return out + "<p>" + _esc(_tr("No movement styles were recorded in this period.")) + "</p>"
     out += _table(
@@ -369,7 +379,7 @@ def _movements(report: SummaryReport) -> str:
             _tr("Trend"),
         ),
         [_movement_row(line) for line in report.movements],
-        (23, 7, 10, 9, 8, 8, 13, 22),
+        (26, 6, 8, 9, 8, 8, 13, 22),
     )
     second_start = report.first_half_end.toordinal() + 1
     out += (
@@ -392,10 +402,10 @@ def _movements(report: SummaryReport) -> str:
     return out
 
 
-def _charts(report: SummaryReport, charts: SummaryCharts | None) -> str:
+def _charts(report: SummaryReport, charts: SummaryCharts | None, sections: Sections) -> str:
     if charts is None or (charts.movement is None and charts.windows is None):
         return ""
-    out = _heading(_tr("5. Charts"))
+    out = sections.heading(_tr("Charts"))
     # The charts carry their own titles, legends and sources: no caption repeats them.
     if charts.movement is not None:
         out += f"<p><img src='{MOVEMENT_CHART_URL.toString()}' width='{CHART_WIDTH_PX}'/></p>"
@@ -404,8 +414,8 @@ def _charts(report: SummaryReport, charts: SummaryCharts | None) -> str:
     return out
 
 
-def _tummy(report: SummaryReport) -> str:
-    out = _heading(_tr("6. Tummy time"))
+def _tummy(report: SummaryReport, sections: Sections) -> str:
+    out = sections.heading(_tr("Tummy time"))
     tummy = report.tummy
     if tummy.average_minutes is None:
         return out + "<p>" + _esc(_tr("No tummy time was recorded in this period.")) + "</p>"
@@ -428,8 +438,8 @@ def _tummy(report: SummaryReport) -> str:
     return out + f"<p>{_esc(text)} <span class='small'>{_esc(note)}</span></p>"
 
 
-def _signs(report: SummaryReport) -> str:
-    out = _heading(_tr("7. Warning signs logged"))
+def _signs(report: SummaryReport, sections: Sections) -> str:
+    out = sections.heading(_tr("Warning signs logged"))
     if not report.warning_signs:
         return out + "<p>" + _esc(_tr("No warning signs were logged in this period.")) + "</p>"
     rows = [
@@ -450,8 +460,8 @@ def _typed_rows(texts: Sequence[ParentText]) -> list[tuple[str, str]]:
     return [(_esc(format_date(t.day)), f"<span class='typed'>{_esc(t.text)}</span>") for t in texts]
 
 
-def _questions(report: SummaryReport) -> str:
-    out = _heading(_tr("2. Questions for the doctor"))
+def _questions(report: SummaryReport, sections: Sections) -> str:
+    out = sections.heading(_tr("Questions for the doctor"))
     if report.questions:
         return out + _table(
             (_tr("Date"), _tr("Question the parent wrote down")),
@@ -461,10 +471,10 @@ def _questions(report: SummaryReport) -> str:
     return out + "<p>" + _esc(_tr("No questions were written down in this period.")) + "</p>"
 
 
-def _notes(report: SummaryReport) -> str:
+def _notes(report: SummaryReport, sections: Sections) -> str:
     if not report.notes:
         return ""
-    return _heading(_tr("8. Notes the parent chose to include")) + _table(
+    return sections.heading(_tr("Notes the parent chose to include")) + _table(
         (_tr("Date"), _tr("Note")), _typed_rows(report.notes), (14, 86)
     )
 
@@ -532,6 +542,7 @@ def _about(report: SummaryReport) -> str:
 def summary_html(report: SummaryReport, charts: SummaryCharts | None) -> str:
     """The summary's HTML body, sections in the order a clinician reads them."""
     parts = [_header(report)]
+    sections = Sections()
     if report.is_empty:
         parts.append(
             "<p style='margin-top: 10px;'><b>"
@@ -542,20 +553,20 @@ def summary_html(report: SummaryReport, charts: SummaryCharts | None) -> str:
             )
             + "</b></p>"
         )
-        parts += [_flags(report), _milestones(report), _about(report)]
+        parts += [_flags(report, sections), _milestones(report, sections), _about(report)]
     else:
         # Page 1: the picture of the period, what to discuss, the parent's questions.
         parts += [
             _headline(report),
-            _flags(report),
-            _questions(report),
-            _milestones(report),
-            _movements(report),
-            _charts(report, charts),
-            _tummy(report),
-            _signs(report),
-            _notes(report),
-            media_html(report, charts.media if charts is not None else None),
+            _flags(report, sections),
+            _questions(report, sections),
+            _milestones(report, sections),
+            _movements(report, sections),
+            _charts(report, charts, sections),
+            _tummy(report, sections),
+            _signs(report, sections),
+            _notes(report, sections),
+            media_html(charts.media if charts is not None else None, sections),
             _about(report),
         ]
     return "<html><body>" + "".join(parts) + "</body></html>"

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
     from journal_app.services.media import MediaItem
     from journal_app.services.summary import SummaryReport
+    from journal_app.ui.printing.summary_html import Sections
 
 #: Most photos and videos listed in the summary; the rest are counted.
 MAX_LISTED = 12
@@ -37,9 +38,7 @@ MAX_CAPTION_CHARS = 160
 
 
 def _tr(text: str) -> str:
-    """``text`` in the summary's language (the translator of an enclosing ``speaking()``), as
-    summary_html's words are: Qt's translate() would not follow a summary in another language
-    when no Qt bridge is installed (the command line, a worker)."""
+    """``text`` in the summary's language (the translator of an enclosing ``speaking()``)."""
     return i18n.gettext(text)
 
 
@@ -110,14 +109,13 @@ def _caption(item: MediaItem) -> str:
     return text
 
 
-def media_html(report: SummaryReport, media: SummaryMedia | None) -> str:
+def media_html(media: SummaryMedia | None, sections: Sections) -> str:
     """The section "Photos and videos", or "" when the period has none."""
     if media is None or media.is_empty:
         return ""
     from journal_app.ui.printing.summary_html import _table, format_date
 
-    number = 9 if report.notes else 8
-    out = "<h2>" + _esc(_tr("{number}. Photos and videos").format(number=number)) + "</h2>"
+    out = sections.heading(_tr("Photos and videos"))
     photos = sum(1 for item in media.items if item.is_photo)
     videos = len(media.items) - photos
     intro = _tr(

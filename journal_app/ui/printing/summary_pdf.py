@@ -47,6 +47,17 @@ class SummaryExportError(OSError):
         return self.message
 
 
+class SummaryPeriodProblem(SummaryExportError):
+    """The period asked for does not fit (it ends in the future, starts before the birth date
+    or after its end): told as a period problem, with no file name before it. ``filename`` is
+    None, so the command line prints the message alone; ``path`` is the file not written."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        OSError.__init__(self, errno.EINVAL, message)
+        self.path = path
+        self.message = message
+
+
 def summary_translator(language: str | None = None) -> i18n.Translator:
     """The translator of a summary in ``language`` ("es", "en_US"); the current one for None,
     or for the current language ("es" while the app speaks "es_MX" keeps Mexico's "3.8").
@@ -214,7 +225,8 @@ def write_summary_pdf(
     ``language`` (the current language when None).
 
     Raises :class:`SummaryExportError` with a clear message when the file cannot be written
-    (nothing is left behind) and records the summary as made when it was.
+    (nothing is left behind), :class:`SummaryPeriodProblem` (one of them, without the file's
+    name) when the period does not fit, and records the summary as made when it was.
     """
     from journal_app.services.summary import SummaryPeriodError
     from journal_app.ui.printing.summary_document import summary_title
@@ -226,7 +238,7 @@ def write_summary_pdf(
             context, child, start, end, prepared=prepared, language=language
         )
     except SummaryPeriodError as exc:
-        raise SummaryExportError(Path(path), str(exc), errno.EINVAL) from exc
+        raise SummaryPeriodProblem(Path(path), str(exc)) from exc
     with i18n.speaking(summary_translator(language)):
         title = summary_title(report)
     try:
