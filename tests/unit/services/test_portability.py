@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from journal_app.domain.entries import ChildProfile, DayEntry, MovementCount, WarningSignEntry
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.domain.validation import forbidden_name_character
 from journal_app.paths import JournalPaths
 from journal_app.services.context import JournalContext, open_context
 from journal_app.services.portability import ImportRefused
@@ -160,7 +161,11 @@ def journals(draw: st.DrawFn) -> list[dict[str, Any]]:
             (tip, birth + timedelta(days=draw(st.integers(0, (TODAY - birth).days))))
             for tip in draw(st.sets(st.text("abcdefgh-", min_size=1, max_size=64), max_size=2))
         ]
-        name = draw(_name.filter(lambda n: 0 < len(n.strip()) <= 100))
+        name = draw(
+            _name.filter(
+                lambda n: 0 < len(n.strip()) <= 100 and forbidden_name_character(n) is None
+            )
+        )
         children.append(
             dict(
                 name=name,
