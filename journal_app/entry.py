@@ -31,13 +31,20 @@ EXIT_ALREADY_OPEN = 3
 EXIT_BAD_JOURNAL = 4
 
 
-def _date(text: str) -> date:
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def date_argument(text: str) -> date:
+    """The type of a ``YYYY-MM-DD`` argument: the date, else a usage error saying whether the
+    text is not of that form or names a day that does not exist ("2026-02-30")."""
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("{text!r} is not a date in the form YYYY-MM-DD").format(text=text)
-        ) from None
+        if _DATE_SHAPE.fullmatch(text):
+            message = _("{text} is not a real date: check the month and the day.")
+        else:
+            message = _("{text!r} is not a date in the form YYYY-MM-DD")
+        raise argparse.ArgumentTypeError(message.format(text=text)) from None
 
 
 def unknown_language(code: str) -> str | None:
@@ -162,7 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help=_("open a generated sample journal in a temporary folder"),
+        help=_(
+            "open a generated sample journal in a temporary folder, in the window only (not with "
+            "a command)"
+        ),
     )
     parser.add_argument(
         "--language",
@@ -207,10 +217,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help=_("write the doctor-visit summary as a PDF"))
     p.add_argument("--child", metavar="NAME", required=True, help=_("the child's name"))
     p.add_argument(
-        "--from", dest="start", type=_date, metavar="YYYY-MM-DD", help=_("first day of the period")
+        "--from",
+        dest="start",
+        type=date_argument,
+        metavar="YYYY-MM-DD",
+        help=_("first day of the period"),
     )
     p.add_argument(
-        "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help=_("last day of the period")
+        "--to",
+        dest="end",
+        type=date_argument,
+        metavar="YYYY-MM-DD",
+        help=_("last day of the period"),
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=_("the PDF to write"))
     p.add_argument(
@@ -263,4 +281,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         if problem is not None:
             print(problem, file=sys.stderr)
             raise SystemExit(EXIT_USAGE)
-    return build_parser().parse_args(arguments)
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    if args.demo and args.command:
+        parser.error(
+            _(
+                "--demo opens the sample journal in the window only and cannot be used with a "
+                "command ({command}). Leave out --demo to run the command on your journal."
+            ).format(command=args.command)
+        )
+    return args

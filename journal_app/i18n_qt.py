@@ -5,7 +5,8 @@ The app's own words come from the one gettext catalogue in every layer. Widgets 
 "text")``: :class:`GettextTranslator`, installed by :func:`install`, answers those calls from the
 gettext catalogue of the *current* translator (so ``with i18n.speaking(...)`` also switches the
 ``tr()`` calls of code run inside it, such as the summary's document). Qt's own texts (dialog
-buttons, the print preview, the file dialog) come from PySide6's bundled ``qtbase_<lang>.qm``.
+buttons, the print preview, the file dialog) come from PySide6's bundled ``qtbase_<lang>.qm``,
+except the few that catalogue lacks, which the app's catalogue supplies (ui/qt_supplement.py).
 QLocale's default follows the chosen locale, for QDateEdit, QDoubleSpinBox and the like.
 """
 
@@ -27,9 +28,11 @@ class GettextTranslator(QTranslator):
 
     Qt's context (the class name) is not part of the lookup, so a word is translated once for
     every widget; a disambiguation (``self.tr("Other", "floor surface")``) is the gettext context.
-    Qt's own classes' texts (contexts "QFileDialog", "QPlatformTheme", ...) are left to qtbase.
-    A message the catalogue does not have returns None (a null QString), so Qt goes on to the
-    next translator and finally to the source text.
+    Qt's own classes' texts (contexts "QFileDialog", "QPrintSettingsOutput", ...) are looked up
+    with the Qt context as the gettext context (``Context|disambiguation`` when Qt gives one), so
+    only the entries of ui/qt_supplement.py answer them and qtbase keeps the rest. A message the
+    catalogue does not have returns None (a null QString), so Qt goes on to the next translator
+    and finally to the source text.
     """
 
     def translate(
@@ -39,10 +42,11 @@ class GettextTranslator(QTranslator):
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str | None:
-        if len(context) > 1 and context[0] == "Q" and context[1].isupper():
-            return None
         translator = i18n.current()
-        if disambiguation:
+        if is_qt_context(context):
+            key = f"{context}|{disambiguation}" if disambiguation else context
+            text = translator.pgettext(key, sourceText)
+        elif disambiguation:
             text = translator.pgettext(disambiguation, sourceText)
         else:
             text = translator.gettext(sourceText)
@@ -50,6 +54,11 @@ class GettextTranslator(QTranslator):
 
     def isEmpty(self) -> bool:
         return False
+
+
+def is_qt_context(context: str | None) -> bool:
+    """Whether ``context`` is one of Qt's own classes ("QFileDialog"), not one of the app's."""
+    return context is not None and len(context) > 1 and context[0] == "Q" and context[1].isupper()
 
 
 def preferred_languages() -> list[str] | None:
@@ -72,17 +81,19 @@ def install(app: QCoreApplication, translator: Translator) -> list[QTranslator]:
     the installed QTranslators (parented to ``app``, so they live as long as it); call once at
     start-up, after :func:`journal_app.i18n.setup`."""
     QLocale.setDefault(QLocale(translator.locale))
+    installed: list[QTranslator] = []
+    if translator.language != SOURCE_LANGUAGE:
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in QT_CATALOGUES:
+            qt_translator = QTranslator(app)
+            if qt_translator.load(QLocale(translator.locale), name, "_", folder):
+                app.installTranslator(qt_translator)
+                installed.append(qt_translator)
+    # Installed last, so Qt asks it first (Qt asks the most recently installed translator
+    # first): the supplement may then correct a qtbase text as well as fill a gap in it.
     ours = GettextTranslator(app)
     app.installTranslator(ours)
-    installed: list[QTranslator] = [ours]
-    if translator.language == SOURCE_LANGUAGE:
-        return installed
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in QT_CATALOGUES:
-        qt_translator = QTranslator(app)
-        if qt_translator.load(QLocale(translator.locale), name, "_", folder):
-            app.installTranslator(qt_translator)
-            installed.append(qt_translator)
+    installed.append(ours)
     return installed
 
 

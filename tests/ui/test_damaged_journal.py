@@ -111,3 +111,52 @@ def test_an_empty_backup_says_it_is_empty(data_dir: Path, qtbot) -> None:
     answer_next_message_box(qtbot, "Cancel", seen)
     assert not offer_restore(caught.value)
     assert "It holds no journal entries: it was made before any were saved." in seen[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "told", "cancel"),
+    [
+        ("en", "is damaged, so the app cannot open it.", "Cancel"),
+        ("es", "está dañado, así que la aplicación no puede abrirlo.", "Cancelar"),
+    ],
+)
+def test_the_damage_is_told_in_the_parents_words_not_sqlites(
+    data_dir: Path, qapp, qtbot, language: str, told: str, cancel: str
+) -> None:
+    """Tester's issue 11: not "(database disk image is malformed)" in a Spanish window.
+    SQLite's words stay under Show Details, for whoever tries to rescue the file."""
+    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    from journal_app import i18n, i18n_qt
+
+    ctx = open_context(JournalPaths(data_dir), lambda: TODAY)
+    ctx.backups.back_up_now()
+    ctx.close()
+    damage(ctx.paths.journal)
+    with pytest.raises(JournalDamagedError) as caught:
+        create_main_window(data_dir, today=lambda: TODAY)
+    previous = QLocale()
+    installed = i18n_qt.install(qapp, i18n.setup(language))
+    shown: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        shown.append((box.text(), box.detailedText()))
+        for button in box.findChildren(QPushButton):
+            if button.text().replace("&", "") == cancel:
+                button.click()
+
+    try:
+        QTimer.singleShot(0, answer)
+        assert not offer_restore(caught.value)
+    finally:
+        i18n_qt.uninstall(qapp, installed, previous)
+        i18n.setup("en")
+    text, details = shown[0]
+    assert told in text and str(ctx.paths.journal) in text
+    assert caught.value.detail not in text and "malformed" not in text
+    assert caught.value.detail in details

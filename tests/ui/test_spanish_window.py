@@ -213,11 +213,9 @@ def test_menus_keep_distinct_access_keys_in_spanish(make_window, speak) -> None:
         assert len(keys) == len(set(keys)), keys
 
 
-def test_the_journal_pages_access_keys_do_not_clash_with_the_menu_bar(make_window, speak) -> None:
-    """Alt+letter on the journal page: the menu bar's, the toolbar's, the navigator's and the
-    day form's (labels, buttons, group boxes) are all different in Spanish."""
-    speak("es")
-    window = make_window(children=(MAYA,))
+def _journal_page_access_keys(window: MainWindow) -> list[str]:
+    """The Alt+letter keys of the menu bar, the toolbar, the navigator and the day form (labels
+    with a buddy, buttons, group boxes), lower case, one per text that has one."""
     texts = [action.text() for action in window.menuBar().actions()]
     for root in (window.child_toolbar, window.journal_page):
         for widget in root.findChildren(QWidget):
@@ -227,8 +225,25 @@ def test_the_journal_pages_access_keys_do_not_clash_with_the_menu_bar(make_windo
                 texts.append(widget.text())
             elif isinstance(widget, QGroupBox):
                 texts.append(widget.title())
-    keys = [key.lower() for text in texts for key in re.findall(r"&(\w)", text)]
+    return [key.lower() for text in texts for key in re.findall(r"&(\w)", text)]
+
+
+def test_the_journal_pages_access_keys_do_not_clash_with_the_menu_bar(make_window, speak) -> None:
+    """Alt+letter on the journal page: the menu bar's, the toolbar's, the navigator's and the
+    day form's (labels, buttons, group boxes) are all different in Spanish."""
+    speak("es")
+    keys = _journal_page_access_keys(make_window(children=(MAYA,)))
     assert {"a", "g", "m", "r"} <= set(keys)  # Archivo, Guardar, Movimientos, Días recientes
+    assert sorted(keys) == sorted(set(keys)), keys
+
+
+def test_the_journal_pages_access_keys_do_not_clash_with_the_menu_bar_in_english(
+    make_window, speak
+) -> None:
+    """The same in English: Alt+H opens the Help menu, not the day form's photos and videos."""
+    speak("en")
+    keys = _journal_page_access_keys(make_window(children=(MAYA,)))
+    assert {"f", "h", "s"} <= set(keys)  # File, Help, Save
     assert sorted(keys) == sorted(set(keys)), keys
 
 

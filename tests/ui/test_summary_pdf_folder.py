@@ -23,6 +23,8 @@ def test_the_pdf_dialog_starts_in_documents_then_in_the_folder_chosen(
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home" / "Documents").mkdir(parents=True)  # without it: the home folder
     documents = Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     )

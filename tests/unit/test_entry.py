@@ -167,3 +167,50 @@ def test_argparses_own_errors_are_told_in_the_apps_language(
     err = capsys.readouterr().err
     assert err.startswith("uso: crawl-journal")
     assert err.rstrip().endswith(told)
+
+
+@pytest.mark.parametrize(
+    ("language", "told"),
+    [
+        ("en", "2026-02-30 is not a real date: check the month and the day."),
+        ("es", "2026-02-30 no es una fecha real: revise el mes y el día."),
+    ],
+)
+def test_a_day_that_does_not_exist_is_not_called_a_wrong_form(
+    app_language: None, capsys: pytest.CaptureFixture[str], language: str, told: str
+) -> None:
+    argv = ["--language", language, "summary", "--child", "M", "-o", "m.pdf"]
+    with pytest.raises(SystemExit) as stopped:
+        parse_args([*argv, "--from", "2026-02-30"])
+    assert stopped.value.code == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith(told)
+    assert "YYYY" not in err.splitlines()[-1] and "AAAA" not in err.splitlines()[-1]
+    with pytest.raises(SystemExit):
+        parse_args([*argv, "--to", "30/02/2026"])
+    assert "-MM-DD" in capsys.readouterr().err.splitlines()[-1]  # the form is wrong here
+    assert parse_args([*argv, "--from", "2024-02-29"]).start.isoformat() == "2024-02-29"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("command", [["check"], ["backup"], ["export", "-o", "x.json"]])
+def test_demo_with_a_command_is_refused(
+    app_language: None, capsys: pytest.CaptureFixture[str], language: str, command: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(["--language", language, "--demo", *command])
+    assert stopped.value.code == EXIT_USAGE
+    last = capsys.readouterr().err.rstrip().splitlines()[-1]
+    assert "--demo" in last and command[0] in last
+    assert ("window only" if language == "en" else "solo en la ventana") in last
+    assert parse_args(["--demo"]).demo  # the window's sample journal is still there
+
+
+def test_the_help_says_demo_is_for_the_window(
+    app_language: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in i18n.ENV_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    assert "(not with a command)" in " ".join(capsys.readouterr().out.split())

@@ -114,3 +114,16 @@ def test_qt_contexts_are_left_to_qtbase(spanish_app: QApplication) -> None:
     assert ours.translate("QFileDialog", "Other", "floor surface") is None
     assert ours.translate("DayForm", "Other", "floor surface") == "Otro"
     assert ours.translate("DayForm", "Untranslated words") is None
+
+
+def test_qt_contexts_are_answered_only_for_the_supplement(spanish_app: QApplication) -> None:
+    ours = i18n_qt.GettextTranslator()
+    assert ours.translate("QFileDialog", "&Look in:") == "&Buscar en:"
+    assert ours.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == (
+        "Carpeta"
+    )
+    # The same text under another Qt class, or a text only the app uses: qtbase's business.
+    assert ours.translate("QPrintDialog", "&Look in:") is None
+    assert ours.translate("QFileDialog", "Nothing was changed.") is None
+    assert i18n_qt.is_qt_context("QPrintSettingsOutput")
+    assert not i18n_qt.is_qt_context("Qualifier") and not i18n_qt.is_qt_context("DayForm")

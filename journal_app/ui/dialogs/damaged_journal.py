@@ -40,31 +40,52 @@ def describe_contents(contents: BackupContents) -> str:
     return _("It holds {children} and {days}.").format(children=children, days=days)
 
 
+def _ask(
+    icon: QMessageBox.Icon,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    technical: str | None,
+) -> QMessageBox.StandardButton:
+    """A message box; SQLite's own (English) words, when there are any, only under Show Details,
+    for whoever tries to rescue the file."""
+    box = QMessageBox(icon, APP_NAME, text, buttons)
+    if technical:
+        box.setDetailedText(
+            _("For whoever tries to rescue the file, what SQLite reported: {detail}").format(
+                detail=technical
+            )
+        )
+    return QMessageBox.StandardButton(box.exec())
+
+
 def offer_restore(error: JournalDamagedError) -> bool:
     """Ask to restore the best good backup; True when it was restored and the app can go on."""
     journal = error.path
-    headline = (
-        error.headline
-        if isinstance(error, (JournalGoneError, JournalWalDamagedError))
-        else _("The journal file {path} is damaged ({detail}).").format(
-            path=journal, detail=error.detail
+    technical: str | None = None
+    if isinstance(error, (JournalGoneError, JournalWalDamagedError)):
+        headline = error.headline
+    else:
+        # error.detail is SQLite's text ("database disk image is malformed"): never in the
+        # parent's language, so it is not the message, only its details.
+        headline = _("The journal file {path} is damaged, so the app cannot open it.").format(
+            path=journal
         )
-    )
+        technical = error.detail
     found = backup_for_damaged_journal(journal)
     if found is None:
-        QMessageBox.critical(
-            None,
-            APP_NAME,
+        _ask(
+            QMessageBox.Icon.Critical,
             _(
                 "{headline} There is no backup to restore. The file has not been changed or "
                 "deleted; keep it, it may still be rescued."
             ).format(headline=headline),
+            QMessageBox.StandardButton.Ok,
+            technical,
         )
         return False
     backup, contents = found
-    answer = QMessageBox.warning(
-        None,
-        APP_NAME,
+    answer = _ask(
+        QMessageBox.Icon.Warning,
         _(
             "{headline}\n\nRestore the backup from {made_at}? {contents}\n\n"
             "The damaged file is kept beside it (renamed, not deleted). Entries made after that "
@@ -75,6 +96,7 @@ def offer_restore(error: JournalDamagedError) -> bool:
             contents=describe_contents(contents),
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        technical,
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False

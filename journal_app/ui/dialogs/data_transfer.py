@@ -66,15 +66,16 @@ LAST_FOLDER_KEY = "files/lastFolder"
 
 
 def start_folder() -> Path:
-    """Where a file dialog starts: the folder last used, else the user's Documents folder (never
-    the folder the app happened to be started from)."""
+    """Where a file dialog starts: the folder last used, else the user's Documents folder, else
+    (no Documents folder) the home folder; never the folder the app happened to be started
+    from."""
     from PySide6.QtCore import QSettings
 
     last = QSettings().value(LAST_FOLDER_KEY)
     if isinstance(last, str) and last and Path(last).is_dir():
         return Path(last)
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
 
 def remember_folder(path: Path) -> None:

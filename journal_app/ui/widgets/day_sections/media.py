@@ -178,7 +178,7 @@ class MediaSection(QGroupBox):
         tell: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("P&hotos and videos"))
+        self.setTitle(self.tr("&Photos and videos"))
         self.setObjectName("mediaSection")
         self._context = context
         self._undo_stack = undo_stack
