@@ -13,26 +13,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journal_app.entry import EXIT_FAILED, EXIT_OK
+from journal_app.entry import EXIT_FAILED, EXIT_OK, date_argument
 from journal_app.i18n import _, formats, pgettext
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
 
 ZIP_FORMAT = "zip"
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _('"{text}" is not a date in the form YYYY-MM-DD').format(text=text)
-        ) from None
 
 
 def add_media_parsers(sub: argparse._SubParsersAction[Any]) -> None:
@@ -53,7 +43,7 @@ def add_media_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--date",
         dest="day",
-        type=_day,
+        type=date_argument,
         metavar="YYYY-MM-DD",
         required=True,
         help=_("the day to add them to"),

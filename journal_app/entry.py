@@ -43,7 +43,7 @@ def date_argument(text: str) -> date:
         if _DATE_SHAPE.fullmatch(text):
             message = _("{text} is not a real date: check the month and the day.")
         else:
-            message = _("{text!r} is not a date in the form YYYY-MM-DD")
+            message = _('"{text}" is not a date in the form YYYY-MM-DD')
         raise argparse.ArgumentTypeError(message.format(text=text)) from None
 
 

@@ -110,7 +110,7 @@ def test_the_help_and_the_usage_errors_are_in_the_chosen_language(
     assert "el nombre del niño o la niña" in summary_help.stdout
     bad_date = cli(capsys, None, "--language", "es", "summary", "--child", "M", "--from", "ayer")
     assert bad_date.returncode == 2
-    assert "'ayer' no es una fecha con la forma AAAA-MM-DD" in bad_date.stderr
+    assert "«ayer» no es una fecha con la forma AAAA-MM-DD" in bad_date.stderr
     assert "crawl-journal summary: error:" in bad_date.stderr
 
 
