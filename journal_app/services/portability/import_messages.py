@@ -24,6 +24,7 @@ def top_of_file() -> str:
 
 def on_day(path: str, on: date) -> str:
     """``children[0].days[2].movements[1] (on 2026-05-31)``: a record of a day, and its date."""
+    # Translators: {place} is where the record is in the file, {date} the day as the file writes it.
     return _("{place} (on {date})").format(place=path, date=on.isoformat())
 
 
@@ -111,6 +112,7 @@ def json_not_export(name: str) -> str:
 def json_problem(problem: str) -> str:
     """The JSON decoder's (English) words for what is wrong, in the parent's language."""
     known = {
+        # Translators: the JSON reader's words; the sentence goes on "at line 3, column 7".
         "Expecting value": _("Expecting value"),
         "Expecting ',' delimiter": _("Expecting ',' delimiter"),
         "Expecting ':' delimiter": _("Expecting ':' delimiter"),

@@ -420,6 +420,7 @@ def child_sections(version: int) -> tuple[str, ...]:
 def child_header(c: _Fields, ci: int) -> InChild:
     """The child of ``c`` (the object ``children[ci]``) without its lists."""
     name_text = c.text("name", nonempty=True)
+    # Translators: {place} is where the record is in the file ("children[0]"), kept as is.
     c.record = _('{place} (the child "{name}")').format(
         place=f"children[{ci}]", name=_short(name_text)
     )
