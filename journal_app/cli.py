@@ -133,7 +133,9 @@ def _exit_code(error: Exception) -> int:
 
 
 def _os_problem(exc: OSError) -> str:
-    """One line for an operating-system error: the file, and a full or read-only disk said so."""
+    """One line for an operating-system error, in the current language: the file, and a full
+    or read-only disk said so."""
+    from journal_app.domain.errors import os_error_text
     from journal_app.storage.errors import JournalError
     from journal_app.storage.sqlite_errors import os_journal_error
 
@@ -141,10 +143,11 @@ def _os_problem(exc: OSError) -> str:
         told = os_journal_error(exc, Path(exc.filename))
         if isinstance(told, JournalError):
             return str(told)
-    told_text = str(exc.strerror or exc)
+    told_text = os_error_text(exc)
     if exc.filename is None or str(exc.filename) in told_text:
         return told_text  # the message already names the file
-    return f"{exc.filename}: {told_text}"
+    # Translators: an operating system's error on a file: "/tmp/x.json: No such file or directory".
+    return _("{path}: {problem}").format(path=exc.filename, problem=told_text)
 
 
 #: Below this much free space, a summary PDF (a few hundred KB) that could not be finished was
@@ -164,6 +167,7 @@ def _no_space_left(path: Path) -> bool:
 
 def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exception) -> int:
     """``restore`` on a damaged journal: keep the damaged file (renamed) and put the backup in place."""
+    from journal_app.domain.errors import os_error_text
     from journal_app.services.backups import restore_damaged_journal
     from journal_app.services.context import open_context
     from journal_app.storage.errors import JournalError
@@ -183,7 +187,7 @@ def _restore_damaged(args: argparse.Namespace, paths: JournalPaths, damage: Exce
         not_in_place = _(
             "The backup could not be put in place ({error}). The damaged journal is kept in "
             "{folder}, named {stem}.damaged-*."
-        ).format(error=exc.strerror or exc, folder=paths.data_dir, stem=paths.journal.stem)
+        ).format(error=os_error_text(exc), folder=paths.data_dir, stem=paths.journal.stem)
         print(f"{damage}\n{not_in_place}", file=sys.stderr)
         return EXIT_FAILED
     kept = (
@@ -214,7 +218,7 @@ def _no_child(ctx: JournalContext, name: str) -> str:
     names = ", ".join(c.name for c in ctx.journal.list_children()) or pgettext(
         "command line, list of children", "none yet"
     )
-    return _("No child named {name!r} in this journal (children: {names}).").format(
+    return _('No child named "{name}" in this journal (children: {names}).').format(
         name=name, names=names
     )
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal_app.entry import EXIT_FAILED, EXIT_OK
-from journal_app.i18n import _, pgettext
+from journal_app.i18n import _, formats, pgettext
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
@@ -31,7 +31,7 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("{text!r} is not a date in the form YYYY-MM-DD").format(text=text)
+            _('"{text}" is not a date in the form YYYY-MM-DD').format(text=text)
         ) from None
 
 
@@ -39,6 +39,7 @@ def add_media_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """The ``attach`` command's parser."""
     p = sub.add_parser(
         "attach",
+        # Translators: worded like the other commands' help ("export the journal...").
         help=_("add photos or videos to a child's day"),
         description=_(
             "Copy photos (JPEG, PNG, HEIC) and videos (MP4, MOV, WebM, 3GP) into the journal, on "
@@ -48,9 +49,18 @@ def add_media_parsers(sub: argparse._SubParsersAction[Any]) -> None:
             "day is skipped."
         ),
     )
-    p.add_argument("--child", metavar="NAME", required=True)
-    p.add_argument("--date", dest="day", type=_day, metavar="YYYY-MM-DD", required=True)
-    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("--child", metavar="NAME", required=True, help=_("the child's name"))
+    p.add_argument(
+        "--date",
+        dest="day",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        required=True,
+        help=_("the day to add them to"),
+    )
+    p.add_argument(
+        "files", metavar="FILE", nargs="+", help=_("the photos and videos to add (one or more)")
+    )
 
 
 def cmd_attach(args: argparse.Namespace, ctx: JournalContext) -> int:
@@ -62,20 +72,21 @@ def cmd_attach(args: argparse.Namespace, ctx: JournalContext) -> int:
             "command line, list of children", "none yet"
         )
         print(
-            _("No child named {name!r} in this journal (children: {names}).").format(
+            _('No child named "{name}" in this journal (children: {names}).').format(
                 name=args.child, names=names
             ),
             file=sys.stderr,
         )
         return EXIT_FAILED
     today = ctx.today()
+    dates = formats()
     if args.day > today or args.day < child.birth_date:
         print(
             _("{day} is not a day of {name}'s journal (from {birth} to today, {today}).").format(
-                day=args.day.isoformat(),
+                day=dates.date(args.day),
                 name=child.name,
-                birth=child.birth_date.isoformat(),
-                today=today.isoformat(),
+                birth=dates.date(child.birth_date),
+                today=dates.date(today),
             ),
             file=sys.stderr,
         )
@@ -86,7 +97,7 @@ def cmd_attach(args: argparse.Namespace, ctx: JournalContext) -> int:
     finally:
         progress.finish()
     for item in report.added:
-        print(_("Added {name} to {day}.").format(name=item.original_name, day=item.day.isoformat()))
+        print(_("Added {name} to {day}.").format(name=item.original_name, day=dates.date(item.day)))
     for name in report.already_there:
         print(_("{name} is already on that day; skipped.").format(name=name))
     for _name, message in report.refused:

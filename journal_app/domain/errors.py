@@ -5,9 +5,39 @@ Storage raises them; services and the UI catch them (the UI imports no storage m
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
-from journal_app.i18n import _, ngettext
+from journal_app.i18n import N_, _, ngettext, translate
+
+#: The operating system's wording of the errors a parent meets, in the app's language. The
+#: English is the system's own (glibc), so an English message reads as it always did.
+_OS_ERROR_TEXTS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EBUSY: N_("Device or resource busy"),
+    errno.EIO: N_("Input/output error"),
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """What ``error`` says (``strerror``), in the current language: the system's wording of the
+    common errors by their errno ("No such file or directory" / "No existe el archivo o la
+    carpeta"); any other in the system's own words; a wording of the app's own (an OSError
+    raised with a sentence of ours) as it is."""
+    if error.errno is None or error.strerror not in (None, os.strerror(error.errno)):
+        return str(error.strerror or error)  # no errno, or our own wording (already translated)
+    known = _OS_ERROR_TEXTS.get(error.errno)
+    return translate(known) if known is not None else str(error.strerror or error)
 
 
 class JournalError(Exception):
@@ -157,12 +187,42 @@ class ReadOnlyError(JournalUnavailableError):
         )
 
 
+#: Why an output path is refused (:attr:`OutputRefused.reason`); each is told as a whole sentence.
+OUTPUT_IS_JOURNAL = "journal"
+OUTPUT_IS_FOLDER = "folder"
+OUTPUT_NOT_REGULAR = "not_regular"
+OUTPUT_EXISTS = "exists"
+
+_OUTPUT_REFUSALS = {
+    OUTPUT_IS_JOURNAL: N_(
+        "Not writing to {path}: it is the journal itself, one of its working files or a backup "
+        "of it. Nothing was written."
+    ),
+    OUTPUT_IS_FOLDER: N_(
+        "Not writing to {path}: it is a folder; give a file name. Nothing was written."
+    ),
+    OUTPUT_NOT_REGULAR: N_(
+        "Not writing to {path}: it is not a regular file (a device or a pipe). Nothing was written."
+    ),
+    OUTPUT_EXISTS: N_(
+        "Not writing to {path}: the file already exists. Give another name, or add --force to "
+        "replace it. Nothing was written."
+    ),
+}
+
+
 class OutputRefused(JournalError):
-    """An output path that must not be written (the journal itself, a folder, a device...)."""
+    """An output path that must not be written (the journal itself, a folder, a device...).
+
+    ``reason`` is one of the ``OUTPUT_*`` codes above (any other text is shown as the reason)."""
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         self.reason = reason
+        sentence = _OUTPUT_REFUSALS.get(reason)
+        if sentence is not None:
+            super().__init__(translate(sentence).format(path=path))
+            return
         super().__init__(
             _("Not writing to {path}: {reason}. Nothing was written.").format(
                 path=path, reason=reason

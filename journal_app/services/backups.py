@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from journal_app.domain.backups import MANUAL, BackupInfo
 from journal_app.domain.backups import BackupContents as BackupContents
+from journal_app.i18n import NP_, _, translate
 from journal_app.paths import JournalPaths
 from journal_app.storage import backups as store
 from journal_app.storage.database import (
@@ -38,11 +39,42 @@ class IntegrityReport:
     notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        lines = ["Journal check: " + ("OK" if self.ok else "PROBLEMS FOUND")]
-        lines += [f"  {name}: {n}" for name, n in self.counts.items()]
-        lines += [f"  problem: {p}" for p in self.problems]
-        lines += [f"  note: {n}" for n in self.notes]
+        """The report as ``check`` prints it, in the current language (indented lines)."""
+        lines = [_("Journal check: OK") if self.ok else _("Journal check: PROBLEMS FOUND")]
+        lines += [
+            # Translators: a line of the check's report: a table of the journal, its rows.
+            "  " + _("{table}: {count}").format(table=table_label(name), count=n)
+            for name, n in self.counts.items()
+        ]
+        lines += ["  " + _("problem: {problem}").format(problem=p) for p in self.problems]
+        lines += ["  " + _("note: {note}").format(note=n) for n in self.notes]
         return "\n".join(lines)
+
+
+#: The journal's tables as the check's report names them. The English is the table's own name
+#: (what the report always printed); a translation may name it in words.
+_TABLE_LABELS = {
+    "child": NP_("table of the journal", "child"),
+    "journal_day": NP_("table of the journal", "journal_day"),
+    "media": NP_("table of the journal", "media"),
+    "milestone": NP_("table of the journal", "milestone"),
+    "movement_observation": NP_("table of the journal", "movement_observation"),
+    "share_alias": NP_("table of the journal", "share_alias"),
+    "share_conflict": NP_("table of the journal", "share_conflict"),
+    "share_cursor": NP_("table of the journal", "share_cursor"),
+    "share_device": NP_("table of the journal", "share_device"),
+    "share_settings": NP_("table of the journal", "share_settings"),
+    "share_version": NP_("table of the journal", "share_version"),
+    "summary_made": NP_("table of the journal", "summary_made"),
+    "tip_tried": NP_("table of the journal", "tip_tried"),
+    "warning_sign": NP_("table of the journal", "warning_sign"),
+}
+
+
+def table_label(name: str) -> str:
+    """A table's name in the check's report (an unknown table: its own name)."""
+    marked = _TABLE_LABELS.get(name)
+    return name if marked is None else translate(marked)
 
 
 class BackupService:
@@ -88,11 +120,17 @@ class BackupService:
             counts = row_counts(journal)
             revision = read_revision(journal)
         if revision != HEAD_REVISION:
-            problems.append(f"schema revision {revision} is not the app's {HEAD_REVISION}")
+            problems.append(
+                _("schema revision {revision} is not the app's {head}").format(
+                    revision=revision, head=HEAD_REVISION
+                )
+            )
         problems += media_problems(journal)
         notes = [
-            f"{copy} is a copy of a damaged write-ahead file, kept because it holds changes that "
-            "could not be read back; restore a backup if it held more, or delete the copy"
+            _(
+                "{copy} is a copy of a damaged write-ahead file, kept because it holds changes "
+                "that could not be read back; restore a backup if it held more, or delete the copy"
+            ).format(copy=copy)
             for copy in kept_wal_copies(journal)
         ]
         return IntegrityReport(not problems, problems, counts, notes)
@@ -101,7 +139,7 @@ class BackupService:
 def media_problems(journal: Path) -> list[str]:
     """Every photo or video of the journal re-hashed; one line per missing or damaged file,
     naming its original name, child and day."""
-    from journal_app.i18n import _, formats
+    from journal_app.i18n import formats
     from journal_app.storage.media_reads import verify_journal_media
 
     _checked, found = verify_journal_media(journal)
@@ -123,12 +161,18 @@ def verify_backup(backup: Path) -> None:
     rows pointing nowhere. Reads only.
     """
     if not backup.is_file():  # sqlite3 would create an empty file
-        raise JournalError(f"No backup file at {backup}. The journal is unchanged.")
+        raise JournalError(
+            _("No backup file at {path}. The journal is unchanged.").format(path=backup)
+        )
     quick_check(backup)
     with sqlite_errors_as_journal_errors(backup):
         revision = read_revision(backup)
         if revision is None:
-            raise JournalError(f"{backup} is not a Crawl Journal backup. The journal is unchanged.")
+            raise JournalError(
+                _("{path} is not a Crawl Journal backup. The journal is unchanged.").format(
+                    path=backup
+                )
+            )
         if revision != HEAD_REVISION and revision not in known_revisions():
             raise JournalTooNewError(backup, revision)
         # An older revision has an older set of tables; its migration to head checks it then.
@@ -137,15 +181,19 @@ def verify_backup(backup: Path) -> None:
         missing = missing_journal_tables(backup)
         if missing:
             raise JournalError(
-                f"{backup} is not a complete Crawl Journal backup (missing: {', '.join(missing)})."
-                " The journal is unchanged."
+                _(
+                    "{path} is not a complete Crawl Journal backup (missing: {tables}). "
+                    "The journal is unchanged."
+                ).format(path=backup, tables=", ".join(table_label(t) for t in missing))
             )
         problems = schema_problems(backup)
     if problems:
         shown = "; ".join(problems[:5]) + ("; ..." if len(problems) > 5 else "")
         raise JournalError(
-            f"{backup} is not a backup as this app writes it ({shown}). It was not restored; "
-            "the journal is unchanged."
+            _(
+                "{path} is not a backup as this app writes it ({problems}). It was not restored; "
+                "the journal is unchanged."
+            ).format(path=backup, problems=shown)
         )
 
 

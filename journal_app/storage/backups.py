@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from journal_app.domain.backups import AUTO, MANUAL, BackupContents, BackupInfo
+from journal_app.i18n import _, ngettext
 from journal_app.paths import ensure_private_dir
 from journal_app.storage.backup_media import (
     MissingMedia,
@@ -39,6 +40,7 @@ from journal_app.storage.sqlite_errors import (
     failure_at,
     journal_error,
     os_journal_error,
+    sqlite_error_text,
 )
 
 KEEP_AUTOMATIC = 14
@@ -51,7 +53,7 @@ class MediaNotRestorable(JournalError):
     restore was refused and nothing changed (``lost`` names them)."""
 
     def __init__(self, backup: Path, lost: list[MissingMedia]) -> None:
-        from journal_app.i18n import _, formats
+        from journal_app.i18n import formats
 
         self.backup = backup
         self.lost = lost
@@ -63,7 +65,9 @@ class MediaNotRestorable(JournalError):
         )
         more = len(lost) - 5
         if more > 0:
-            shown += " " + _("and {count} more").format(count=more)
+            shown = ngettext("{files} and {count} more", "{files} and {count} more", more).format(
+                files=shown, count=more
+            )
         super().__init__(
             _(
                 "The backup {backup} was not restored: photos or videos it refers to are missing "
@@ -111,9 +115,9 @@ def _backup_error(exc: sqlite3.Error, source: Path, target: Path) -> JournalErro
     """What a SQLite error while copying ``source`` into ``target`` means (None for a bug)."""
     failure = failure_at(exc, target)
     if failure is Failure.BUSY:
-        return JournalInUseError(source, str(exc))
+        return JournalInUseError(source, sqlite_error_text(exc))
     if failure is Failure.DAMAGED:
-        return JournalDamagedError(source, str(exc))
+        return JournalDamagedError(source, sqlite_error_text(exc))
     return journal_error(exc, target)
 
 
@@ -131,7 +135,9 @@ def _verified_copy(source: Path, final: Path) -> Path:
         copy_database(source, temp)
         if not is_healthy(temp):
             raise JournalError(
-                f"The backup written to {final} did not pass its check; it was removed."
+                _("The backup written to {path} did not pass its check; it was removed.").format(
+                    path=final
+                )
             )
     except sqlite3.Error as exc:
         temp.unlink(missing_ok=True)
@@ -297,7 +303,7 @@ def restore_damaged_from_backup(journal: Path, backup: Path, now: datetime | Non
     moves. Returns where the damaged journal was kept.
     """
     if not is_healthy(backup):
-        raise JournalDamagedError(backup, "the backup did not pass its integrity check")
+        raise JournalDamagedError(backup, _("the backup did not pass its integrity check"))
     # The journal is damaged: what media can come back does; `check` names any that cannot.
     bring_back_media(backup, journal.parent)
     staged = _verified_copy(backup, journal)
@@ -318,7 +324,7 @@ def restore_into_live_journal(journal: Path, backup: Path, backup_dir: Path) -> 
     transaction: a crash part-way leaves the old journal. Returns the pre-restore backup.
     """
     if not is_healthy(backup):
-        raise JournalDamagedError(backup, "the backup did not pass its integrity check")
+        raise JournalDamagedError(backup, _("the backup did not pass its integrity check"))
     lost = bring_back_media(backup, journal.parent)
     if lost:
         raise MediaNotRestorable(backup, lost)

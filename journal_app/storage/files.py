@@ -8,16 +8,16 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from journal_app.domain.errors import OutputRefused
+from journal_app.domain.errors import (
+    OUTPUT_EXISTS,
+    OUTPUT_IS_FOLDER,
+    OUTPUT_IS_JOURNAL,
+    OUTPUT_NOT_REGULAR,
+    OutputRefused,
+)
 
 PRIVATE_FILE_MODE = 0o600
 TEMP_SUFFIX = ".partial"
-
-#: Why an output path is refused (completing "Not writing to PATH: ...").
-OUTPUT_IS_JOURNAL = "it is the journal itself, one of its working files or a backup of it"
-OUTPUT_IS_FOLDER = "it is a folder; give a file name"
-OUTPUT_NOT_REGULAR = "it is not a regular file (a device or a pipe)"
-OUTPUT_EXISTS = "the file already exists. Give another name, or add --force to replace it"
 
 
 def create_private_file(path: Path) -> None:

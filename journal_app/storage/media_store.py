@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from journal_app.domain.errors import os_error_text
 from journal_app.domain.media import (
     EXIF_SCAN_BYTES,
     MAX_MEDIA_BYTES,
@@ -124,7 +125,7 @@ def inspect_file(path: Path, limit: int = MAX_MEDIA_BYTES) -> tuple[MediaKind, i
     except MediaRefusedError:
         raise
     except OSError as exc:
-        raise unreadable(path.name, exc.strerror or str(exc)) from exc
+        raise unreadable(path.name, os_error_text(exc)) from exc
     return identify(path.name, head, info.st_size), info.st_size
 
 
@@ -159,7 +160,7 @@ class MediaStore:
         try:
             handle = source.open("rb")
         except OSError as exc:
-            raise unreadable(source.name, exc.strerror or str(exc)) from exc
+            raise unreadable(source.name, os_error_text(exc)) from exc
         with handle:
             try:
                 info = os.fstat(handle.fileno())
@@ -168,7 +169,7 @@ class MediaStore:
                 check_size(source.name, info.st_size, self.limit)
                 head = handle.read(SNIFF_BYTES)
             except OSError as exc:
-                raise unreadable(source.name, exc.strerror or str(exc)) from exc
+                raise unreadable(source.name, os_error_text(exc)) from exc
             kind = identify(source.name, head, info.st_size)
             self.ensure_root()
             return self._copy_in(source.name, handle, head, kind, info.st_size, progress)
@@ -187,7 +188,7 @@ class MediaStore:
         try:
             head = handle.read(SNIFF_BYTES)
         except OSError as exc:
-            raise unreadable(name, exc.strerror or str(exc)) from exc
+            raise unreadable(name, os_error_text(exc)) from exc
         kind = identify(name, head, max(total, len(head)))
         self.ensure_root()
         return self._copy_in(name, handle, head, kind, total, progress)
@@ -392,7 +393,7 @@ def plan_folder(
             skipped.append(SkippedFile(path, _REFUSAL_SKIPS[exc.reason], str(exc)))
             continue
         except OSError as exc:
-            refusal = unreadable(path.name, exc.strerror or str(exc))
+            refusal = unreadable(path.name, os_error_text(exc))
             skipped.append(SkippedFile(path, SkipReason.UNREADABLE, str(refusal)))
             continue
         if sha256 in known_hashes:

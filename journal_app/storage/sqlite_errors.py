@@ -29,6 +29,7 @@ from journal_app.domain.errors import (
     JournalInUseError,
     JournalUnavailableError,
     ReadOnlyError,
+    os_error_text,
 )
 from journal_app.i18n import N_, translate
 
@@ -92,6 +93,29 @@ _BY_PRIMARY_CODE = {
     SQLITE_CORRUPT: Failure.DAMAGED,
     SQLITE_NOTADB: Failure.DAMAGED,
 }
+
+
+#: SQLite's own wording of the errors a parent may read (in a "looks damaged (...)" message), in
+#: the app's language; the English is SQLite's (``sqlite3_errstr``), so English reads as before.
+_SQLITE_TEXTS = {
+    SQLITE_NOTADB: N_("file is not a database"),
+    SQLITE_CORRUPT: N_("database disk image is malformed"),
+    SQLITE_FULL: N_("database or disk is full"),
+    SQLITE_READONLY: N_("attempt to write a readonly database"),
+    SQLITE_BUSY: N_("database is locked"),
+    SQLITE_CANTOPEN: N_("unable to open database file"),
+    SQLITE_IOERR: N_("disk I/O error"),
+}
+
+
+def sqlite_error_text(exc: BaseException) -> str:
+    """What the SQLite error behind ``exc`` says, in the current language: the common ones by
+    their result code (``SQLITE_NOTADB``: "file is not a database" / "el archivo no es una base
+    de datos"); any other in SQLite's own words."""
+    error = sqlite_cause(exc) or exc
+    code = result_code(exc)
+    known = _SQLITE_TEXTS.get(code) if code is not None else None
+    return translate(known) if known is not None else str(error)
 
 
 def sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
@@ -168,7 +192,7 @@ def journal_error(exc: BaseException, path: Path) -> JournalError | None:
     failure = failure_at(exc, path)
     if failure is None:
         return None
-    detail = str(sqlite_cause(exc) or exc)
+    detail = sqlite_error_text(exc)
     if failure is Failure.DAMAGED:
         return JournalDamagedError(path, detail)
     if failure is Failure.DISK_FULL:
@@ -185,9 +209,9 @@ def os_journal_error(exc: OSError, path: Path) -> JournalError | OSError:
     read-only disk get their own error; anything else stays an OSError, naming ``path`` (the
     file the parent asked for, not a temporary)."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(path, exc.strerror or str(exc))
+        return DiskFullError(path, os_error_text(exc))
     if exc.errno == errno.EROFS:
-        return ReadOnlyError(path, exc.strerror or str(exc))
+        return ReadOnlyError(path, os_error_text(exc))
     if exc.errno is None:
         return exc
     return type(exc)(exc.errno, exc.strerror, str(path))

@@ -82,7 +82,7 @@ def test_export_of_an_unknown_child_fails_clearly(
 ) -> None:
     done = cli(capsys, journal_dir, "export", "--child", "Nobody", "-o", str(tmp_path / "x.json"))
     assert done.returncode == 1
-    assert "No child named 'Nobody'" in done.stderr and "Leo, Maya" in done.stderr
+    assert 'No child named "Nobody"' in done.stderr and "Leo, Maya" in done.stderr
     assert not (tmp_path / "x.json").exists()
 
 

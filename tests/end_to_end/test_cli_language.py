@@ -89,7 +89,7 @@ def test_language_es_speaks_spanish_in_the_commands_messages(
     assert refused.stderr.strip() == f"No hay ninguna copia de seguridad en {missing}"
     nobody = cli(capsys, data_dir, "--language", "es", "export", "--child", "Nadie", "-o", "x")
     assert nobody.returncode == 1
-    assert "No hay ningún niño o niña con el nombre 'Nadie'" in nobody.stderr
+    assert "No hay ningún niño o niña con el nombre «Nadie»" in nobody.stderr
     assert "(niños: ninguno todavía)" in nobody.stderr
     # And the same commands in English without the flag (the test process speaks English).
     english = cli(capsys, data_dir, "restore", str(missing))

@@ -51,7 +51,7 @@ def test_attach_adds_files_and_refuses_a_renamed_text_file(
         str(notes),
     )
     assert done.returncode == 1
-    assert "Added crawl.mp4 to 2026-11-20." in done.stdout
+    assert "Added crawl.mp4 to 20 Nov 2026." in done.stdout
     assert "notes.mov" in done.stderr and "nothing was copied" in done.stderr
     assert "Traceback" not in done.stderr
     again = cli(capsys, data_dir, "attach", "--child", "Maya", "--date", "2026-11-20", str(video))

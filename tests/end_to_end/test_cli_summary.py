@@ -115,7 +115,7 @@ def test_summary_command_for_an_unknown_child_or_folder_fails_clearly(
     make_journal(data_dir)
     unknown = cli(capsys, data_dir, "summary", "--child", "Nobody", "-o", "x.pdf")
     assert unknown.returncode == 1
-    assert "No child named 'Nobody'" in unknown.stderr and "Maya" in unknown.stderr
+    assert 'No child named "Nobody"' in unknown.stderr and "Maya" in unknown.stderr
     missing = tmp_path / "no such folder" / "maya.pdf"
     failed = cli(capsys, data_dir, "summary", "--child", "Maya", "-o", str(missing))
     assert failed.returncode == 1

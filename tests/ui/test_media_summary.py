@@ -66,7 +66,15 @@ def test_a_long_list_says_where_it_stops(qapp, context, child, tmp_path: Path) -
     assert f"The first {MAX_LISTED} are listed; 3 more are in the journal" in text
 
 
-def _visit(qtbot, window, where: Path, monkeypatch, tick_photo: bool, as_zip: bool = False) -> Path:
+def _visit(
+    qtbot,
+    window,
+    where: Path,
+    monkeypatch,
+    tick_photo: bool,
+    as_zip: bool = False,
+    language: str | None = None,
+) -> Path:
     monkeypatch.setattr(visit_dialog, "choose_parent_folder", lambda _parent: where)
 
     def choose(dialog: PrepareVisitDialog) -> None:
@@ -77,6 +85,8 @@ def _visit(qtbot, window, where: Path, monkeypatch, tick_photo: bool, as_zip: bo
             if "Photo" in row.text() and not tick_photo:
                 row.setCheckState(Qt.CheckState.Unchecked)
         dialog.zip_check.setChecked(as_zip)
+        if language is not None:
+            dialog.language_box.setCurrentIndex(dialog.language_box.findData(language))
         dialog.accept()
 
     when_modal(PrepareVisitDialog, choose)
@@ -135,3 +145,24 @@ def test_prepare_for_the_visit_as_one_zip(qtbot, window, tmp_path: Path, monkeyp
         names = archive.namelist()
         assert f"{TODAY.isoformat()} IMG_0002.MOV" in names
         assert any(name.endswith(".pdf") for name in names)
+
+
+def test_prepare_for_the_visit_writes_the_summary_in_the_doctors_language(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    """The app speaks English; the visit's summary is chosen in Spanish (and the other way)."""
+    context, child_id = window.context, window.current_child.id
+    _days(context, child_id)
+    context.media.attach(
+        child_id, TODAY, [write(tmp_path / "IMG_0002.MOV", ftyp_box(b"qt  ") + b"\0" * 100)]
+    )
+    where = tmp_path / "usb"
+    where.mkdir()
+    spanish = _visit(qtbot, window, where, monkeypatch, tick_photo=True, language="es")
+    text = _text(next(p for p in spanish.iterdir() if p.suffix == ".pdf"))
+    assert "Página 1 de" in text, text
+    assert "Fotos y vídeos" in text, text
+    assert "Page 1 of" not in text
+    english = _visit(qtbot, window, where, monkeypatch, tick_photo=True, language="en")
+    text = _text(next(p for p in english.iterdir() if p.suffix == ".pdf"))
+    assert "Page 1 of" in text and "Photos and videos" in text

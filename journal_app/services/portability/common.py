@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from journal_app.i18n import ngettext
+from journal_app.i18n import _, ngettext
 from journal_app.services.messages import MERGE_CONFLICTS
 from journal_app.storage.merge import MergeConflict, MergeCounts
 
@@ -33,13 +33,16 @@ class ImportRefused(Exception):
         self.problem = problem
         self.record = record
         self.field = field
-        where = ""
-        if record is not None:
-            where = f"In {record}"
-            if field is not None:
-                where += f', field "{field}"'
-            where += ": "
-        super().__init__(where + problem)
+        if record is None:
+            message = problem
+        elif field is None:
+            # Translators: where in the file a problem is: "In children[1].days[1]: ...".
+            message = _("In {record}: {problem}").format(record=record, problem=problem)
+        else:
+            message = _('In {record}, field "{field}": {problem}').format(
+                record=record, field=field, problem=problem
+            )
+        super().__init__(message)
 
 
 @dataclass
@@ -55,18 +58,30 @@ class ImportReport(MergeCounts):
 
     def describe(self) -> str:
         lines = [
-            f"Import finished: {self.added} added, {self.updated} updated, "
-            f"{self.unchanged} left alone (already the same here, or changed more recently here)."
+            _(
+                "Import finished: {added} added, {updated} updated, {unchanged} left alone "
+                "(already the same here, or changed more recently here)."
+            ).format(added=self.added, updated=self.updated, unchanged=self.unchanged)
         ]
         if self.removed:
             lines.append(
-                f"{self.removed} movement or warning-sign entries were removed because the newer "
-                "version of their day no longer has them."
+                ngettext(
+                    "{count} movement or warning-sign entry was removed because the newer "
+                    "version of its day no longer has it.",
+                    "{count} movement or warning-sign entries were removed because the newer "
+                    "version of their day no longer has them.",
+                    self.removed,
+                ).format(count=self.removed)
             )
         if self.matched_without_uuid:
             lines.append(
-                f"{self.matched_without_uuid} records (children, days, milestones ...) already "
-                "existed here under another ID (same child, same date) and were merged with them."
+                ngettext(
+                    "{count} record (a child, a day, a milestone ...) already existed here under "
+                    "another ID (same child, same date) and was merged with it.",
+                    "{count} records (children, days, milestones ...) already existed here under "
+                    "another ID (same child, same date) and were merged with them.",
+                    self.matched_without_uuid,
+                ).format(count=self.matched_without_uuid)
             )
         if self.media_without_file:
             n = self.media_without_file

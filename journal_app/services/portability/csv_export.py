@@ -13,15 +13,25 @@ from typing import Any
 
 from journal_app.domain.ages import child_age
 from journal_app.domain.enums import FloorSurface, Milestone, MovementStyle, Side, WarningSign
+from journal_app.i18n import _, pgettext
 from journal_app.storage.files import write_private_bytes
 
-_FLOOR_LABELS = {f.value: f.label for f in FloorSurface}
-_STYLE_LABELS = {s.value: s.label for s in MovementStyle}
-_SIGN_LABELS = {s.value: s.label for s in WarningSign}
-_SIDE_LABELS = {s.value: s.label for s in Side}
-_MILESTONE_LABELS = {m.value: m.label for m in Milestone}
-#: The "Date reached" cell of a milestone the parent answered without a day.
-_UNDATED_LABELS = {"reached": "before the journal (date not known)", "not_reached": "not yet"}
+
+def _labels() -> dict[str, dict[str, str]]:
+    """The vocabulary's words in the current language, read when an export is made (a module
+    constant would keep the language the module was imported in)."""
+    return {
+        "floor": {f.value: f.label for f in FloorSurface},
+        "style": {s.value: s.label for s in MovementStyle},
+        "sign": {s.value: s.label for s in WarningSign},
+        "side": {s.value: s.label for s in Side},
+        "milestone": {m.value: m.label for m in Milestone},
+        # The "Date reached" cell of a milestone the parent answered without a day.
+        "undated": {
+            "reached": _("before the journal (date not known)"),
+            "not_reached": pgettext("milestone in the CSV export", "not yet"),
+        },
+    }
 
 
 def _number(value: int | None) -> str:
@@ -51,23 +61,37 @@ def _ages(child: dict[str, Any], on: date) -> tuple[str, str]:
 
 def csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
     """The zip's CSV files: one row per day and movement style; days; milestones; signs."""
-    movements = [["Child", "Date", "Age", "Corrected age", "Movement", "Times", "Minutes"]]
-    days = [
+    labels = _labels()
+    floors, styles, signs_of = labels["floor"], labels["style"], labels["sign"]
+    sides, milestones_of, undated = labels["side"], labels["milestone"], labels["undated"]
+    child_h, date_h, age_h, corrected_h = _("Child"), _("Date"), _("Age"), _("Corrected age")
+    movements = [
         [
-            "Child",
-            "Date",
-            "Age",
-            "Corrected age",
-            "Tummy time (minutes)",
-            "Floor",
-            "Movements seen",
-            "Warning signs noted",
-            "Notes",
-            "Questions for the doctor",
+            child_h,
+            date_h,
+            age_h,
+            corrected_h,
+            _("Movement"),
+            pgettext("CSV column: how many times", "Times"),
+            _("Minutes"),
         ]
     ]
-    milestones = [["Child", "Milestone", "Date reached", "Age", "Corrected age"]]
-    signs = [["Child", "Date", "Age", "Warning sign", "Side", "Note"]]
+    days = [
+        [
+            child_h,
+            date_h,
+            age_h,
+            corrected_h,
+            _("Tummy time (minutes)"),
+            _("Floor"),
+            _("Movements seen"),
+            _("Warning signs noted"),
+            _("Notes"),
+            _("Questions for the doctor"),
+        ]
+    ]
+    milestones = [[child_h, _("Milestone"), _("Date reached"), age_h, corrected_h]]
+    signs = [[child_h, date_h, age_h, _("Warning sign"), _("Side"), _("Note")]]
     for child in document["children"]:
         name = _text(child["name"])
         for day in child["days"]:
@@ -80,7 +104,7 @@ def csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
                         day["date"],
                         age,
                         corrected,
-                        _STYLE_LABELS.get(m["style"], m["style"]),
+                        styles.get(m["style"], m["style"]),
                         _number(m["episodes"]),
                         _number(m["minutes"]),
                     ]
@@ -94,8 +118,8 @@ def csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
                     age,
                     corrected,
                     _number(day["tummy_minutes"]),
-                    _FLOOR_LABELS.get(day["floor"] or "", day["floor"] or ""),
-                    "; ".join(_STYLE_LABELS.get(m["style"], m["style"]) for m in day["movements"]),
+                    floors.get(day["floor"] or "", day["floor"] or ""),
+                    "; ".join(styles.get(m["style"], m["style"]) for m in day["movements"]),
                     str(len(day["warning_signs"])),
                     _text(day["notes"]),
                     _text(day["questions"]),
@@ -107,8 +131,8 @@ def csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
                         name,
                         day["date"],
                         age,
-                        _SIGN_LABELS.get(w["sign"], w["sign"]),
-                        _SIDE_LABELS.get(w["side"] or "", ""),
+                        signs_of.get(w["sign"], w["sign"]),
+                        sides.get(w["side"] or "", ""),
                         _text(w["note"]),
                     ]
                 )
@@ -117,8 +141,8 @@ def csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
                 milestones.append(
                     [
                         name,
-                        _MILESTONE_LABELS.get(m["milestone"], m["milestone"]),
-                        _UNDATED_LABELS.get(m["status"], m["status"]),
+                        milestones_of.get(m["milestone"], m["milestone"]),
+                        undated.get(m["status"], m["status"]),
                         "",
                         "",
                     ]
@@ -128,7 +152,7 @@ def csv_tables(document: dict[str, Any]) -> dict[str, list[list[str]]]:
             milestones.append(
                 [
                     name,
-                    _MILESTONE_LABELS.get(m["milestone"], m["milestone"]),
+                    milestones_of.get(m["milestone"], m["milestone"]),
                     m["achieved_on"],
                     age,
                     corrected,

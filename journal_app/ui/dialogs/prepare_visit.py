@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal_app import i18n
 from journal_app.domain.media import format_size
 from journal_app.ui.widgets.common import to_date, to_qdate
 
@@ -99,6 +100,19 @@ class PrepareVisitDialog(QDialog):
             self,
         )
         self.hint.setWordWrap(True)
+        from journal_app.ui.dialogs.summary_dialog import language_name
+
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("visitSummaryLanguage")
+        self.language_box.setAccessibleName(self.tr("Summary language"))
+        self.language_box.setToolTip(
+            self.tr("The language the summary is written in: the doctor's may not be yours.")
+        )
+        for code in i18n.available_languages():
+            self.language_box.addItem(language_name(code), code)
+        self.language_box.setCurrentIndex(
+            max(self.language_box.findData(i18n.current().language), 0)
+        )
         self.zip_check = QCheckBox(self.tr("As one &zip file (to send)"), self)
         self.zip_check.setAccessibleName(self.zip_check.text().replace("&", ""))
         self.problem = QLabel(self)
@@ -108,6 +122,7 @@ class PrepareVisitDialog(QDialog):
         form.addRow(self.tr("&Child:"), self.child_box)
         form.addRow(self.tr("&From:"), self.start_edit)
         form.addRow(self.tr("&To:"), self.end_edit)
+        form.addRow(self.tr("Summary &language:"), self.language_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -180,6 +195,11 @@ class PrepareVisitDialog(QDialog):
         self.media_list.setVisible(bool(items))
         self.empty_label.setVisible(not items)
 
+    def language(self) -> str:
+        """The summary's language code ("en", "es")."""
+        code = self.language_box.currentData()
+        return code if isinstance(code, str) else i18n.current().language
+
     def chosen(self) -> list[MediaItem]:
         out = []
         for i in range(self.media_list.count()):
@@ -199,6 +219,7 @@ def prepare_visit(
     where: Path,
     *,
     as_zip: bool = False,
+    language: str | None = None,
 ) -> Path:
     """Write the summary and copy ``chosen`` into a new folder (or zip) in ``where``; its path. Raises
     the summary's or the visit's error (a sentence) when it cannot."""
@@ -212,14 +233,20 @@ def prepare_visit(
     from journal_app.ui.dialogs.summary_dialog import suggested_pdf_path
     from journal_app.ui.printing.summary_document import build_summary_document, summary_title
     from journal_app.ui.printing.summary_media import gather_summary_media
-    from journal_app.ui.printing.summary_pdf import prepare_summary, write_document_pdf
+    from journal_app.ui.printing.summary_pdf import (
+        prepare_summary,
+        summary_translator,
+        write_document_pdf,
+    )
     from journal_app.ui.workers import run_with_progress
 
     photo_ids = [item.uuid for item in chosen if item.is_photo]
 
     def prepare() -> tuple[SummaryReport, SummaryCharts]:
-        report, charts = prepare_summary(context, child, start, end)
-        return report, replace(charts, media=gather_summary_media(context, report, photo_ids))
+        report, charts = prepare_summary(context, child, start, end, language)
+        with i18n.speaking(summary_translator(language)):
+            media = gather_summary_media(context, report, photo_ids)
+        return report, replace(charts, media=media)
 
     report, charts = run_with_progress(
         parent, _tr("Preparing the summary for {name}…").format(name=child.name), prepare
@@ -227,9 +254,11 @@ def prepare_visit(
     scratch = Path(tempfile.mkdtemp(prefix="crawl-journal-visit-"))  # 0700, removed below
     try:
         pdf = scratch / suggested_pdf_path(child, end).name
-        document = build_summary_document(report, charts)
+        with i18n.speaking(summary_translator(language)):
+            document = build_summary_document(report, charts)
+            title = summary_title(report)
         try:
-            write_document_pdf(document, summary_title(report), pdf)
+            write_document_pdf(document, title, pdf)
         finally:
             document.deleteLater()
         files = [VisitFile(pdf, pdf.name)] + [
@@ -267,13 +296,16 @@ def prepare_visit_dialog(
             return None
         child, (start, end), chosen = dialog.child(), dialog.period(), dialog.chosen()
         as_zip = dialog.zip_check.isChecked()
+        language = dialog.language()
     finally:
         dialog.deleteLater()
     where = choose_parent_folder(parent)
     if where is None:
         return None
     try:
-        return prepare_visit(parent, context, child, start, end, chosen, where, as_zip=as_zip)
+        return prepare_visit(
+            parent, context, child, start, end, chosen, where, as_zip=as_zip, language=language
+        )
     except (SummaryExportError, JournalError, OSError) as exc:
         QMessageBox.warning(parent, _tr("Nothing was prepared for the visit"), str(exc))
         return None

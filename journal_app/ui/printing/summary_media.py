@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+from journal_app import i18n
 
 if TYPE_CHECKING:
     from journal_app.services.context import JournalContext
@@ -35,7 +37,10 @@ MAX_CAPTION_CHARS = 160
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummaryDocument", text)
+    """``text`` in the summary's language (the translator of an enclosing ``speaking()``), as
+    summary_html's words are: Qt's translate() would not follow a summary in another language
+    when no Qt bridge is installed (the command line, a worker)."""
+    return i18n.gettext(text)
 
 
 def _esc(text: str) -> str:

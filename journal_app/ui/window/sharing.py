@@ -289,7 +289,7 @@ class SharingController(QObject):
             told.insert(
                 0,
                 ngettext(
-                    "A change from another computer was not applied: {reason}",
+                    "{count} change from another computer was not applied: {reason}",
                     "{count} changes from other computers were not applied: {reason}",
                     len(report.refused),
                 ).format(count=len(report.refused), reason=report.refused[0]),
