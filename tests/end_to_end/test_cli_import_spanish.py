@@ -99,11 +99,6 @@ def test_a_bad_field_is_refused_in_spanish_with_the_files_own_words(
     assert "se esperaba un número entero o null y se ha encontrado el texto «ten»." in stderr
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="ImportReport.describe (services/portability/common.py) is translated on branch "
-    "fix-msgs; passes once that branch is merged",
-)
 def test_a_finished_import_is_reported_in_spanish(
     journal_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
