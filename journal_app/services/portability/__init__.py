@@ -17,7 +17,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal_app.i18n import _
 from journal_app.services.messages import MERGE_FAILED
+from journal_app.services.portability import import_messages as msg
 from journal_app.services.portability.common import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -32,7 +34,7 @@ from journal_app.services.portability.common import (
 )
 from journal_app.services.portability.csv_export import write_csv_zip
 from journal_app.services.portability.json_export import export_document, json_bytes, write_json
-from journal_app.services.portability.reading import check_records, flatten, too_big_message
+from journal_app.services.portability.reading import check_records, flatten
 from journal_app.services.portability.stream_reading import children_from_bytes, read_children
 from journal_app.storage.clock import utc_now
 from journal_app.storage.merge import ImportRecords, MergeConflict, MergeFailed, merge_records
@@ -76,7 +78,7 @@ class PortabilityService:
         from journal_app.storage.media_store import MediaStore
 
         if self.journal_dir is None:
-            raise LookupError("this journal has no folder for its photos and videos")
+            raise LookupError(_("this journal has no folder for its photos and videos"))
         return MediaStore(self.journal_dir)
 
     # -- export ------------------------------------------------------------------------------------
@@ -204,15 +206,15 @@ def _readable(path: Path) -> None:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise ImportRefused(f"{path} is not a file.")
+            raise ImportRefused(msg.not_a_file(path))
         if size > MAX_IMPORT_BYTES:
-            raise ImportRefused(too_big_message(path.name, size))
+            raise ImportRefused(msg.too_big(path.name, size))
         with path.open("rb"):
             pass
     except FileNotFoundError:
-        raise ImportRefused(f"There is no file at {path}.") from None
+        raise ImportRefused(msg.no_file(path)) from None
     except OSError as exc:
-        raise ImportRefused(f"The file {path} could not be read: {exc.strerror or exc}.") from None
+        raise ImportRefused(msg.unreadable(path, exc)) from None
 
 
 def _is_zip(path: Path) -> bool:

@@ -40,7 +40,10 @@ def _local_moment(f: _Fields, key: str) -> datetime | None:
 
 def media_record(f: _Fields, child_uuid: str) -> InMedia:
     on = f.required_day("day")
-    f.record = f"{f.record[: f.record.rindex(' (')]} (the photo or video of {on.isoformat()})"
+    # The place in the file ("children[0].media[3]", no space in it), then what the record is.
+    f.record = _("{place} (the photo or video of {date})").format(
+        place=f.record[: f.record.index(" (")], date=on.isoformat()
+    )
     kind = f.text("kind")
     if kind not in {k.value for k in MediaKind}:
         known = ", ".join(k.value for k in MediaKind)

@@ -25,6 +25,8 @@ from journal_app.domain.validation import (
     validate_child,
     validate_day,
 )
+from journal_app.i18n import _, ngettext
+from journal_app.services.portability import import_messages as msg
 from journal_app.services.portability.common import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -50,7 +52,7 @@ _E = TypeVar("_E", bound=StrEnum)
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in a journal export")
+    raise ValueError(msg.constant_not_allowed(name))
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -59,7 +61,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _value in pairs:
             if key in seen:
-                raise ValueError(f'the field "{_short(key)}" appears twice in one record')
+                raise ValueError(msg.field_twice(_short(key)))
             seen.add(key)
     return result
 
@@ -98,70 +100,45 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
-def too_big_message(name: str, size: int) -> str:
-    return (
-        f"The file {name} is {-(-size // (1024 * 1024))} MB; import reads files of "
-        f"up to {MAX_IMPORT_BYTES // (1024 * 1024)} MB. If it is an export of a very "
-        "large journal, export and import one child at a time (Export > JSON asks which "
-        "child; on the command line: export --child NAME); to move a whole journal of "
-        "any size, copy a backup instead and restore it (Back Up Now, then Restore from "
-        "Backup; on the command line: backup -o FILE, then restore FILE)."
-    )
-
-
 def read_document(path: Path) -> dict[str, Any]:
     """The whole decoded document at ``path`` (the import reads in pieces instead:
     :mod:`.stream_reading`; this whole reading is what it is compared with in the tests)."""
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise ImportRefused(f"{path} is not a file.")
+            raise ImportRefused(msg.not_a_file(path))
         if size > MAX_IMPORT_BYTES:
-            raise ImportRefused(too_big_message(path.name, size))
+            raise ImportRefused(msg.too_big(path.name, size))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ImportRefused(f"There is no file at {path}.") from None
+        raise ImportRefused(msg.no_file(path)) from None
     except OSError as exc:
-        raise ImportRefused(f"The file {path} could not be read: {exc.strerror or exc}.") from None
+        raise ImportRefused(msg.unreadable(path, exc)) from None
     return document_from_bytes(raw, path)
 
 
 def document_from_bytes(raw: bytes, path: Path) -> dict[str, Any]:
     """The JSON document in ``raw`` (the bytes of ``path``, or of a zip's journal.json)."""
     if raw.startswith(b"PK\x03\x04"):
-        raise ImportRefused(
-            f"The file {path.name} is a zip archive (perhaps a CSV export). Only the JSON export "
-            "(a .json file made by Export > JSON) can be imported."
-        )
+        raise ImportRefused(msg.zip_archive(path.name))
     wide = _wide_encoding(raw)
     if wide is not None:
-        raise ImportRefused(
-            f"The file {path.name} is {wide} text; a Crawl Journal export is UTF-8. If you edited "
-            "it, save it again as UTF-8 (most editors offer the encoding under Save As) and "
-            "import again."
-        )
+        raise ImportRefused(msg.wide_text(path.name, wide))
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ImportRefused(
-            f"The file {path.name} is not a text file (byte {exc.start} is not UTF-8 text); "
-            "it is not a Crawl Journal export."
-        ) from None
+        raise ImportRefused(msg.not_utf8(path.name, exc.start)) from None
     del raw  # the bytes are not needed once decoded: only one copy of the file in memory
     stripped = text.lstrip()
     if not stripped:
-        raise ImportRefused(f"The file {path.name} is empty.")
+        raise ImportRefused(msg.empty(path.name))
     if stripped[0] not in "{[":
         first_line = stripped.splitlines()[0]
         if first_line.count(",") >= 1 or first_line.count(";") >= 1 or "\t" in first_line:
-            raise ImportRefused(
-                f"The file {path.name} looks like a CSV (spreadsheet) file, not a JSON export. "
-                "CSV exports are for reading in a spreadsheet; to move a journal, export and "
-                "import JSON."
-            )
-        raise ImportRefused(f"The file {path.name} is not a Crawl Journal export (it is not JSON).")
+            raise ImportRefused(msg.looks_csv(path.name))
+        raise ImportRefused(msg.not_json(path.name))
     try:
         document = json.loads(
             text,
@@ -170,16 +147,13 @@ def document_from_bytes(raw: bytes, path: Path) -> dict[str, Any]:
             parse_int=_parse_int,
         )
     except json.JSONDecodeError as exc:
-        raise ImportRefused(
-            f"The file {path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, column "
-            f"{exc.colno}. The file may have been cut short or damaged."
-        ) from None
+        raise ImportRefused(msg.invalid_json(path.name, exc.msg, exc.lineno, exc.colno)) from None
     except ValueError as exc:
-        raise ImportRefused(f"The file {path.name} is not a valid export: {exc}.") from None
+        raise ImportRefused(msg.invalid_export(path.name, exc)) from None
     except RecursionError:
-        raise ImportRefused(f"The file {path.name} is nested too deeply to be an export.") from None
+        raise ImportRefused(msg.nested(path.name)) from None
     if not isinstance(document, dict):
-        raise ImportRefused(f"The file {path.name} is JSON but not a Crawl Journal export.")
+        raise ImportRefused(msg.json_not_export(path.name))
     return document
 
 
@@ -188,7 +162,9 @@ class _Fields:
 
     def __init__(self, data: Any, record: str) -> None:
         if not isinstance(data, dict):
-            raise ImportRefused(f"expected an object {{...}}, found {_kind(data)}.", record)
+            raise ImportRefused(
+                _("expected an object {{...}}, found {found}.").format(found=_kind(data)), record
+            )
         self.data: dict[str, Any] = data
         self.record = record
 
@@ -197,24 +173,33 @@ class _Fields:
 
     def get(self, key: str) -> Any:
         if key not in self.data:
-            raise self.refuse(key, "this field is missing.")
+            raise self.refuse(key, _("this field is missing."))
         return self.data[key]
 
     def text(self, key: str, *, max_length: int | None = None, nonempty: bool = False) -> str:
         value = self.get(key)
         if not isinstance(value, str):
-            raise self.refuse(key, f"expected text, found {_kind(value)}.")
+            raise self.refuse(key, _("expected text, found {found}.").format(found=_kind(value)))
         lone = _LONE_SURROGATE.search(value)
         if lone is not None:  # valid JSON ("\ud800"), but not text that can be stored
             raise self.refuse(
                 key,
-                f"this text holds an invalid character ({_printable(lone.group())}, half of a "
-                f"UTF-16 pair, at character {lone.start() + 1}); it cannot be stored.",
+                _(
+                    "this text holds an invalid character ({character}, half of a UTF-16 pair, "
+                    "at character {position}); it cannot be stored."
+                ).format(character=_printable(lone.group()), position=lone.start() + 1),
             )
         if nonempty and not value.strip():
-            raise self.refuse(key, "this must not be empty.")
+            raise self.refuse(key, _("this must not be empty."))
         if max_length is not None and len(value) > max_length:
-            raise self.refuse(key, f"this is too long (at most {max_length} characters).")
+            raise self.refuse(
+                key,
+                ngettext(
+                    "this is too long (at most {count} character).",
+                    "this is too long (at most {count} characters).",
+                    max_length,
+                ).format(count=max_length),
+            )
         return value
 
     def integer(self, key: str) -> int | None:
@@ -222,13 +207,17 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.refuse(key, f"expected a whole number or null, found {_kind(value)}.")
+            raise self.refuse(
+                key, _("expected a whole number or null, found {found}.").format(found=_kind(value))
+            )
         return value
 
     def boolean(self, key: str) -> bool:
         value = self.get(key)
         if not isinstance(value, bool):
-            raise self.refuse(key, f"expected true or false, found {_kind(value)}.")
+            raise self.refuse(
+                key, _("expected true or false, found {found}.").format(found=_kind(value))
+            )
         return value
 
     def day(self, key: str, *, optional: bool = False) -> date | None:
@@ -236,14 +225,19 @@ class _Fields:
         if value is None and optional:
             return None
         if not isinstance(value, str):
-            raise self.refuse(key, f"expected a date like 2026-05-31, found {_kind(value)}.")
+            raise self.refuse(
+                key, _("expected a date like 2026-05-31, found {found}.").format(found=_kind(value))
+            )
         try:
             if len(value) != 10:
                 raise ValueError
             return date.fromisoformat(value)
         except ValueError:
             raise self.refuse(
-                key, f'"{_short(value)}" is not a real date in the form YYYY-MM-DD.'
+                key,
+                _('"{value}" is not a real date in the form YYYY-MM-DD.').format(
+                    value=_short(value)
+                ),
             ) from None
 
     def required_day(self, key: str) -> date:
@@ -255,13 +249,17 @@ class _Fields:
         value = self.get(key)
         if not isinstance(value, str):
             raise self.refuse(
-                key, f"expected a time like 2026-05-31T18:02:03.000000Z, found {_kind(value)}."
+                key,
+                _("expected a time like 2026-05-31T18:02:03.000000Z, found {found}.").format(
+                    found=_kind(value)
+                ),
             )
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             raise self.refuse(
-                key, f'"{_short(value)}" is not a date and time in ISO 8601 form.'
+                key,
+                _('"{value}" is not a date and time in ISO 8601 form.').format(value=_short(value)),
             ) from None
         if parsed.tzinfo is not None:
             try:
@@ -269,21 +267,25 @@ class _Fields:
             except OverflowError:  # 0001-01-01T00:00+01:00 is in year 0 in UTC
                 raise self.refuse(
                     key,
-                    f'"{_short(value)}" is outside the times a journal can hold (years 1 to 9999 '
-                    "in UTC).",
+                    _(
+                        '"{value}" is outside the times a journal can hold (years 1 to 9999 '
+                        "in UTC)."
+                    ).format(value=_short(value)),
                 ) from None
         return parsed
 
     def uuid(self, key: str = "uuid") -> str:
         value = self.get(key)
         if not isinstance(value, str):
-            raise self.refuse(key, f"expected a UUID, found {_kind(value)}.")
+            raise self.refuse(key, _("expected a UUID, found {found}.").format(found=_kind(value)))
         if _CANONICAL_UUID.fullmatch(value):  # as the app writes it: already in its own form
             return value
         try:
             return str(uuid_module.UUID(value))
         except ValueError:
-            raise self.refuse(key, f'"{_short(value)}" is not a UUID.') from None
+            raise self.refuse(
+                key, _('"{value}" is not a UUID.').format(value=_short(value))
+            ) from None
 
     def choice(
         self, key: str, vocabulary: type[_E], what: str, *, optional: bool = False
@@ -292,14 +294,12 @@ class _Fields:
         if value is None and optional:
             return None
         if not isinstance(value, str):
-            raise self.refuse(key, f"expected {what} code, found {_kind(value)}.")
+            raise self.refuse(key, msg.expected_code(what, _kind(value)))
         try:
             return vocabulary(value)
         except ValueError:
             known = ", ".join(m.value for m in vocabulary)
-            raise self.refuse(
-                key, f'"{_short(value)}" is not a known {what} (known: {known}).'
-            ) from None
+            raise self.refuse(key, msg.unknown_code(what, _short(value), known)) from None
 
     def required_choice(self, key: str, vocabulary: type[_E], what: str) -> _E:
         found = self.choice(key, vocabulary, what)
@@ -309,25 +309,29 @@ class _Fields:
     def items(self, key: str) -> list[Any]:
         value = self.get(key)
         if not isinstance(value, list):
-            raise self.refuse(key, f"expected a list [...], found {_kind(value)}.")
+            raise self.refuse(
+                key, _("expected a list [...], found {found}.").format(found=_kind(value))
+            )
         return value
 
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "null"
+        # Translators: the JSON value null, found where another was expected.
+        return _("null")
     if isinstance(value, LongNumber):
-        return f"a number of {len(value.digits.lstrip('-'))} digits"
+        return msg.number_of_digits(len(value.digits.lstrip("-")))
     if isinstance(value, bool):
-        return "true/false"
+        # Translators: a JSON value true or false, found where another was expected.
+        return _("true/false")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number {number}").format(number=value)
     if isinstance(value, str):
-        return f'the text "{_short(value)}"'
+        return _('the text "{text}"').format(text=_short(value))
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     return type(value).__name__
 
 
@@ -365,10 +369,13 @@ def _milestone_state(m: _Fields, version: int) -> dict[str, Any]:
         return {"achieved_on": m.required_day("achieved_on"), "status": MILESTONE_REACHED}
     status = m.get("status")
     if status not in MILESTONE_STATUSES:
-        raise m.refuse("status", f'expected "reached" or "not_reached", found {_kind(status)}.')
+        raise m.refuse(
+            "status",
+            _('expected "reached" or "not_reached", found {found}.').format(found=_kind(status)),
+        )
     achieved_on = m.day("achieved_on", optional=True)
     if status == MILESTONE_NOT_REACHED and achieved_on is not None:
-        raise m.refuse("achieved_on", 'a milestone "not_reached" has no date (null).')
+        raise m.refuse("achieved_on", _('a milestone "not_reached" has no date (null).'))
     return {"achieved_on": achieved_on, "status": status}
 
 
@@ -376,17 +383,26 @@ def check_top(top: _Fields) -> int:
     """The file's "format" and "version" (the version, when this app reads it)."""
     name = top.get("format")
     if name != FORMAT_NAME:
+        found = _printable(json.dumps(name, ensure_ascii=False, default=str))[:60]
         raise ImportRefused(
-            f'This JSON file is not a Crawl Journal export (its "format" is '
-            f'{_printable(json.dumps(name, ensure_ascii=False, default=str))[:60]}, expected "{FORMAT_NAME}").'
+            _(
+                'This JSON file is not a Crawl Journal export (its "format" is {found}, '
+                'expected "{expected}").'
+            ).format(found=found, expected=FORMAT_NAME)
         )
     version = top.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise top.refuse("version", f"expected a format version number, found {_kind(version)}.")
+        raise top.refuse(
+            "version",
+            _("expected a format version number, found {found}.").format(found=_kind(version)),
+        )
     if version > FORMAT_VERSION:
         raise ImportRefused(
-            f"This export was made by a newer version of Crawl Journal (format version {version}; "
-            f"this app reads version {FORMAT_VERSION}). Please update the app, then import again."
+            _(
+                "This export was made by a newer version of Crawl Journal (format version "
+                "{version}; this app reads version {readable}). Please update the app, then "
+                "import again."
+            ).format(version=version, readable=FORMAT_VERSION)
         )
     return version
 
@@ -404,7 +420,10 @@ def child_sections(version: int) -> tuple[str, ...]:
 def child_header(c: _Fields, ci: int) -> InChild:
     """The child of ``c`` (the object ``children[ci]``) without its lists."""
     name_text = c.text("name", nonempty=True)
-    c.record = f'children[{ci}] (the child "{_short(name_text)}")'
+    # Translators: {place} is where the record is in the file ("children[0]"), kept as is.
+    c.record = _('{place} (the child "{name}")').format(
+        place=f"children[{ci}]", name=_short(name_text)
+    )
     return InChild(
         c.record,
         *_stamped(c),
@@ -417,11 +436,14 @@ def child_header(c: _Fields, ci: int) -> InChild:
 
 def add_item(child: InChild, section: str, ci: int, index: int, raw: Any, version: int) -> None:
     """Check ``raw``, the element ``index`` of ``section`` of the child ``ci``, and add it."""
-    of = f'(of "{child.label}")'
+
+    def place(path: str) -> str:
+        return _('{place} (of "{child}")').format(place=path, child=child.label)
+
     if section == "days":
         child.days.append(_day(child, raw, ci, index))
     elif section == "milestones":
-        m = _Fields(raw, f"children[{ci}].milestones[{index}] {of}")
+        m = _Fields(raw, place(f"children[{ci}].milestones[{index}]"))
         child.milestones.append(
             InMilestone(
                 m.record,
@@ -432,7 +454,7 @@ def add_item(child: InChild, section: str, ci: int, index: int, raw: Any, versio
             )
         )
     elif section == "tips_tried":
-        t = _Fields(raw, f"children[{ci}].tips_tried[{index}] {of}")
+        t = _Fields(raw, place(f"children[{ci}].tips_tried[{index}]"))
         child.tips.append(
             InTip(
                 t.record,
@@ -443,7 +465,7 @@ def add_item(child: InChild, section: str, ci: int, index: int, raw: Any, versio
             )
         )
     elif section == "summaries_made":
-        m = _Fields(raw, f"children[{ci}].summaries_made[{index}] {of}")
+        m = _Fields(raw, place(f"children[{ci}].summaries_made[{index}]"))
         child.summaries.append(
             InSummary(
                 m.record,
@@ -457,14 +479,16 @@ def add_item(child: InChild, section: str, ci: int, index: int, raw: Any, versio
     else:
         from journal_app.services.portability.media_reading import media_record
 
-        media = _Fields(raw, f"children[{ci}].media[{index}] {of}")
+        media = _Fields(raw, place(f"children[{ci}].media[{index}]"))
         child.media.append(media_record(media, child.uuid))
 
 
 def _day(child: InChild, raw_day: Any, ci: int, di: int) -> InDay:
     d = _Fields(raw_day, f"children[{ci}].days[{di}]")
     on = d.required_day("date")
-    d.record = f'children[{ci}].days[{di}] (the day {on.isoformat()} of "{child.label}")'
+    d.record = _('{place} (the day {date} of "{child}")').format(
+        place=f"children[{ci}].days[{di}]", date=on.isoformat(), child=child.label
+    )
     day = InDay(
         d.record,
         *_stamped(d),
@@ -479,9 +503,7 @@ def _day(child: InChild, raw_day: Any, ci: int, di: int) -> InDay:
         signs=[],
     )
     for mi, raw_movement in enumerate(d.items("movements")):
-        m = _Fields(
-            raw_movement, f"children[{ci}].days[{di}].movements[{mi}] (on {on.isoformat()})"
-        )
+        m = _Fields(raw_movement, msg.on_day(f"children[{ci}].days[{di}].movements[{mi}]", on))
         day.movements.append(
             InMovement(
                 m.record,
@@ -493,9 +515,7 @@ def _day(child: InChild, raw_day: Any, ci: int, di: int) -> InDay:
             )
         )
     for si, raw_sign in enumerate(d.items("warning_signs")):
-        w = _Fields(
-            raw_sign, f"children[{ci}].days[{di}].warning_signs[{si}] (on {on.isoformat()})"
-        )
+        w = _Fields(raw_sign, msg.on_day(f"children[{ci}].days[{di}].warning_signs[{si}]", on))
         day.signs.append(
             InSign(
                 w.record,
@@ -512,7 +532,7 @@ def _day(child: InChild, raw_day: Any, ci: int, di: int) -> InDay:
 def parse_document(document: dict[str, Any]) -> list[InChild]:
     """The children of a whole decoded document (the streaming reader does the same piece by
     piece: :mod:`.stream_reading`)."""
-    top = _Fields(document, "the top of the file")
+    top = _Fields(document, msg.top_of_file())
     version = check_top(top)
     children: list[InChild] = []
     for ci, raw_child in enumerate(top.items("children")):
@@ -536,8 +556,7 @@ def _unique(records: Iterable[_R], what: str) -> list[_R]:
             seen[record.uuid] = record
         elif first.content() != record.content():
             raise ImportRefused(
-                f"The UUID {record.uuid} is used by two different {what}: {first.record} and "
-                f"{record.record}. Each record needs its own UUID.",
+                msg.same_uuid(what, record.uuid, first.record, record.record),
                 record.record,
                 "uuid",
             )
@@ -582,7 +601,7 @@ def _natural_duplicates(records: Iterable[_R], key: Callable[[_R], Any], what: s
         k = key(record)
         if k in seen:
             raise ImportRefused(
-                f"{what} is recorded twice in the file ({seen[k].record} and {record.record}).",
+                msg.recorded_twice(what, seen[k].record, record.record),
                 record.record,
             )
         seen[k] = record
@@ -607,8 +626,11 @@ def _check_stamps(records: ImportRecords, latest: datetime) -> None:
             for name, moment in (("created", record.created), ("updated", record.updated)):
                 if moment > latest:
                     raise ImportRefused(
-                        f"the time {stamp_text(moment)} is in the future (this computer's clock says "
-                        f"{stamp_text(latest - STAMP_CLOCK_LEEWAY)}).",
+                        _(
+                            "the time {time} is in the future (this computer's clock says {now})."
+                        ).format(
+                            time=stamp_text(moment), now=stamp_text(latest - STAMP_CLOCK_LEEWAY)
+                        ),
                         record.record,
                         name,
                     )
@@ -626,13 +648,11 @@ def check_records(
         _refuse_errors(child.record, validate_child(child.profile(), today))
         done += 1
     progress(done)
-    _natural_duplicates(records.days, lambda d: (d.child_uuid, d.day), "A day")
-    _natural_duplicates(
-        records.movements, lambda m: (m.day_uuid, m.style), "A movement style on one day"
-    )
-    _natural_duplicates(records.signs, lambda w: (w.day_uuid, w.sign), "A warning sign on one day")
-    _natural_duplicates(records.milestones, lambda m: (m.child_uuid, m.milestone), "A milestone")
-    _natural_duplicates(records.tips, lambda t: (t.child_uuid, t.tip_id), "A tip marked tried")
+    _natural_duplicates(records.days, lambda d: (d.child_uuid, d.day), "day")
+    _natural_duplicates(records.movements, lambda m: (m.day_uuid, m.style), "movement")
+    _natural_duplicates(records.signs, lambda w: (w.day_uuid, w.sign), "sign")
+    _natural_duplicates(records.milestones, lambda m: (m.child_uuid, m.milestone), "milestone")
+    _natural_duplicates(records.tips, lambda t: (t.child_uuid, t.tip_id), "tip")
     for index, day in enumerate(records.days, 1):
         child = by_uuid[day.child_uuid]
         _refuse_errors(day.record, validate_day(day.entry(), child.profile(), today))
@@ -644,26 +664,26 @@ def check_records(
         if m.achieved_on is None:
             continue
         if m.achieved_on > today:
-            raise ImportRefused("this date is in the future.", m.record, "achieved_on")
+            raise ImportRefused(_("this date is in the future."), m.record, "achieved_on")
         if m.achieved_on < child.birth_date:
             raise ImportRefused(
-                f"this date is before {child.name}'s birth date.", m.record, "achieved_on"
+                _("this date is before {name}'s birth date.").format(name=child.name),
+                m.record,
+                "achieved_on",
             )
     for t in records.tips:
         # A tip tried before the birth date is let in: the birth date may have been corrected
         # after the tip was marked, and a bookkeeping record must not strand a journal.
         if t.tried_on > today:
-            raise ImportRefused("this date is in the future.", t.record, "tried_on")
+            raise ImportRefused(_("this date is in the future."), t.record, "tried_on")
     for s in records.summaries:
         if s.made_on > today:
-            raise ImportRefused("this date is in the future.", s.record, "made_on")
+            raise ImportRefused(_("this date is in the future."), s.record, "made_on")
         if s.period_start > s.period_end:
-            raise ImportRefused("the period starts after it ends.", s.record, "period_start")
+            raise ImportRefused(_("the period starts after it ends."), s.record, "period_start")
         # A period ending after the summary was made is let in: earlier versions allowed it.
-    _natural_duplicates(
-        records.media, lambda m: (m.child_uuid, m.day, m.sha256), "A photo or video on one day"
-    )
+    _natural_duplicates(records.media, lambda m: (m.child_uuid, m.day, m.sha256), "media")
     for media in records.media:
         if media.day > today:
-            raise ImportRefused("this date is in the future.", media.record, "day")
+            raise ImportRefused(_("this date is in the future."), media.record, "day")
     progress(records.count)

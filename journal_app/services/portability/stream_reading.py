@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from journal_app.services.portability import import_messages as msg
 from journal_app.services.portability.common import ImportRefused
 from journal_app.services.portability.reading import (
     CHILD_FIELDS,
@@ -52,7 +53,7 @@ def _decoder() -> json.JSONDecoder:
 
 
 def _duplicate(key: str) -> ValueError:
-    return ValueError(f'the field "{_short(key)}" appears twice in one record')
+    return ValueError(msg.field_twice(_short(key)))
 
 
 def read_children(path: Path, progress: ReadProgress | None = None) -> list[InChild]:
@@ -61,9 +62,9 @@ def read_children(path: Path, progress: ReadProgress | None = None) -> list[InCh
         with path.open("rb") as handle:
             return children_from_stream(handle, path, progress)
     except FileNotFoundError:
-        raise ImportRefused(f"There is no file at {path}.") from None
+        raise ImportRefused(msg.no_file(path)) from None
     except OSError as exc:  # a disk error half-way through
-        raise ImportRefused(f"The file {path} could not be read: {exc.strerror or exc}.") from None
+        raise ImportRefused(msg.unreadable(path, exc)) from None
 
 
 def children_from_bytes(raw: bytes, path: Path, *, chunk: int = CHUNK_CHARS) -> list[InChild]:
@@ -90,21 +91,18 @@ def children_from_stream(
     try:
         reader.document()
     except json.JSONDecodeError as exc:
-        raise ImportRefused(
-            f"The file {path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, column "
-            f"{exc.colno}. The file may have been cut short or damaged."
-        ) from None
+        raise ImportRefused(msg.invalid_json(path.name, exc.msg, exc.lineno, exc.colno)) from None
     except ValueError as exc:
-        raise ImportRefused(f"The file {path.name} is not a valid export: {exc}.") from None
+        raise ImportRefused(msg.invalid_export(path.name, exc)) from None
     except RecursionError:
-        raise ImportRefused(f"The file {path.name} is nested too deeply to be an export.") from None
+        raise ImportRefused(msg.nested(path.name)) from None
     finally:
         if window is not None:
             window.append(stream.widest)
     if reader.failed is not None:
         raise reader.failed
     if reader.not_object:
-        raise ImportRefused(f"The file {path.name} is JSON but not a Crawl Journal export.")
+        raise ImportRefused(msg.json_not_export(path.name))
     return reader.children
 
 
@@ -113,17 +111,10 @@ def _check_text(handle: BinaryIO, path: Path, chunk: int) -> int:
     CSV or other text. Returns the offset where the JSON text starts (after a byte-order mark)."""
     head = handle.read(64)
     if head.startswith(b"PK\x03\x04"):
-        raise ImportRefused(
-            f"The file {path.name} is a zip archive (perhaps a CSV export). Only the JSON export "
-            "(a .json file made by Export > JSON) can be imported."
-        )
+        raise ImportRefused(msg.zip_archive(path.name))
     wide = _wide_encoding(head)
     if wide is not None:
-        raise ImportRefused(
-            f"The file {path.name} is {wide} text; a Crawl Journal export is UTF-8. If you edited "
-            "it, save it again as UTF-8 (most editors offer the encoding under Save As) and "
-            "import again."
-        )
+        raise ImportRefused(msg.wide_text(path.name, wide))
     start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
     handle.seek(start)
     utf8 = codecs.getincrementaldecoder("utf-8")()
@@ -136,10 +127,7 @@ def _check_text(handle: BinaryIO, path: Path, chunk: int) -> int:
         try:
             text = utf8.decode(raw, final=not raw)
         except UnicodeDecodeError as exc:
-            raise ImportRefused(
-                f"The file {path.name} is not a text file (byte {read - pending + exc.start} is "
-                "not UTF-8 text); it is not a Crawl Journal export."
-            ) from None
+            raise ImportRefused(msg.not_utf8(path.name, read - pending + exc.start)) from None
         read += len(raw)
         if json_like is None:
             stripped = text.lstrip()
@@ -151,16 +139,12 @@ def _check_text(handle: BinaryIO, path: Path, chunk: int) -> int:
         if not raw:
             break
     if json_like is None:
-        raise ImportRefused(f"The file {path.name} is empty.")
+        raise ImportRefused(msg.empty(path.name))
     if not json_like:
         first_line = first.splitlines()[0]
         if first_line.count(",") >= 1 or first_line.count(";") >= 1 or "\t" in first_line:
-            raise ImportRefused(
-                f"The file {path.name} looks like a CSV (spreadsheet) file, not a JSON export. "
-                "CSV exports are for reading in a spreadsheet; to move a journal, export and "
-                "import JSON."
-            )
-        raise ImportRefused(f"The file {path.name} is not a Crawl Journal export (it is not JSON).")
+            raise ImportRefused(msg.looks_csv(path.name))
+        raise ImportRefused(msg.not_json(path.name))
     return start
 
 
@@ -229,7 +213,7 @@ class _Reader:
             if key == "children" and key not in fields and s.peek() == "[":
                 fields[key] = _STREAMED
                 if "format" in fields and "version" in fields and self.failed is None:
-                    version = self._try(lambda: check_top(_Fields(fields, "the top of the file")))
+                    version = self._try(lambda: check_top(_Fields(fields, msg.top_of_file())))
                     if version is not None:
                         self.version = version
                         self._children()
@@ -244,7 +228,7 @@ class _Reader:
         s.end()
         if done or self.failed is not None:
             return
-        top = _Fields(fields, "the top of the file")
+        top = _Fields(fields, msg.top_of_file())
         version = self._try(lambda: check_top(top))
         if version is None or self._try(lambda: top.items("children")) is None:
             return
