@@ -200,8 +200,11 @@ def _entries(items: Any, fields: tuple[str, ...]) -> tuple[tuple[Any, ...], ...]
 def content(kind: Kind, record: Record) -> tuple[Any, ...]:
     """What a parent sees of a record: its fields without UUIDs and times. Two versions with the
     same content are the same as far as a conflict goes."""
-    # When a photo was added (on which computer, at what time) is not what a parent compares.
-    skip = {*_STAMPS, "child_uuid", "movements", "warning_signs", "added"}
+    skip = {*_STAMPS, "child_uuid", "movements", "warning_signs"}
+    if kind is Kind.MEDIA:
+        # The same file on the same day: what the parent compares is its caption, not the name
+        # it had on each computer or when each added it.
+        skip |= {"file_name", "added", "taken", "taken_source"}
     values: tuple[Any, ...] = tuple(record.get(f) for f in RECORD_FIELDS[kind] if f not in skip)
     if kind is Kind.DAY:
         values += (

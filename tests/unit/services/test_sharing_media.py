@@ -201,3 +201,39 @@ def test_a_photo_of_a_journal_before_joining_travels_on_joining(
     finally:
         for c in (mum, dad):
             c.context.close()
+
+
+def test_the_file_goes_into_the_folder_before_the_change_file_naming_it(
+    pair, tmp_path: Path, qapp
+) -> None:
+    mum, dad, folder = pair
+    settings = read_settings(mum.context.engine)
+    assert settings is not None
+    own = folder / settings.device
+    before = sorted(p.name for p in own.glob("*.json") if p.name != "device.json")
+    (own / "media").write_text("in the way")  # the media subfolder cannot be made
+    attach(mum, write(tmp_path / "a.png", image_bytes("PNG")))
+    report = mum.sync()
+    assert report.paused
+    assert sorted(p.name for p in own.glob("*.json") if p.name != "device.json") == before
+    (own / "media").unlink()
+    assert not mum.sync().paused
+    dad.sync()
+    assert len(media_of(dad)) == 1
+
+
+def test_the_reports_about_media_speak_spanish(pair, tmp_path: Path, qapp) -> None:
+    from journal_app.i18n import speaking, translator_for
+
+    mum, dad, folder = pair
+    data = image_bytes("PNG")
+    item = attach(mum, write(tmp_path / "a.png", data))
+    mum.sync()
+    sent = shared_file(mum, folder, item)
+    sent.unlink()
+    with speaking(translator_for("es")):
+        report = dad.sync()
+        assert any("aún está llegando a la carpeta compartida" in n for n in report.notes)
+        write(sent, b"\x89PNG" + b"\0" * (len(data) - 4))
+        refused = dad.sync().refused
+        assert len(refused) == 1 and "no es la foto o el vídeo" in refused[0]
