@@ -112,6 +112,8 @@ class SyncReport:
     from_computers: tuple[str, ...]
     #: Translated remarks, such as a computer whose clock runs ahead.
     notes: tuple[str, ...] = ()
+    #: Photos and videos that arrived (or changed: a caption, a removal).
+    media: int = 0
 
     @property
     def paused(self) -> bool:
@@ -147,6 +149,14 @@ class SyncReport:
                     "{n} children's profiles from {computers}",
                     self.children,
                 ).format(n=self.children, computers=computers)
+            )
+        if self.media:
+            lines.append(
+                ngettext(
+                    "{n} photo or video from {computers}",
+                    "{n} photos or videos from {computers}",
+                    self.media,
+                ).format(n=self.media, computers=computers)
             )
         if self.refused:
             lines.append(
@@ -506,6 +516,7 @@ class SharingService:
             tuple(refused),
             tuple(names.get(d, another_computer()) for d in devices),
             notes,
+            sum(arrived.get(Kind.MEDIA, {}).values()),
         )
 
     @staticmethod

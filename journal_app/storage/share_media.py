@@ -188,7 +188,9 @@ def _candidates(root: Path, sha256: str, kind: MediaKind) -> list[Path]:
             continue
         path = shared_path(root, name, sha256, kind)
         with contextlib.suppress(OSError):
-            if not path.is_symlink() and path.is_file():
+            # Links are not followed (none of the folders on the way, nor the file).
+            steps = (root / name, path.parent.parent, path.parent, path)
+            if not any(p.is_symlink() for p in steps) and path.is_file():
                 found.append(path)
     return found
 

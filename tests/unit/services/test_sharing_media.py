@@ -72,6 +72,7 @@ def test_a_photo_attached_on_mums_computer_appears_on_dads(pair, tmp_path: Path,
     assert stat.S_IMODE(sent.parent.parent.stat().st_mode) == 0o700
     report = dad.sync()
     assert not report.paused and report.refused == ()
+    assert report.describe() == "1 photo or video from Mum's laptop"
     [got] = media_of(dad)
     assert (got.uuid, got.sha256, got.caption, got.original_name, got.kind) == (
         item.uuid,
@@ -237,3 +238,18 @@ def test_the_reports_about_media_speak_spanish(pair, tmp_path: Path, qapp) -> No
         write(sent, b"\x89PNG" + b"\0" * (len(data) - 4))
         refused = dad.sync().refused
         assert len(refused) == 1 and "no es la foto o el vídeo" in refused[0]
+        write(sent, data)
+        assert dad.sync().describe() == "1 foto o vídeo de Mum's laptop"
+
+
+def test_a_copy_killed_midway_leaves_only_a_temporary_that_joining_again_removes(
+    pair, tmp_path: Path, qapp
+) -> None:
+    mum, _dad, folder = pair
+    item = attach(mum, write(tmp_path / "a.png", image_bytes("PNG")))
+    mum.sync()
+    sent = shared_file(mum, folder, item)
+    stray = sent.parent / ".tmp-killed.part"
+    write(stray, b"half")
+    mum.join(folder)  # joining again (or starting the app's sharing anew) tidies its own folder
+    assert not stray.exists() and sent.exists()
