@@ -253,3 +253,18 @@ def test_a_copy_killed_midway_leaves_only_a_temporary_that_joining_again_removes
     write(stray, b"half")
     mum.join(folder)  # joining again (or starting the app's sharing anew) tidies its own folder
     assert not stray.exists() and sent.exists()
+
+
+def test_a_caption_typed_on_both_sides_ends_the_same_on_both(pair, tmp_path: Path, qapp) -> None:
+    mum, dad, _folder = pair
+    item = attach(mum, write(tmp_path / "a.png", image_bytes("PNG")), caption="first")
+    mum.sync()
+    dad.sync()
+    mum.context.media.set_caption(item.uuid, "Mum's words")
+    mum.clock.now += 1000
+    dad.clock.now += 5000
+    dad.context.media.set_caption(item.uuid, "Dad's words, later")
+    for c in (mum, dad, mum, dad):
+        c.sync()
+    assert [m.caption for m in media_of(mum)] == [m.caption for m in media_of(dad)]
+    assert [m.caption for m in media_of(mum)] == ["Dad's words, later"]
