@@ -17,7 +17,8 @@ hold the same versions show the same journal. The rules (docs/sharing-format.md,
 - The same child or day under another UUID (journals started separately) is recognised by the
   keys import uses (services/portability.py): a child by name (ignoring case and outer spaces)
   and birth date, when no computer made two such children; a day by child and date; a milestone
-  by child and kind; a tip by child and tip id; a summary by child and period. The recognised
+  by child and kind; a tip by child and tip id; a summary by child and period; a photo or video
+  by child, day and SHA-256. The recognised
   records are one: the UUID of the one made first is kept, the newest content wins.
 - A deleted child hides its days, milestones, tips and summaries (they come back if a newer
   edit brings the child back); one of them changed where the deletion had not been seen yet is
@@ -43,10 +44,12 @@ class Kind(StrEnum):
     MILESTONE = "milestone"
     TIP_TRIED = "tip_tried"
     SUMMARY_MADE = "summary_made"
+    #: A photo or video on a child's day (its file travels in the sender's ``media/`` subfolder).
+    MEDIA = "media"
 
 
 #: The kinds that belong to a child (their records carry ``child_uuid``).
-CHILD_PARTS = (Kind.DAY, Kind.MILESTONE, Kind.TIP_TRIED, Kind.SUMMARY_MADE)
+CHILD_PARTS = (Kind.DAY, Kind.MILESTONE, Kind.TIP_TRIED, Kind.SUMMARY_MADE, Kind.MEDIA)
 
 #: The fields of a record of each kind in a change file: the export format's fields (without the
 #: nested lists of a child), plus ``child_uuid`` for what belongs to a child.
@@ -68,6 +71,19 @@ RECORD_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.MILESTONE: (*_STAMPS, "child_uuid", "milestone", "achieved_on", "status"),
     Kind.TIP_TRIED: (*_STAMPS, "child_uuid", "tip_id", "tried_on"),
     Kind.SUMMARY_MADE: (*_STAMPS, "child_uuid", "made_on", "period_start", "period_end"),
+    Kind.MEDIA: (
+        *_STAMPS,
+        "child_uuid",
+        "day",
+        "file_name",
+        "kind",
+        "size",
+        "sha256",
+        "caption",
+        "added",
+        "taken",
+        "taken_source",
+    ),
 }
 MOVEMENT_FIELDS = (*_STAMPS, "style", "episodes", "minutes")
 SIGN_FIELDS = (*_STAMPS, "sign", "side", "note")
@@ -185,6 +201,10 @@ def content(kind: Kind, record: Record) -> tuple[Any, ...]:
     """What a parent sees of a record: its fields without UUIDs and times. Two versions with the
     same content are the same as far as a conflict goes."""
     skip = {*_STAMPS, "child_uuid", "movements", "warning_signs"}
+    if kind is Kind.MEDIA:
+        # The same file on the same day: what the parent compares is its caption, not the name
+        # it had on each computer or when each added it.
+        skip |= {"file_name", "added", "taken", "taken_source"}
     values: tuple[Any, ...] = tuple(record.get(f) for f in RECORD_FIELDS[kind] if f not in skip)
     if kind is Kind.DAY:
         values += (
@@ -204,6 +224,8 @@ _PART_KEYS: dict[Kind, Callable[[Record], tuple[Any, ...]]] = {
     Kind.MILESTONE: lambda r: (r.get("milestone"),),
     Kind.TIP_TRIED: lambda r: (r.get("tip_id"),),
     Kind.SUMMARY_MADE: lambda r: (r.get("made_on"), r.get("period_start"), r.get("period_end")),
+    # The same file on the same day of the same child is one photo or video (as import says).
+    Kind.MEDIA: lambda r: (r.get("day"), r.get("sha256")),
 }
 
 

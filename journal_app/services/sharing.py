@@ -35,9 +35,16 @@ from journal_app.services.sharing_apply import (
     problem_text,
     refused_text,
 )
+from journal_app.services.sharing_media import (
+    fetch_for_round,
+    media_store_of,
+    send_outbox,
+    waiting_text,
+)
 from journal_app.storage import share_repository as store
 from journal_app.storage.share_folder import (
     MAX_DEVICE_NAME_LENGTH,
+    Paused,
     PauseReason,
     RoundReport,
     ShareFolder,
@@ -105,6 +112,8 @@ class SyncReport:
     from_computers: tuple[str, ...]
     #: Translated remarks, such as a computer whose clock runs ahead.
     notes: tuple[str, ...] = ()
+    #: Photos and videos that arrived (or changed: a caption, a removal).
+    media: int = 0
 
     @property
     def paused(self) -> bool:
@@ -140,6 +149,14 @@ class SyncReport:
                     "{n} children's profiles from {computers}",
                     self.children,
                 ).format(n=self.children, computers=computers)
+            )
+        if self.media:
+            lines.append(
+                ngettext(
+                    "{n} photo or video from {computers}",
+                    "{n} photos or videos from {computers}",
+                    self.media,
+                ).format(n=self.media, computers=computers)
             )
         if self.refused:
             lines.append(
@@ -193,6 +210,7 @@ class SharingService:
         self.now_ms = now_ms or wall_clock_ms
         store.set_clock(engine, self.now_ms)
         self._lock = threading.Lock()
+        self.media = media_store_of(engine)
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self.now_ms() / 1000, UTC)
@@ -399,6 +417,11 @@ class SharingService:
             replica = self._replica(s, s.settings() or settings)
         outbox = list(replica.outbox()[2])
         folder = ShareFolder(Path(settings.folder), replica.device, f"{APP_NAME} {__version__}")
+        try:
+            # The files of its photos and videos are in the folder before the change file is.
+            send_outbox(Path(settings.folder), replica.device, self.media, outbox)
+        except OSError as exc:
+            return RoundReport(Paused(PauseReason.WRITE_FAILED, str(exc))), replica, outbox
         report = sync_round(folder, replica, stamp_text(self._now()), self.now_ms())
         return report, replica, outbox
 
@@ -415,6 +438,14 @@ class SharingService:
         refused: list[str] = []
         arrived: dict[Kind, dict[str, int]] = {}
         new_conflicts = 0
+        waiting = 0
+        files = {}
+        if report.paused is None:
+            # Copied into the media folder before the transaction (a video takes a while).
+            arrived_versions = [v for f in report.applied for v in f.versions]
+            files = fetch_for_round(
+                self.engine, Path(settings.folder), self.media, arrived_versions
+            )
         with store.round_transaction(self.engine) as s:
             current = s.settings() or settings
             if report.written is not None:
@@ -442,7 +473,9 @@ class SharingService:
                 if must_merge:
                     versions = s.versions()
                     merged = merge(versions)
-                    plan = plan_merge(s.journal_records(), merged, versions, device, self.today())
+                    plan = plan_merge(
+                        s.journal_records(), merged, versions, device, self.today(), files
+                    )
                     s.apply(plan.plan)
                     kind_of = {v.uuid: v.kind for v in versions}
                     s.set_aliases({(kind_of[a], a): c for a, c in merged.aliases.items()})
@@ -454,7 +487,8 @@ class SharingService:
                     refused += [
                         refused_text(names.get(d, another_computer()), p) for d, p in plan.refused
                     ]
-                    status = _REFUSED if plan.refused else ""
+                    waiting = plan.waiting
+                    status = _REFUSED if plan.refused or waiting else ""
                 else:
                     status = ""
                 s.update_settings(
@@ -473,7 +507,7 @@ class SharingService:
         notes = tuple(
             clock_ahead_text(names.get(d, another_computer()), ms)
             for d, ms in sorted(report.read.clock_ahead_ms.items())
-        )
+        ) + ((waiting_text(waiting),) if waiting else ())
         return SyncReport(
             self.status(),
             sum(arrived.get(Kind.DAY, {}).values()),
@@ -482,6 +516,7 @@ class SharingService:
             tuple(refused),
             tuple(names.get(d, another_computer()) for d in devices),
             notes,
+            sum(arrived.get(Kind.MEDIA, {}).values()),
         )
 
     @staticmethod

@@ -21,6 +21,7 @@ from journal_app.domain.sharing import CHILD_PARTS, RECORD_FIELDS, Kind, Merged,
 from journal_app.i18n import _, ngettext
 from journal_app.services.portability.common import FORMAT_NAME, FORMAT_VERSION, ImportRefused
 from journal_app.services.portability.reading import check_records, flatten, parse_document
+from journal_app.services.sharing_media import Fetched, FetchStatus, damaged_text
 from journal_app.storage.share_format import PauseReason, ProblemReason
 from journal_app.storage.share_journal import ApplyPlan, normalized
 
@@ -30,6 +31,7 @@ _EXPORT_LIST = {
     Kind.MILESTONE: "milestones",
     Kind.TIP_TRIED: "tips_tried",
     Kind.SUMMARY_MADE: "summaries_made",
+    Kind.MEDIA: "media",
 }
 _NEVER = datetime(9999, 12, 31)
 
@@ -50,7 +52,6 @@ def check_record(
         child_doc[_EXPORT_LIST[kind]] = [part]
     for name in _EXPORT_LIST.values():
         child_doc.setdefault(name, [])
-    child_doc.setdefault("media", [])  # photos and videos do not travel through the folder
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "children": [child_doc]}
     try:
         check_records(flatten(parse_document(document)), today, _NEVER, lambda _done: None)
@@ -66,6 +67,8 @@ class MergePlan:
     arrived: dict[Kind, Counter[str]] = field(default_factory=dict)
     #: (device, translated message) for remote records not applied.
     refused: list[tuple[str, str]] = field(default_factory=list)
+    #: Photos and videos whose file is not in the shared folder whole yet (tried again).
+    waiting: int = 0
 
 
 def _newest_by_uuid(versions: Sequence[Version]) -> dict[tuple[Kind, str], Version]:
@@ -83,8 +86,11 @@ def plan_merge(
     versions: Sequence[Version],
     own_device: str,
     today: date,
+    media_files: Mapping[str, Fetched] | None = None,
 ) -> MergePlan:
-    """The rows to write and delete so that the journal shows ``merged``."""
+    """The rows to write and delete so that the journal shows ``merged``. A photo or video is
+    written only when its file is in this journal's media folder (``media_files``, by SHA-256:
+    what :func:`journal_app.services.sharing_media.fetch_for_round` found)."""
     out = MergePlan()
     newest = _newest_by_uuid(versions)
     live_children = set(journal[Kind.CHILD])
@@ -128,6 +134,14 @@ def plan_merge(
                 problem = check_record(kind, record, child, today)
                 if problem is not None:
                     out.refused.append((winner.device, problem))
+                    continue
+            if kind is Kind.MEDIA:
+                found = (media_files or {}).get(str(record.get("sha256")))
+                if found is None or found.status is FetchStatus.WAITING:
+                    out.waiting += 1
+                    continue
+                if found.status is FetchStatus.DAMAGED:
+                    out.refused.append((winner.device, damaged_text(found.name)))
                     continue
             if kind is Kind.CHILD:
                 live_children.add(target)

@@ -4,6 +4,10 @@ A record names a file in the media folder by its SHA-256 (:mod:`.media_store`); 
 durable before its record is written (the service's order), so a record never points at nothing
 that was not there once. Removing deletes the row; :func:`restore` puts the same row back (the
 undo), so the file is kept until the sweep at the next opening (:func:`referenced_hashes_raw`).
+
+While the journal is shared, every write here records its version in the same transaction
+(``tracked``, storage/share_repository.py): an attach, a caption, a removal (a tombstone) and a
+restore travel to the other computers (docs/sharing-format.md, "Photos and videos").
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from journal_app.domain.media import MediaKind, MediaRecord, TakenSource
 from journal_app.storage.models import ChildRow, MediaRow
+from journal_app.storage.share_repository import tracked
 from journal_app.storage.transaction import Engine, transaction
 
 
@@ -75,7 +80,7 @@ def _row(child_id: int, record: MediaRecord) -> MediaRow:
 
 def add_records(engine: Engine, child_id: int, records: Sequence[MediaRecord]) -> None:
     """Insert the records in one transaction (their files are already in the media folder)."""
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         for record in records:
             s.add(_row(child_id, record))
 
@@ -143,7 +148,7 @@ def hashes_for_child(engine: Engine, child_id: int) -> set[str]:
 
 def set_caption(engine: Engine, uuid: str, caption: str) -> bool:
     """Store ``caption`` exactly; False when no record has that UUID."""
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         row = s.scalar(select(MediaRow).where(MediaRow.uuid == uuid))
         if row is None:
             return False
@@ -153,7 +158,7 @@ def set_caption(engine: Engine, uuid: str, caption: str) -> bool:
 
 def remove(engine: Engine, uuid: str) -> ChildMedia | None:
     """Delete the record (the file stays until swept); what it held, for :func:`restore`."""
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         found = _select(s, MediaRow.uuid == uuid)
         if not found:
             return None
@@ -164,7 +169,7 @@ def remove(engine: Engine, uuid: str) -> ChildMedia | None:
 
 def restore(engine: Engine, removed: ChildMedia) -> bool:
     """Put a removed record back with its UUID; False when it is already there."""
-    with transaction(engine) as s:
+    with transaction(engine) as s, tracked(s):
         if s.scalar(select(MediaRow.id).where(MediaRow.uuid == removed.record.uuid)) is not None:
             return False
         s.add(_row(removed.child_id, removed.record))

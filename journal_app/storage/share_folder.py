@@ -67,6 +67,7 @@ from journal_app.storage.share_format import (
     is_bookkeeping,
     new_device_id,
 )
+from journal_app.storage.share_media import remove_own_temp_files as remove_media_temp_files
 
 __all__ = [
     "CHANGES_FORMAT",
@@ -212,7 +213,7 @@ class ShareFolder:
                 with contextlib.suppress(OSError):
                     (self.own_folder / name).unlink()
                     removed += 1
-        return removed
+        return removed + remove_media_temp_files(self.root, self.device)
 
     def set_name(self, display_name: str) -> Paused | None:
         name = display_name.strip()[:MAX_DEVICE_NAME_LENGTH]

@@ -21,7 +21,11 @@ from typing import Any
 from journal_app.domain.sharing import Version
 
 CHANGES_FORMAT = "crawl-journal-changes"
-CHANGES_VERSION = 1
+#: The newest format this app reads and writes. Version 2 (issue 19) adds the ``media`` kind; a
+#: file without a photo or video is still written as version 1, so an app not yet updated reads it
+#: (it would wait behind a version-2 file, rightly: it cannot keep a photo).
+CHANGES_VERSION = 2
+MEDIA_CHANGES_VERSION = 2
 DEVICE_FORMAT = "crawl-journal-device"
 DEVICE_VERSION = 1
 DEVICE_FILE = "device.json"
@@ -200,7 +204,7 @@ def encode_body(
 ) -> bytes:
     document = {
         "format": CHANGES_FORMAT,
-        "version": CHANGES_VERSION,
+        "version": MEDIA_CHANGES_VERSION if any(v.kind.value == "media" for v in versions) else 1,
         "app": app,
         "device": device,
         "seq": seq,

@@ -17,6 +17,7 @@ from journal_app.domain.sharing import CHILD_PARTS, Kind
 from journal_app.storage.models import (
     ChildRow,
     DayRow,
+    MediaRow,
     MilestoneRow,
     MovementRow,
     SummaryMadeRow,
@@ -30,6 +31,7 @@ KIND_OF_ROW: dict[type, Kind] = {
     MilestoneRow: Kind.MILESTONE,
     TipTriedRow: Kind.TIP_TRIED,
     SummaryMadeRow: Kind.SUMMARY_MADE,
+    MediaRow: Kind.MEDIA,
 }
 ROW_OF_KIND: dict[Kind, Any] = {kind: row for row, kind in KIND_OF_ROW.items()}
 
@@ -88,6 +90,20 @@ def _part_record(kind: Kind, row: Any, child_uuid: str) -> dict[str, Any]:
             period_start=_iso(row.period_start),
             period_end=_iso(row.period_end),
         )
+    elif kind is Kind.MEDIA:
+        out.update(
+            day=_iso(row.day),
+            file_name=row.original_name,
+            kind=row.kind,
+            size=row.size_bytes,
+            sha256=row.sha256,
+            caption=row.caption,
+            added=stamp_text(row.added_at),
+            taken=row.taken_at.isoformat(sep="T", timespec="microseconds")
+            if row.taken_at
+            else None,
+            taken_source=row.taken_source,
+        )
     return out
 
 
@@ -131,6 +147,9 @@ def normalized(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:
     """A record with its times in one spelling and its lists in a stable order, to compare what
     the journal holds with what the merge says it should."""
     out = _same_stamps(record)
+    if kind is Kind.MEDIA and isinstance(out.get("added"), str):
+        with contextlib.suppress(ValueError):
+            out["added"] = stamp_text(parse_stamp(out["added"]))
     if kind is Kind.DAY:
         out["movements"] = sorted(
             (_same_stamps(m) for m in out.get("movements") or []), key=lambda m: str(m.get("style"))
@@ -164,7 +183,7 @@ def journal_records(s: Session, kinds: Iterable[Kind] = tuple(Kind)) -> dict[Kin
             )
             for d in s.execute(select(DayRow.__table__)).all()
         }
-    for kind in (Kind.MILESTONE, Kind.TIP_TRIED, Kind.SUMMARY_MADE):
+    for kind in (Kind.MILESTONE, Kind.TIP_TRIED, Kind.SUMMARY_MADE, Kind.MEDIA):
         if kind in wanted:
             table = ROW_OF_KIND[kind].__table__
             out[kind] = {
@@ -263,6 +282,19 @@ def _write_part(
         )
     elif kind is Kind.TIP_TRIED:
         values.update(tip_id=record["tip_id"], tried_on=_day(record["tried_on"]))
+    elif kind is Kind.MEDIA:
+        taken = record.get("taken")
+        values.update(
+            day=_day(record["day"]),
+            kind=record["kind"],
+            original_name=record["file_name"],
+            size_bytes=record["size"],
+            sha256=record["sha256"],
+            caption=record.get("caption") or "",
+            added_at=parse_stamp(record["added"]),
+            taken_at=datetime.fromisoformat(taken) if isinstance(taken, str) else None,
+            taken_source=record.get("taken_source"),
+        )
     else:
         values.update(
             made_on=_day(record["made_on"]),

@@ -367,6 +367,10 @@ class ShareStore:
     def versions(self) -> list[Version]:
         return [_version(r) for r in self.s.execute(select(ShareVersionRow.__table__)).all()]
 
+    def versions_of(self, kind: Kind) -> list[Version]:
+        query = select(ShareVersionRow.__table__).where(ShareVersionRow.kind == kind.value)
+        return [_version(r) for r in self.s.execute(query).all()]
+
     def version_count(self) -> int:
         return len(self.s.execute(select(ShareVersionRow.seq)).all())
 

@@ -71,3 +71,24 @@ def test_the_commands_as_real_processes(two_dirs) -> None:
     [own] = [p for p in folder.iterdir() if p.is_dir()]
     assert (own.stat().st_mode & 0o777) == 0o700
     assert all((p.stat().st_mode & 0o777) == 0o600 for p in own.iterdir())
+
+
+def test_a_video_attached_on_one_computer_arrives_on_the_other(
+    capsys, two_dirs, tmp_path: Path
+) -> None:
+    from tests.helpers.media_journal import clip
+
+    mum, dad, folder = two_dirs
+    export = tmp_path / "maya.json"
+    export.write_text(json.dumps(big_export(1, name="Maya")), encoding="utf-8")
+    assert cli(capsys, mum, "import", str(export)).returncode == 0
+    assert cli(capsys, mum, "share", str(folder), "--device-name", "Mum's laptop").returncode == 0
+    assert cli(capsys, dad, "share", str(folder), "--device-name", "Dad's laptop").returncode == 0
+    video = clip(tmp_path / "crawl.mp4")
+    done = cli(capsys, mum, "attach", "--child", "Maya", "--date", "2026-11-20", str(video))
+    assert done.returncode == 0, done.stderr
+    assert cli(capsys, mum, "sync").returncode == 0
+    done = cli(capsys, dad, "sync")
+    assert (done.returncode, done.stdout.strip()) == (0, "1 photo or video from Mum's laptop")
+    [stored] = [p for p in (dad / "media").rglob("*.mp4")]
+    assert stored.read_bytes() == video.read_bytes()

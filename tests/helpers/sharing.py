@@ -92,6 +92,25 @@ def summary(child_uuid: str, made_on: str = "2026-11-03"):
     }
 
 
+def media(child_uuid: str, on: str = "2026-11-04", sha256: str = "ab" * 32) -> dict[str, Any]:
+    """A photo's record (its file is not made: the domain and the schema do not need it)."""
+    return {
+        "uuid": new_uuid(),
+        "created": STAMP,
+        "updated": STAMP,
+        "child_uuid": child_uuid,
+        "day": on,
+        "file_name": "first crawl.jpg",
+        "kind": "jpeg",
+        "size": 1234,
+        "sha256": sha256,
+        "caption": "On the rug",
+        "added": STAMP,
+        "taken": "2026-11-04T09:30:15.000000",
+        "taken_source": "photo",
+    }
+
+
 class FakeClock:
     """Milliseconds that the test moves on (each computer its own, so skew is easy)."""
 

@@ -27,6 +27,7 @@ from journal_app.storage.share_folder import (
     new_device_id,
     sync_round,
 )
+from journal_app.storage.share_format import CHANGES_VERSION
 from tests.helpers.sharing import FakeClock, child, day
 
 #: File modes, signals, mounts or links that only POSIX systems have.
@@ -317,7 +318,7 @@ def _deep(levels: int) -> str:
         (lambda c: body_for(c, 1, changes=json.loads(_deep(50))), ProblemReason.TOO_DEEP),
         (lambda c: _deep(100_000).encode(), ProblemReason.TOO_DEEP),
         (lambda c: body_for(c, 1, format="crawl-journal"), ProblemReason.WRONG_FORMAT),
-        (lambda c: body_for(c, 1, version=2), ProblemReason.NEWER_VERSION),
+        (lambda c: body_for(c, 1, version=CHANGES_VERSION + 1), ProblemReason.NEWER_VERSION),
         (lambda c: body_for(c, 1, seq=7), ProblemReason.MISMATCH),
         (lambda c: body_for(c, 1, device="f" * 32), ProblemReason.MISMATCH),
         (lambda c: body_for(c, 1, seen={"x": 1}), ProblemReason.INVALID),

@@ -10,7 +10,7 @@ from typing import Any
 from journal_app.domain.hlc import HlcClock
 from journal_app.domain.sharing import MOVEMENT_FIELDS, RECORD_FIELDS, SIGN_FIELDS, Kind, Replica
 from journal_app.storage.share_folder import ShareFolder, new_device_id, sync_round
-from tests.helpers.sharing import FakeClock, child, day, milestone, summary, tip
+from tests.helpers.sharing import FakeClock, child, day, media, milestone, summary, tip
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources"
 SCHEMA = json.loads((RESOURCES / "journal-changes.schema.json").read_text(encoding="utf-8"))
@@ -100,6 +100,7 @@ def test_what_the_app_writes_matches_the_schema(tmp_path: Path) -> None:
     replica.save(Kind.MILESTONE, milestone(maya["uuid"]))
     replica.save(Kind.TIP_TRIED, tip(maya["uuid"]))
     replica.save(Kind.SUMMARY_MADE, summary(maya["uuid"]))
+    replica.save(Kind.MEDIA, media(maya["uuid"]))
     gone = day(maya["uuid"], on="2026-11-09")
     replica.save(Kind.DAY, gone)
     report = sync_round(folder, replica, "2026-11-21T20:14:00.000000Z")
@@ -107,11 +108,13 @@ def test_what_the_app_writes_matches_the_schema(tmp_path: Path) -> None:
     document = json.loads(report.written.read_bytes())
     assert errors(document, SCHEMA) == []
     assert {c["kind"] for c in document["changes"]} == {k.value for k in Kind}
+    assert document["version"] == 2  # it holds a photo (format version 2)
     replica.delete(Kind.DAY, gone["uuid"], "2026-11-21T20:15:00.000000Z")
     report = sync_round(folder, replica, "2026-11-21T20:16:00.000000Z")
     assert report.written is not None
     tombstones = json.loads(report.written.read_bytes())
     assert errors(tombstones, SCHEMA) == [] and "deleted" in tombstones["changes"][0]
+    assert tombstones["version"] == 1  # no photo in it: an app not yet updated still reads it
     device_file = json.loads((folder.own_folder / "device.json").read_text(encoding="utf-8"))
     assert errors(device_file, SCHEMA["$defs"]["device_file"]) == []
     # The checker does check: a wrong file fails it.
@@ -140,6 +143,7 @@ def test_the_record_shapes_are_the_exports() -> None:
         ("milestone_record", "milestone"),
         ("tip_tried_record", "tip_tried"),
         ("summary_made_record", "summary_made"),
+        ("media_record", "media"),
         ("movement", "movement"),
         ("warning_sign", "warning_sign"),
     ]
