@@ -296,7 +296,7 @@ class SharingController(QObject):
             )
         if told:
             self._window.statusBar().showMessage(" ".join(told), 30000)
-        if report.days or report.children or report.conflicts:
+        if report.days or report.children or report.conflicts or report.media:
             self._refresh_window("children" if report.children else "day", report)
         else:
             self._window.form.shared_box.refresh()
