@@ -346,3 +346,22 @@ def test_a_shared_journal_says_so_and_brings_changes_in_at_start_up(
     assert again.sharing.status_label.text() == again.context.sharing.status().describe()
     assert again.sharing.timer.isActive()  # and every few minutes from now on
     again.close()
+
+
+def test_a_round_that_brings_only_a_photo_shows_it_on_the_day(
+    qtbot, window, dad, shared: Path, tmp_path: Path
+) -> None:
+    from tests.helpers.media_files import image_bytes, write
+
+    in_step(qtbot, window, dad, shared)
+    section = window.media.section
+    qtbot.waitUntil(lambda: section.listed_for is not None, timeout=ROUND_MS)
+    assert section.rows == []
+    photo = write(tmp_path / "rug.png", image_bytes("PNG", 64, 48))
+    dad.media.attach(maya_id(dad), TODAY, [photo])
+    dad.sharing.sync()
+    with qtbot.waitSignal(section.listed, timeout=ROUND_MS):
+        round_in(qtbot, window)
+    qtbot.waitUntil(lambda: len(section.rows) == 1, timeout=ROUND_MS)
+    assert section.rows[0].item.original_name == "rug.png"
+    assert section.rows[0].item.path.read_bytes() == photo.read_bytes()
