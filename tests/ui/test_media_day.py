@@ -100,6 +100,9 @@ def test_a_renamed_text_file_is_refused_with_its_message_and_nothing_added(
     assert section.problem.isVisibleTo(section)
     assert "notes.mp4" in section.problem.text()
     assert "nothing was copied" in section.problem.text()
+    assert section.problem.text().startswith("This file is not a photo or video")
+    # The section sits low on the day: the reason is scrolled into view, not left below it.
+    qtbot.waitUntil(lambda: not section.problem.visibleRegion().isEmpty(), timeout=5000)
     assert window.context.media.list_for_day(window.current_child.id, TODAY) == []
     assert section.rows == []
 

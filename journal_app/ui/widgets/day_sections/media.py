@@ -15,7 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDropEvent, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -355,7 +356,10 @@ class MediaSection(QGroupBox):
             self.show_problem(str(exc))
             return None
         if report.refused:
-            self.show_problem("\n".join(message for _name, message in report.refused))
+            # Each refusal is a sentence of its own (it names its file): said from a capital.
+            self.show_problem(
+                "\n".join(message[:1].upper() + message[1:] for _name, message in report.refused)
+            )
         else:
             self.problem.hide()
         self._tell(report.describe())
@@ -364,8 +368,16 @@ class MediaSection(QGroupBox):
         return report
 
     def show_problem(self, text: str) -> None:
+        """Show why, and scroll the day form so it is in view (the section sits low on the day)."""
         self.problem.setText(text)
         self.problem.show()
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            scroll = area
+            # After the label has its size: ensureWidgetVisible needs the laid-out geometry.
+            QTimer.singleShot(0, lambda: scroll.ensureWidgetVisible(self.problem, 0, 12))
 
     # -- drops onto the day --------------------------------------------------------------------
 
@@ -457,13 +469,15 @@ class MediaSection(QGroupBox):
 
     def ask_remove(self, item: MediaItem) -> bool:
         """Ask first; then remove, as a step of the window's undo stack."""
-        kind = self.tr("photo") if item.is_photo else self.tr("video")
+        question = (
+            self.tr("Remove the photo {name} from this day? You can undo this with Ctrl+Z.")
+            if item.is_photo
+            else self.tr("Remove the video {name} from this day? You can undo this with Ctrl+Z.")
+        )
         answer = QMessageBox.question(
             self,
             self.tr("Remove from this day?"),
-            self.tr(
-                "Remove the {kind} {name} from this day? You can undo this with Ctrl+Z."
-            ).format(kind=kind, name=item.original_name),
+            question.format(name=item.original_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
