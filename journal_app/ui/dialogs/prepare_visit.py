@@ -100,19 +100,9 @@ class PrepareVisitDialog(QDialog):
             self,
         )
         self.hint.setWordWrap(True)
-        from journal_app.ui.dialogs.summary_dialog import language_name
+        from journal_app.ui.dialogs.summary_dialog import summary_language_box
 
-        self.language_box = QComboBox(self)
-        self.language_box.setObjectName("visitSummaryLanguage")
-        self.language_box.setAccessibleName(self.tr("Summary language"))
-        self.language_box.setToolTip(
-            self.tr("The language the summary is written in: the doctor's may not be yours.")
-        )
-        for code in i18n.available_languages():
-            self.language_box.addItem(language_name(code), code)
-        self.language_box.setCurrentIndex(
-            max(self.language_box.findData(i18n.current().language), 0)
-        )
+        self.language_box = summary_language_box(self)
         self.zip_check = QCheckBox(self.tr("As one &zip file (to send)"), self)
         self.zip_check.setAccessibleName(self.zip_check.text().replace("&", ""))
         self.problem = QLabel(self)
@@ -197,8 +187,9 @@ class PrepareVisitDialog(QDialog):
 
     def language(self) -> str:
         """The summary's language code ("en", "es")."""
-        code = self.language_box.currentData()
-        return code if isinstance(code, str) else i18n.current().language
+        from journal_app.ui.dialogs.summary_dialog import chosen_language
+
+        return chosen_language(self.language_box)
 
     def chosen(self) -> list[MediaItem]:
         out = []

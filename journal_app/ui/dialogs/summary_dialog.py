@@ -49,6 +49,24 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def summary_language_box(parent: QWidget) -> QComboBox:
+    """The "Summary language" choice: each language named in itself, the app's chosen first."""
+    box = QComboBox(parent)
+    box.setObjectName("summaryLanguage")
+    box.setAccessibleName(_tr("Summary language"))
+    box.setToolTip(_tr("The language the summary is written in: the doctor's may not be yours."))
+    for code in i18n.available_languages():
+        box.addItem(language_name(code), code)
+    box.setCurrentIndex(max(box.findData(i18n.current().language), 0))
+    return box
+
+
+def chosen_language(box: QComboBox) -> str:
+    """The language code ("en", "es") chosen in a :func:`summary_language_box`."""
+    code = box.currentData()
+    return code if isinstance(code, str) else i18n.current().language
+
+
 class SummaryPeriodDialog(QDialog):
     """Which child, from when to when, and in which language; the period starts as the
     service's default, the language as the app's."""
@@ -81,16 +99,7 @@ class SummaryPeriodDialog(QDialog):
             edit.setDisplayFormat("d MMM yyyy")
             edit.setMaximumDate(today)
             edit.dateChanged.connect(self._check)
-        self.language_box = QComboBox(self)
-        self.language_box.setObjectName("summaryLanguage")
-        self.language_box.setAccessibleName(self.tr("Summary language"))
-        self.language_box.setToolTip(
-            self.tr("The language the summary is written in: the doctor's may not be yours.")
-        )
-        for code in i18n.available_languages():
-            self.language_box.addItem(language_name(code), code)
-        current = self.language_box.findData(i18n.current().language)
-        self.language_box.setCurrentIndex(max(current, 0))
+        self.language_box = summary_language_box(self)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -150,8 +159,7 @@ class SummaryPeriodDialog(QDialog):
 
     def language(self) -> str:
         """The summary's language code ("en", "es")."""
-        code = self.language_box.currentData()
-        return code if isinstance(code, str) else i18n.current().language
+        return chosen_language(self.language_box)
 
 
 #: What the period dialog answers: the child, the period, and the summary's language code.
